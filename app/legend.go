@@ -1,0 +1,49 @@
+package app
+
+import (
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
+)
+
+// Legend explains the map's visual language: one swatch per kind of node
+// and one line sample per relation, drawn with the map's own classes.
+type Legend struct {
+	ui.Compo
+}
+
+func (l *Legend) Render() ui.UI {
+	return ui.Section().Class("legend").Aria("labelledby", "legend-heading").Body(
+		ui.H2().ID("legend-heading").Text("Legend"),
+		ui.H3().Text("Concepts"),
+		ui.Ul().Class("legend-list").Body(
+			ui.Range(kb.Kinds).Slice(func(i int) ui.UI {
+				kind := kb.Kinds[i]
+				return ui.Li().Body(
+					swatch(svg("rect").Class("kind-"+string(kind)).
+						Attr("x", "2").Attr("y", "3").Attr("width", "36").Attr("height", "18").Attr("rx", "5")),
+					ui.Span().Text(kind.Label()),
+				)
+			}),
+		),
+		ui.H3().Text("Relations (read along the arrow)"),
+		ui.Ul().Class("legend-list").Body(
+			ui.Range(kb.Relations).Slice(func(i int) ui.UI {
+				rel := kb.Relations[i]
+				line := svg("line").Class("edge", "rel-"+string(rel)).
+					Attr("x1", "2").Attr("y1", "12").Attr("x2", "34").Attr("y2", "12")
+				if directed(rel) {
+					line = line.Attr("marker-end", "url(#arrow-"+string(rel)+")")
+				}
+				return ui.Li().Body(swatch(line), ui.Span().Text(rel.Phrase()))
+			}),
+		),
+	)
+}
+
+// swatch is a small decorative SVG sample for a legend entry.
+func swatch(shape ui.UI) ui.UI {
+	return svg("svg").Class("swatch").
+		Attr("viewBox", "0 0 40 24").Attr("width", "40").Attr("height", "24").
+		Aria("hidden", true).Body(shape)
+}

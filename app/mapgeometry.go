@@ -1,0 +1,151 @@
+package app
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"oversight/kb"
+)
+
+// The map is drawn in the knowledge base's coordinates; the SVG viewBox
+// scales it to the screen.
+
+// nodeStyle is how large a kind of node is drawn, in map units.
+type nodeStyle struct {
+	fontSize float64
+	// maxChars is the longest line before the label wraps.
+	maxChars int
+}
+
+var nodeStyles = map[kb.Kind]nodeStyle{
+	kb.KindCore:      {fontSize: 30, maxChars: 16},
+	kb.KindDirection: {fontSize: 23, maxChars: 15},
+	kb.KindMethod:    {fontSize: 20, maxChars: 16},
+	kb.KindProblem:   {fontSize: 20, maxChars: 17},
+	kb.KindIdea:      {fontSize: 20, maxChars: 17},
+}
+
+const (
+	// charWidth is an upper estimate of a glyph's width relative to the
+	// font size for the sans-serif stacks we ship, so labels never
+	// overflow their box.
+	charWidth   = 0.58
+	lineHeight  = 1.2
+	paddingX    = 14
+	paddingY    = 10
+	cornerRound = 10
+)
+
+// box is a node's rectangle and its wrapped label.
+type box struct {
+	centre        kb.Point
+	width, height float64
+	lines         []string
+	fontSize      float64
+}
+
+func (b box) left() float64   { return b.centre.X - b.width/2 }
+func (b box) top() float64    { return b.centre.Y - b.height/2 }
+func (b box) right() float64  { return b.centre.X + b.width/2 }
+func (b box) bottom() float64 { return b.centre.Y + b.height/2 }
+
+// overlaps reports whether two boxes come closer than gap.
+func (b box) overlaps(o box, gap float64) bool {
+	return b.left() < o.right()+gap && o.left() < b.right()+gap &&
+		b.top() < o.bottom()+gap && o.top() < b.bottom()+gap
+}
+
+// nodeBox lays out a concept's node: its label wrapped to lines and the
+// rectangle that holds them.
+func nodeBox(c *kb.Concept) box {
+	style := nodeStyles[c.Kind]
+	lines := wrapLabel(c.Title, style.maxChars)
+	longest := 0
+	for _, l := range lines {
+		longest = max(longest, len([]rune(l)))
+	}
+	return box{
+		centre:   c.Position,
+		width:    float64(longest)*style.fontSize*charWidth + 2*paddingX,
+		height:   float64(len(lines))*style.fontSize*lineHeight + 2*paddingY,
+		lines:    lines,
+		fontSize: style.fontSize,
+	}
+}
+
+// wrapLabel breaks a title into lines of at most maxChars where it can, at
+// spaces or after hyphens. A single longer word stays whole.
+func wrapLabel(title string, maxChars int) []string {
+	var words []string
+	for _, w := range strings.Fields(title) {
+		parts := strings.SplitAfter(w, "-")
+		for _, p := range parts {
+			if p != "" {
+				words = append(words, p)
+			}
+		}
+	}
+	var lines []string
+	current := ""
+	for _, w := range words {
+		joiner := " "
+		if current == "" || strings.HasSuffix(current, "-") {
+			joiner = ""
+		}
+		if current != "" && len([]rune(current+joiner+w)) > maxChars {
+			lines = append(lines, current)
+			current, joiner = "", ""
+		}
+		current += joiner + w
+	}
+	if current != "" {
+		lines = append(lines, current)
+	}
+	return lines
+}
+
+// edgeEnds returns where a straight edge between two boxes leaves the first
+// and enters the second: on their borders, so arrowheads stay visible.
+func edgeEnds(from, to box) (kb.Point, kb.Point) {
+	return borderPoint(from, to.centre), borderPoint(to, from.centre)
+}
+
+// borderPoint is where the ray from b's centre towards target crosses b's
+// border (with a small gap for the arrowhead's tip).
+func borderPoint(b box, target kb.Point) kb.Point {
+	const gap = 4
+	dx, dy := target.X-b.centre.X, target.Y-b.centre.Y
+	if dx == 0 && dy == 0 {
+		return b.centre
+	}
+	halfW, halfH := b.width/2+gap, b.height/2+gap
+	scale := math.Min(halfW/math.Abs(dx), halfH/math.Abs(dy))
+	return kb.Point{X: b.centre.X + dx*scale, Y: b.centre.Y + dy*scale}
+}
+
+// minGap is the least space between two nodes, in map units, so that
+// neighbouring labels never touch.
+const minGap = 8
+
+// MapFaults reports nodes that overlap or spill off the canvas, at the
+// position line of their file, so the checker catches a crowded map before
+// a reader sees it.
+func MapFaults(k *kb.KB) kb.Faults {
+	var faults kb.Faults
+	concepts := k.Concepts()
+	for i, a := range concepts {
+		ba := nodeBox(a)
+		if ba.left() < 0 || ba.top() < 0 || ba.right() > kb.MapWidth || ba.bottom() > kb.MapHeight {
+			faults = append(faults, kb.Fault{File: a.File, Line: a.PositionLine,
+				Message: fmt.Sprintf("the node for %q spills off the map: move it inwards", a.Title)})
+		}
+		for _, b := range concepts[i+1:] {
+			if ba.overlaps(nodeBox(b), minGap) {
+				faults = append(faults, kb.Fault{File: a.File, Line: a.PositionLine,
+					Message: fmt.Sprintf("the node for %q overlaps %q (%s): move one of them", a.Title, b.Title, b.File)})
+			}
+		}
+	}
+	return faults
+}

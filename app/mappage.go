@@ -1,0 +1,76 @@
+package app
+
+import (
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
+)
+
+// MapPage is the home page: the concept map of superalignment with its
+// legend, and the same concepts as a plain list by kind.
+type MapPage struct {
+	ui.Compo
+
+	// focus is the concept named by ?focus=, highlighted on arrival.
+	focus string
+}
+
+func (p *MapPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *MapPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *MapPage) arrive(ctx ui.Context) {
+	p.focus = ""
+	focusID := headingID
+	if id := ctx.Page().URL().Query().Get("focus"); id != "" {
+		if _, ok := knowledge.Concept(id); ok {
+			p.focus = id
+			focusID = nodeElementID(id)
+		}
+	}
+	showPage(ctx, SiteName, "An interactive map of superalignment: the research directions for overseeing AI systems that may outgrow their overseers.", focusID)
+}
+
+func (p *MapPage) Render() ui.UI {
+	return pageFrame("map-page",
+		ui.Div().Class("map-layout").Body(
+			ui.Div().Class("map-intro").Body(
+				ui.H1().ID(headingID).TabIndex(-1).Text("The superalignment map"),
+				ui.P().Class("lead").Text("Superalignment asks how people can oversee AI systems that may become more capable than the people overseeing them. The map shows the five research directions around it, the methods each one uses, and the problems they try to solve."),
+				ui.P().Class("hint").Text("Select a concept to read about it. Hover over it or move to it with Tab to highlight what it is linked to."),
+			),
+			ui.Div().Class("map-pane").Body(
+				&ConceptMap{Focus: p.focus},
+			),
+			ui.P().Class("map-pane-hint").Text("Drag the map sideways to see all of it."),
+			&Legend{},
+		),
+		p.conceptIndex(),
+	)
+}
+
+// conceptIndex lists every concept by kind: a text route through the map
+// for anyone who prefers or needs one.
+func (p *MapPage) conceptIndex() ui.UI {
+	return ui.Section().Class("concept-index").Aria("labelledby", "index-heading").Body(
+		ui.H2().ID("index-heading").Text("All concepts"),
+		ui.Div().Class("index-columns").Body(
+			ui.Range(kb.Kinds).Slice(func(i int) ui.UI {
+				kind := kb.Kinds[i]
+				var items []ui.UI
+				for _, c := range knowledge.Concepts() {
+					if c.Kind == kind {
+						items = append(items, ui.Li().Body(
+							ui.A().Href(ConceptPath(c.ID)).Text(c.Title),
+							ui.Span().Class("index-summary").Text(" — "+c.Summary),
+						))
+					}
+				}
+				return ui.Div().Class("index-group").Body(
+					ui.H3().Text(kind.Label()),
+					ui.Ul().Body(items...),
+				)
+			}),
+		),
+	)
+}

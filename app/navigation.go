@@ -1,0 +1,52 @@
+package app
+
+import (
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// headingID is the id of every page's main heading, where focus lands after
+// an in-app navigation so that screen readers announce the new page.
+const headingID = "page-title"
+
+// started is set once the WebAssembly has shown its first page: later page
+// changes are in-app navigations that must move focus and scroll.
+var started bool
+
+// showPage does what every page does when it becomes the current one: name
+// the document and, after an in-app navigation, scroll to the top and move
+// focus to focusID (the page heading unless the page says otherwise).
+func showPage(ctx ui.Context, title, description, focusID string) {
+	ctx.Page().SetTitle("%s", documentTitle(title))
+	ctx.Page().SetDescription("%s", description)
+	if !ui.IsClient {
+		return
+	}
+	if !started {
+		started = true
+		markInteractive()
+		if focusID == headingID {
+			return
+		}
+	} else {
+		ui.Window().Call("scrollTo", 0, 0)
+	}
+	ctx.Defer(func(ui.Context) {
+		if el := ui.Window().GetElementByID(focusID); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+func documentTitle(title string) string {
+	if title == SiteName {
+		return SiteName
+	}
+	return title + " · " + SiteName
+}
+
+// markInteractive tells tests and benchmarks that the WebAssembly has taken
+// over the page: a Performance API mark, and an attribute on <html>.
+func markInteractive() {
+	ui.Window().Get("performance").Call("mark", "oversight:interactive")
+	ui.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
+}

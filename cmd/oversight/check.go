@@ -1,0 +1,45 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"oversight/app"
+	"oversight/kb"
+)
+
+// check loads the content folder from disk, exactly as the app would, and
+// reports every fault with its file and line.
+func check(args []string, out io.Writer) error {
+	flags := flag.NewFlagSet("check", flag.ContinueOnError)
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	dir := "content"
+	if flags.NArg() > 0 {
+		dir = flags.Arg(0)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	k, err := kb.Load(os.DirFS(dir), dir)
+	if err == nil {
+		if layout := app.MapFaults(k); len(layout) > 0 {
+			err = layout
+		}
+	}
+	var faults kb.Faults
+	if errors.As(err, &faults) {
+		return fmt.Errorf("%v\ncheck: %d problem(s) in %s", faults, len(faults), dir)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "check: %s is fine: %d concepts, %d links\n", dir, len(k.Concepts()), len(k.Links()))
+	return nil
+}

@@ -1,0 +1,40 @@
+//go:build !(js && wasm)
+
+// Command oversight is Oversight Explorer's one binary:
+//
+//	oversight serve  [-addr :8000] [-web web]   serve the app
+//	oversight check  [content]                  check the content, naming file:line
+//
+// The WebAssembly build of this package (main_wasm.go) is the browser side.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+const usage = `usage:
+  oversight serve [-addr host:port] [-web dir]   serve the app (PORT sets the port too)
+  oversight check [dir]                          check the content folder (default: content)
+`
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	var err error
+	switch os.Args[1] {
+	case "serve":
+		err = serve(os.Args[2:])
+	case "check":
+		err = check(os.Args[2:], os.Stdout)
+	default:
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,22 @@
+//go:build js && wasm
+
+// The browser side of Oversight Explorer: the same routes and components as
+// the server, run as WebAssembly. No server code is compiled in.
+package main
+
+import (
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/app"
+	"oversight/content"
+	"oversight/kb"
+)
+
+func main() {
+	k, err := kb.Load(content.FS, content.Root)
+	if err != nil {
+		panic("the embedded content does not load: " + err.Error())
+	}
+	app.Register(k)
+	ui.RunWhenOnBrowser()
+}

@@ -1,0 +1,271 @@
+package kb
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// concept writes a valid concept file around the given front matter lines.
+func concept(front ...string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte("---\n" + strings.Join(front, "\n") + "\n---\nThe definition.\n")}
+}
+
+var validFront = []string{
+	"title: Debate",                // line 2
+	"kind: method",                 // line 3
+	"summary: Two models argue.",   // line 4
+	"position: {x: 100, y: 100}",   // line 5
+	"links:",                       // line 6
+	"  - to: scalable-oversight",   // line 7
+	"    relation: method-of",      // line 8
+	"    note: A way to scale it.", // line 9
+}
+
+func oversight() *fstest.MapFile {
+	return concept("title: Scalable oversight", "kind: direction", "summary: Help judges.", "position: {x: 300, y: 300}")
+}
+
+func withLine(lines []string, n int, replacement string) []string {
+	out := append([]string(nil), lines...)
+	out[n-2] = replacement // front matter starts on file line 2
+	return out
+}
+
+func TestLoadReportsEachFaultWithFileAndLine(t *testing.T) {
+	cases := []struct {
+		name  string
+		files fstest.MapFS
+		want  string
+	}{
+		{
+			name: "unknown link target",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(withLine(validFront, 7, "  - to: scalable-oversigt")...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:7: unknown link target "scalable-oversigt" (did you mean scalable-oversight?)`,
+		},
+		{
+			name: "duplicate id in a sub-folder",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(validFront...),
+				"concepts/methods/debate.md":     concept(validFront...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/methods/debate.md:1: duplicate id "debate": content/concepts/debate.md already defines it`,
+		},
+		{
+			name: "missing title",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(validFront[1:]...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:2: missing title`,
+		},
+		{
+			name: "missing summary",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(append(validFront[:2:2], validFront[3:]...)...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:2: missing summary`,
+		},
+		{
+			name: "empty summary",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(withLine(validFront, 4, `summary: ""`)...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:4: summary is empty`,
+		},
+		{
+			name: "unknown kind",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(withLine(validFront, 3, "kind: gadget")...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:3: unknown kind "gadget" (one of: core, direction, method, problem, idea)`,
+		},
+		{
+			name: "unknown relation",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(withLine(validFront, 8, "    relation: likes")...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:8: unknown relation "likes" (one of: method-of, tool-for, overlaps, complements, analogy-for, addresses, builds-on, motivates)`,
+		},
+		{
+			name: "front matter that does not parse",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(withLine(validFront, 5, "position: {x: 100, y: 100")...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:5: front matter does not parse as YAML`,
+		},
+		{
+			name: "front matter missing",
+			files: fstest.MapFS{
+				"concepts/debate.md": {Data: []byte("# Debate\nNo front matter here.\n")},
+			},
+			want: `content/concepts/debate.md:1: front matter missing`,
+		},
+		{
+			name: "front matter not closed",
+			files: fstest.MapFS{
+				"concepts/debate.md": {Data: []byte("---\ntitle: Debate\n")},
+			},
+			want: `content/concepts/debate.md:1: front matter not closed`,
+		},
+		{
+			name: "unknown field, as when a name is misspelt",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(withLine(validFront, 4, "sumary: Two models argue.")...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:4: unknown field "sumary"`,
+		},
+		{
+			name: "a title that would break an HTML attribute",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(withLine(validFront, 2, `title: The "debate" game`)...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:2: title contains one of " \ < >`,
+		},
+		{
+			name: "a position off the map",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(withLine(validFront, 5, "position: {x: 5000, y: 100}")...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:5: position x = 5000 is off the map (0 to 1200)`,
+		},
+		{
+			name: "a link without a note",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(validFront[:7]...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:7: link to "scalable-oversight" needs a note`,
+		},
+		{
+			name: "the same pair linked twice",
+			files: fstest.MapFS{
+				"concepts/debate.md": concept(validFront...),
+				"concepts/scalable-oversight.md": concept("title: Scalable oversight", "kind: direction", "summary: Help judges.",
+					"position: {x: 300, y: 300}", "links:", "  - to: debate", "    relation: overlaps", "    note: Again."),
+			},
+			want: `content/concepts/scalable-oversight.md:7: scalable-oversight and debate are already related at content/concepts/debate.md:7`,
+		},
+		{
+			name: "a definition linking to an unknown concept",
+			files: fstest.MapFS{
+				"concepts/debate.md": {Data: []byte("---\n" + strings.Join(validFront, "\n") +
+					"\n---\nFirst line.\nSee [oversight](/concepts/scalable-oversite).\n")},
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:12: the definition links to unknown concept "scalable-oversite" (did you mean scalable-oversight?)`,
+		},
+		{
+			name: "a file name that is not a slug",
+			files: fstest.MapFS{
+				"concepts/Debate Game.md": concept(validFront...),
+			},
+			want: `content/concepts/Debate Game.md:1: file name "Debate Game.md" is not a valid id`,
+		},
+		{
+			name: "no definition",
+			files: fstest.MapFS{
+				"concepts/debate.md":             {Data: []byte("---\n" + strings.Join(validFront, "\n") + "\n---\n\n")},
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:11: definition missing`,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			k, err := Load(tc.files, "content")
+			if k != nil {
+				t.Fatalf("Load returned a knowledge base despite the fault")
+			}
+			var faults Faults
+			if !errors.As(err, &faults) {
+				t.Fatalf("Load error = %v, want Faults", err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("faults:\n%v\nwant one starting:\n%s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadReportsEveryFaultAtOnce(t *testing.T) {
+	files := fstest.MapFS{
+		"concepts/debate.md": concept(withLine(withLine(validFront, 3, "kind: gadget"), 8, "    relation: likes")...),
+		"concepts/other.md":  concept("kind: method", "summary: x", "position: {x: 1, y: 1}"),
+	}
+	_, err := Load(files, "content")
+	var faults Faults
+	if !errors.As(err, &faults) || len(faults) != 4 {
+		t.Fatalf("want 4 faults (kind, relation, unknown target, missing title), got:\n%v", err)
+	}
+}
+
+func TestLoadBuildsTheKnowledgeBase(t *testing.T) {
+	k, err := Load(fstest.MapFS{
+		"concepts/debate.md":             concept(validFront...),
+		"concepts/scalable-oversight.md": oversight(),
+	}, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	debate, ok := k.Concept("debate")
+	if !ok || debate.Title != "Debate" || debate.Kind != KindMethod || debate.Position != (Point{100, 100}) {
+		t.Fatalf("debate = %+v", debate)
+	}
+	if debate.Definition != "<div class=\"prose\"><p>The definition.</p>\n</div>" {
+		t.Errorf("definition = %q", debate.Definition)
+	}
+	want := Link{From: "debate", To: "scalable-oversight", Relation: RelMethodOf, Note: "A way to scale it."}
+	if links := k.LinksOf("scalable-oversight"); len(links) != 1 || links[0] != want {
+		t.Errorf("links of scalable-oversight = %+v, want the incoming %+v", links, want)
+	}
+	if ids := k.Concepts(); ids[0].ID != "scalable-oversight" {
+		t.Errorf("directions come before methods; got %s first", ids[0].ID)
+	}
+}
+
+func TestDefinitionsAreRenderedSafely(t *testing.T) {
+	body := "<script>alert(1)</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(1)>\n"
+	k, err := Load(fstest.MapFS{
+		"concepts/debate.md":             {Data: []byte("---\n" + strings.Join(validFront, "\n") + "\n---\n" + body)},
+		"concepts/scalable-oversight.md": oversight(),
+	}, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	debate, _ := k.Concept("debate")
+	for _, bad := range []string{"<script", "javascript:", "onerror"} {
+		if strings.Contains(debate.Definition, bad) {
+			t.Errorf("definition kept %q: %s", bad, debate.Definition)
+		}
+	}
+}
+
+func TestNearestOffersPlausibleConcepts(t *testing.T) {
+	k, err := Load(fstest.MapFS{
+		"concepts/debate.md":             concept(validFront...),
+		"concepts/scalable-oversight.md": oversight(),
+	}, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := k.Nearest("debat", 1); got[0].ID != "debate" {
+		t.Errorf("nearest to debat = %s", got[0].ID)
+	}
+	if got := k.Nearest("oversight", 2); got[0].ID != "scalable-oversight" || len(got) != 2 {
+		t.Errorf("nearest to oversight = %v", got)
+	}
+}
