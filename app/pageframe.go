@@ -20,7 +20,7 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 		),
 		ui.Main().Class("page").Body(content...),
 		ui.Footer().Class("site-footer").Body(
-			ui.P().Text("Oversight Explorer teaches superalignment: how to oversee AI systems that may outgrow their overseers. It works offline."),
+			ui.P().Text("Oversight Explorer teaches superalignment: how to oversee AI systems that may outgrow their overseers."),
 		),
 	)
 }

@@ -105,6 +105,14 @@ func TestLoadReportsEachFaultWithFileAndLine(t *testing.T) {
 			want: `content/concepts/debate.md:5: front matter does not parse as YAML`,
 		},
 		{
+			name: "front matter indented wrongly",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(withLine(validFront, 3, "  kind: method")...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:3: front matter does not parse as YAML`,
+		},
+		{
 			name: "front matter missing",
 			files: fstest.MapFS{
 				"concepts/debate.md": {Data: []byte("# Debate\nNo front matter here.\n")},

@@ -1,0 +1,80 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestTheMapHasOneLinkedNodePerConcept(t *testing.T) {
+	doc := render(t, &ConceptMap{})
+	nodes := findAll(doc, func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "node") })
+	if len(nodes) != len(knowledge.Concepts()) {
+		t.Fatalf("%d nodes, want %d", len(nodes), len(knowledge.Concepts()))
+	}
+	for i, c := range knowledge.Concepts() {
+		n := nodes[i]
+		if attr(n, "href") != "/concepts/"+c.ID {
+			t.Errorf("node %s links to %q", c.ID, attr(n, "href"))
+		}
+		if !hasClass(n, "kind-"+string(c.Kind)) {
+			t.Errorf("node %s is not marked with its kind %s", c.ID, c.Kind)
+		}
+		if label := strings.Join(strings.Fields(textOf(n)), " "); label != c.Title {
+			t.Errorf("node %s reads %q, want its title %q", c.ID, label, c.Title)
+		}
+		if !strings.HasPrefix(attr(n, "aria-label"), c.Title) {
+			t.Errorf("node %s has aria-label %q", c.ID, attr(n, "aria-label"))
+		}
+	}
+}
+
+func TestTheMapDrawsEachLinkTypedAndExplained(t *testing.T) {
+	doc := render(t, &ConceptMap{})
+	edges := findAll(doc, func(n *html.Node) bool { return n.Data == "line" && hasClass(n, "edge") })
+	if len(edges) != len(knowledge.Links()) {
+		t.Fatalf("%d edges, want %d", len(edges), len(knowledge.Links()))
+	}
+	for i, l := range knowledge.Links() {
+		e := edges[i]
+		if attr(e, "data-from") != l.From || attr(e, "data-to") != l.To {
+			t.Errorf("edge %d joins %s→%s, want %s→%s", i, attr(e, "data-from"), attr(e, "data-to"), l.From, l.To)
+		}
+		if !hasClass(e, "rel-"+string(l.Relation)) {
+			t.Errorf("edge %s→%s is not styled as %s", l.From, l.To, l.Relation)
+		}
+		if title := textOf(e); !strings.Contains(title, l.Relation.Phrase()) || !strings.Contains(title, l.Note) {
+			t.Errorf("edge %s→%s explains itself as %q", l.From, l.To, title)
+		}
+	}
+}
+
+func TestAFocusedConceptHighlightsItsNeighbourhood(t *testing.T) {
+	doc := render(t, &ConceptMap{Focus: "debate"})
+	neighbours := knowledge.Neighbours("debate")
+	for _, n := range findAll(doc, func(n *html.Node) bool { return hasClass(n, "node") }) {
+		id := attr(n, "data-id")
+		switch {
+		case id == "debate" && !hasClass(n, "is-active"):
+			t.Errorf("the focused node is not active")
+		case neighbours[id] && !hasClass(n, "is-neighbour"):
+			t.Errorf("neighbour %s is not highlighted", id)
+		case id != "debate" && !neighbours[id] && !hasClass(n, "is-dimmed"):
+			t.Errorf("%s is not dimmed", id)
+		}
+	}
+	labels := findAll(doc, func(n *html.Node) bool { return n.Data == "text" && hasClass(n, "edge-label") })
+	if len(labels) != len(knowledge.LinksOf("debate")) {
+		t.Errorf("%d edge labels, want one per link of debate", len(labels))
+	}
+}
+
+func TestTheLegendNamesEveryKindAndRelation(t *testing.T) {
+	legend := textOf(render(t, &Legend{}))
+	for _, want := range []string{"Research direction", "Method or tool", "Open problem", "is a method of", "is an analogy for", "complements"} {
+		if !strings.Contains(legend, want) {
+			t.Errorf("the legend lacks %q", want)
+		}
+	}
+}

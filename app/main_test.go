@@ -1,0 +1,82 @@
+package app
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/net/html"
+
+	"oversight/content"
+	"oversight/kb"
+)
+
+// The component tests render with the real content.
+func TestMain(m *testing.M) {
+	k, err := kb.Load(content.FS, content.Root)
+	if err != nil {
+		panic(err)
+	}
+	Register(k)
+	os.Exit(m.Run())
+}
+
+// render mounts a component in go-app's test engine and parses the HTML it
+// renders, so tests assert on elements and attributes, not on substrings.
+func render(t *testing.T, c ui.Composer) *html.Node {
+	t.Helper()
+	engine := ui.NewTestEngine()
+	if err := engine.Load(c); err != nil {
+		t.Fatal(err)
+	}
+	engine.ConsumeAll()
+	doc, err := html.Parse(strings.NewReader(ui.HTMLString(c)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// findAll returns every element below n for which match holds.
+func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	for c := range n.Descendants() {
+		if c.Type == html.ElementNode && match(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func attr(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasClass(n *html.Node, class string) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for c := range n.Descendants() {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
+}
+
+func byTag(tag string) func(*html.Node) bool {
+	return func(n *html.Node) bool { return n.Data == tag }
+}

@@ -1,0 +1,53 @@
+package app
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"oversight/kb"
+)
+
+func TestTheRealMapHasNoOverlappingOrClippedNodes(t *testing.T) {
+	if faults := MapFaults(knowledge); len(faults) > 0 {
+		t.Errorf("the map is crowded:\n%v", faults)
+	}
+}
+
+func TestOverlappingNodesAreReportedAtTheirPositionLine(t *testing.T) {
+	node := func(title string, x int) *fstest.MapFile {
+		return &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: %s\nkind: method\nsummary: S.\nposition: {x: %d, y: 500}\n---\nBody.\n", title, x)}
+	}
+	k, err := kb.Load(fstest.MapFS{
+		"concepts/a.md": node("Alpha", 500),
+		"concepts/b.md": node("Beta", 540),
+		"concepts/c.md": node("Gamma", 1190),
+	}, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := MapFaults(k).Error()
+	for _, want := range []string{
+		`content/concepts/a.md:5: the node for "Alpha" overlaps "Beta"`,
+		`content/concepts/c.md:5: the node for "Gamma" spills off the map`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("faults:\n%s\nwant:\n%s", got, want)
+		}
+	}
+}
+
+func TestLabelsWrapAtSpacesAndHyphens(t *testing.T) {
+	for title, want := range map[string][]string{
+		"Debate":                        {"Debate"},
+		"Weak-to-strong generalization": {"Weak-to-strong", "generalization"},
+		"Corrigibility under optimisation pressure": {"Corrigibility", "under", "optimisation", "pressure"},
+		"Humans supervising superhuman AI":          {"Humans", "supervising", "superhuman AI"},
+	} {
+		if got := wrapLabel(title, 15); !reflect.DeepEqual(got, want) {
+			t.Errorf("wrapLabel(%q) = %q, want %q", title, got, want)
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestTheMapPageShowsTheMapLegendAndAnIndexOfEveryConcept(t *testing.T) {
+	doc := render(t, &MapPage{})
+	if h1 := findAll(doc, byTag("h1")); len(h1) != 1 || attr(h1[0], "id") != headingID {
+		t.Fatalf("want one h1 with id %s", headingID)
+	}
+	if len(findAll(doc, byTag("svg"))) == 0 || len(findAll(doc, func(n *html.Node) bool { return hasClass(n, "legend") })) != 1 {
+		t.Errorf("the map page lacks the map or its legend")
+	}
+	index := findAll(doc, func(n *html.Node) bool { return hasClass(n, "concept-index") })[0]
+	links := findAll(index, byTag("a"))
+	if len(links) != len(knowledge.Concepts()) {
+		t.Errorf("the index lists %d concepts, want all %d", len(links), len(knowledge.Concepts()))
+	}
+}
+
+func TestAConceptPageShowsItsDefinitionAndEveryRelationInWords(t *testing.T) {
+	doc := render(t, &ConceptPage{ID: "debate"})
+	debate, _ := knowledge.Concept("debate")
+
+	if h1 := findAll(doc, byTag("h1")); len(h1) != 1 || textOf(h1[0]) != "Debate" {
+		t.Errorf("the page heading is not the concept's title")
+	}
+	details := findAll(doc, byTag("details"))
+	if len(details) != 1 || !strings.Contains(textOf(details[0]), "Irving, Christiano and Amodei") {
+		t.Fatalf("the definition is not behind one <details>")
+	}
+	if summary := findAll(details[0], byTag("summary")); len(summary) != 1 {
+		t.Errorf("the definition has no <summary> to expand it")
+	}
+	relations := findAll(doc, func(n *html.Node) bool { return hasClass(n, "relation") })
+	links := knowledge.LinksOf("debate")
+	if len(relations) != len(links) {
+		t.Fatalf("%d relations shown, want %d", len(relations), len(links))
+	}
+	for i, l := range links {
+		sentence := strings.Join(strings.Fields(textOf(relations[i])), " ")
+		want := titleOf(l.From) + " " + l.Relation.Phrase() + " " + titleOf(l.To)
+		if !strings.HasPrefix(sentence, want) || !strings.Contains(sentence, l.Note) {
+			t.Errorf("relation reads %q, want %q and its note", sentence, want)
+		}
+	}
+	back := findAll(doc, func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == "/?focus=debate" })
+	if len(back) != 1 {
+		t.Errorf("no way back to the map with debate highlighted")
+	}
+	if debate.Summary == "" || !strings.Contains(textOf(doc), debate.Summary) {
+		t.Errorf("the summary is missing")
+	}
+}
+
+func TestTheNotFoundPageOffersConceptsAndTheMap(t *testing.T) {
+	// The closest-match ranking itself is specified in kb; the browser test
+	// checks it end to end on a mistyped address.
+	doc := render(t, &NotFoundPage{})
+	if h1 := findAll(doc, byTag("h1")); len(h1) != 1 || textOf(h1[0]) != "Page not found" {
+		t.Errorf("the page does not say it found nothing")
+	}
+	suggestions := findAll(doc, func(n *html.Node) bool { return hasClass(n, "suggestions") })
+	if len(suggestions) != 1 || len(findAll(suggestions[0], byTag("a"))) != 5 {
+		t.Errorf("want five suggested concepts")
+	}
+	if len(findAll(doc, func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == "/" && hasClass(n, "button") })) != 1 {
+		t.Errorf("no way to the map")
+	}
+}
+
+func TestOnlyKnownPathsArePages(t *testing.T) {
+	for path, want := range map[string]bool{
+		"/": true, "/concepts/debate": true, "/concepts/nope": false,
+		"/concepts/": false, "/concepts/debate/": false, "/elsewhere": false,
+	} {
+		if got := IsPage(knowledge, path); got != want {
+			t.Errorf("IsPage(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if got := len(Pages(knowledge)); got != len(knowledge.Concepts())+1 {
+		t.Errorf("Pages lists %d paths, want the map and every concept", got)
+	}
+}

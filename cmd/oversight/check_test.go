@@ -1,0 +1,43 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCheckPassesTheRealContent(t *testing.T) {
+	var out bytes.Buffer
+	if err := check([]string{"../../content"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "is fine") {
+		t.Errorf("check said %q", out.String())
+	}
+}
+
+func TestCheckNamesTheFileAndLineOfEachFault(t *testing.T) {
+	dir := t.TempDir()
+	concepts := filepath.Join(dir, "concepts")
+	os.MkdirAll(concepts, 0o755)
+	os.WriteFile(filepath.Join(concepts, "debate.md"), []byte(
+		"---\ntitle: Debate\nkind: method\nsummary: S.\nposition: {x: 100, y: 100}\nlinks:\n  - to: nowhere\n    relation: method-of\n    note: N.\n---\nBody.\n"), 0o644)
+	err := check([]string{dir}, &bytes.Buffer{})
+	if err == nil {
+		t.Fatal("check passed content with an unknown link target")
+	}
+	want := filepath.Join(dir, "concepts/debate.md") + `:7: unknown link target "nowhere"`
+	if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "1 problem(s)") {
+		t.Errorf("check said:\n%v\nwant a line starting %s", err, want)
+	}
+}
+
+func TestCheckReportsAMissingFolder(t *testing.T) {
+	if err := check([]string{"no-such-folder"}, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "no-such-folder") {
+		t.Errorf("check of a missing folder said %v", err)
+	}
+}

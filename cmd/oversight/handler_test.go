@@ -1,0 +1,86 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"oversight/content"
+	"oversight/kb"
+)
+
+// fakeWeb makes a static folder with a stand-in WebAssembly file: the
+// handler only needs its size and bytes, not a real build.
+func fakeWeb(t *testing.T, wasm string) string {
+	t.Helper()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "app.wasm"), []byte(wasm), 0o644)
+	os.WriteFile(filepath.Join(dir, "style.css"), []byte("body{}"), 0o644)
+	return dir
+}
+
+func newTestServer(t *testing.T, web string) *httptest.Server {
+	t.Helper()
+	k, err := kb.Load(content.FS, content.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := newHandler(k, web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := httptest.NewServer(h)
+	t.Cleanup(s.Close)
+	return s
+}
+
+func TestPagesAnswer200AndUnknownPages404AsHTMLInUTF8(t *testing.T) {
+	s := newTestServer(t, fakeWeb(t, "wasm"))
+	for path, want := range map[string]int{
+		"/":                            http.StatusOK,
+		"/concepts/debate":             http.StatusOK,
+		"/concepts/scalable-oversight": http.StatusOK,
+		"/concepts/nope":               http.StatusNotFound,
+		"/somewhere/else":              http.StatusNotFound,
+		"/web/style.css":               http.StatusOK,
+		"/web/missing.css":             http.StatusNotFound,
+	} {
+		res, err := http.Get(s.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("GET %s = %d, want %d", path, res.StatusCode, want)
+		}
+		if ct := res.Header.Get("Content-Type"); filepath.Ext(path) == "" && ct != "text/html; charset=utf-8" {
+			t.Errorf("GET %s has Content-Type %q", path, ct)
+		}
+	}
+}
+
+func TestTheVersionIsAHashOfTheBuildNotOfTheStartTime(t *testing.T) {
+	a, err := buildVersion(fakeWeb(t, "build A"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := buildVersion(fakeWeb(t, "build A"))
+	b, _ := buildVersion(fakeWeb(t, "build B"))
+	if a != again {
+		t.Errorf("the same build has two versions: %s and %s", a, again)
+	}
+	if a == b {
+		t.Errorf("two builds share the version %s", a)
+	}
+}
+
+func TestTheServerRefusesToStartWithoutTheWebAssembly(t *testing.T) {
+	k, _ := kb.Load(content.FS, content.Root)
+	if _, err := newHandler(k, t.TempDir()); err == nil {
+		t.Errorf("newHandler started with no app.wasm")
+	}
+}

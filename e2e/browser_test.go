@@ -1,0 +1,223 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Viewports the app must work at: a laptop or projector, and a phone.
+var (
+	desktop = viewport{"desktop", 1280, 800}
+	phone   = viewport{"phone", 390, 844}
+)
+
+type viewport struct {
+	name          string
+	width, height int64
+}
+
+// page is one fresh browser profile with one tab. It records every request
+// and every console error or uncaught exception; when the test ends it fails
+// the test on any request outside the app's origin and on any page error the
+// test did not declare as expected.
+type page struct {
+	t   *testing.T
+	ctx context.Context
+
+	mu       sync.Mutex
+	requests []string
+	problems []string
+	expected []string
+}
+
+func openPage(t *testing.T, vp viewport) *page {
+	t.Helper()
+	offOrigin.take()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("no-pings", true),
+		// Chromium's own services that the flags above leave running.
+		chromedp.Flag("disable-features", "Translate,OptimizationHints,OptimizationGuideModelDownloading,"+
+			"NetworkTimeServiceQuerying,MediaRouter,AutofillServerCommunication,CertificateTransparencyComponentUpdater"),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(int(vp.width), int(vp.height)),
+		// Everything but loopback goes to the recording proxy.
+		chromedp.ProxyServer("http://"+offOrigin.addr),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	p := &page{t: t}
+	if err := chromedp.Listen(browserCtx, p.record); err != nil {
+		cancelBrowser()
+		cancelAlloc()
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	ctx, cancelTest := context.WithTimeout(browserCtx, 90*time.Second)
+	p.ctx = ctx
+	t.Cleanup(func() {
+		p.checkRequests()
+		p.checkProblems()
+		cancelTest()
+		cancelBrowser()
+		cancelAlloc()
+	})
+	p.do(chromedp.EmulateViewport(vp.width, vp.height))
+	// A headless tab never has window focus, so focus events would not fire.
+	if _, err := chromedp.Call(p.ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func (p *page) record(ev any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		p.requests = append(p.requests, ev.Request.URL)
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		text := d.Text
+		if d.Exception != nil {
+			text += " " + d.Exception.Description
+		}
+		p.problems = append(p.problems, "uncaught exception: "+text)
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError {
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, string(a.Value)+a.Description)
+			}
+			p.problems = append(p.problems, "console.error: "+strings.Join(parts, " "))
+		}
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError {
+			p.problems = append(p.problems, "browser log: "+ev.Entry.Text+" "+ev.Entry.URL)
+		}
+	}
+}
+
+// expectProblem declares a page error the test causes on purpose, such as
+// the browser's log line for a 404 response.
+func (p *page) expectProblem(substring string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.expected = append(p.expected, substring)
+}
+
+func (p *page) checkRequests() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, u := range p.requests {
+		if !strings.HasPrefix(u, serverURL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+			p.t.Errorf("the page requested %s, outside the app's origin %s", u, serverURL)
+		}
+	}
+	for _, r := range offOrigin.take() {
+		p.t.Errorf("the browser sent a request outside the app's origin: %s", r)
+	}
+}
+
+func (p *page) checkProblems() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+problems:
+	for _, problem := range p.problems {
+		for _, e := range p.expected {
+			if strings.Contains(problem, e) {
+				continue problems
+			}
+		}
+		p.t.Errorf("page error: %s", problem)
+	}
+}
+
+func (p *page) do(actions ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, actions...); err != nil {
+		p.t.Fatalf("browser: %v", err)
+	}
+}
+
+// eval runs JavaScript in the page and decodes its result.
+func eval[T any](p *page, js string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it holds.
+func (p *page) waitFor(condition string) {
+	p.t.Helper()
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](condition,
+		chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	if err != nil {
+		p.t.Fatalf("waiting for %s: %v", condition, err)
+	}
+}
+
+// open loads a path of the app as a reader typing it would.
+func (p *page) open(path string) {
+	p.t.Helper()
+	p.do(chromedp.Navigate(serverURL + path))
+}
+
+// openApp loads a path and waits until the WebAssembly has taken over.
+func (p *page) openApp(path string) {
+	p.t.Helper()
+	p.open(path)
+	p.waitForApp()
+}
+
+func (p *page) waitForApp() {
+	p.t.Helper()
+	p.waitFor(`document.documentElement.dataset.app === "ready"`)
+}
+
+func (p *page) text(selector string) string {
+	p.t.Helper()
+	return eval[string](p, fmt.Sprintf(`(document.querySelector(%q) || {}).textContent || ""`, selector))
+}
+
+func (p *page) count(selector string) int {
+	p.t.Helper()
+	return eval[int](p, fmt.Sprintf(`document.querySelectorAll(%q).length`, selector))
+}
+
+// screenshot saves what the reader sees now as an artefact.
+func (p *page) screenshot(name string) {
+	p.t.Helper()
+	png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(artifacts, name+".png"), png, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+func listenLoopback() (net.Listener, error) {
+	return net.Listen("tcp", "127.0.0.1:0")
+}

@@ -1,0 +1,198 @@
+// Package e2e drives the real Oversight Explorer server through Debian's
+// headless Chromium. TestMain builds the server and the WebAssembly exactly as
+// `make build` does, serves them on a free loopback port, and every test opens
+// a fresh browser profile against it.
+package e2e
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var (
+	// serverURL is the origin of the app under test, like http://127.0.0.1:41234.
+	serverURL string
+	// chromiumPath is the browser the tests drive.
+	chromiumPath string
+	// artifacts is where screenshots are saved (git-ignored).
+	artifacts string
+	// offOrigin records every request Chromium sends anywhere but loopback.
+	offOrigin = &recordingProxy{}
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	chromiumPath = os.Getenv("CHROMIUM")
+	if chromiumPath == "" {
+		chromiumPath = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chromiumPath); err != nil {
+		fmt.Fprintf(os.Stderr, "e2e: no Chromium at %s. Run `make test`, which installs Debian's chromium, or set CHROMIUM=/path/to/chromium.\n", chromiumPath)
+		return 1
+	}
+	artifacts = filepath.Join("..", ".artifacts", "screenshots")
+	if err := os.MkdirAll(artifacts, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	dir, err := os.MkdirTemp("", "oversight-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+
+	stop, err := startServer(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	defer stop()
+	stopProxy, err := offOrigin.start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	defer stopProxy()
+	return m.Run()
+}
+
+// startServer builds the binary and the WebAssembly into dir, copies the
+// static files beside them, and serves on a free port.
+func startServer(dir string) (stop func(), err error) {
+	web := filepath.Join(dir, "web")
+	if err := copyStaticFiles(filepath.Join("..", "web"), web); err != nil {
+		return nil, err
+	}
+	binary := filepath.Join(dir, "oversight")
+	if err := goBuild(nil, "-trimpath", "-o", binary, "../cmd/oversight"); err != nil {
+		return nil, err
+	}
+	wasmEnv := []string{"GOOS=js", "GOARCH=wasm"}
+	if err := goBuild(wasmEnv, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), "../cmd/oversight"); err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(binary, "serve", "-addr", "127.0.0.1:0", "-web", web)
+	cmd.Stderr = os.Stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	first, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		return nil, fmt.Errorf("the server printed no address: %v", err)
+	}
+	go io.Copy(io.Discard, stdout)
+	serverURL = regexp.MustCompile(`http://\S+`).FindString(first)
+	if serverURL == "" {
+		cmd.Process.Kill()
+		return nil, fmt.Errorf("no URL in the server's first line %q", first)
+	}
+	return func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+		}
+	}, nil
+}
+
+func goBuild(env []string, args ...string) error {
+	cmd := exec.Command("go", append([]string{"build"}, args...)...)
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return nil
+}
+
+func copyStaticFiles(from, to string) error {
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() || e.Name() == "app.wasm" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recordingProxy is the proxy Chromium must send every non-loopback request
+// through. It answers none of them and remembers each, so a test fails on
+// any request the app makes outside its origin, from the page, a worker or
+// anything else in the browser.
+type recordingProxy struct {
+	mu    sync.Mutex
+	addr  string
+	hosts []string
+}
+
+func (p *recordingProxy) start() (stop func(), err error) {
+	server := &http.Server{Handler: p, ReadHeaderTimeout: 5 * time.Second}
+	listener, err := listenLoopback()
+	if err != nil {
+		return nil, err
+	}
+	p.addr = listener.Addr().String()
+	go server.Serve(listener)
+	return func() { server.Close() }, nil
+}
+
+// chromiumServices are hosts that Chromium itself calls whatever page it
+// shows, and that no flag turns off. The app never names them; requests from
+// the page itself are checked against every host in page.checkRequests.
+var chromiumServices = map[string]bool{
+	"update.googleapis.com": true, // component updater
+	"accounts.google.com":   true, // account consistency check
+}
+
+func (p *recordingProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if host, _, err := net.SplitHostPort(r.Host); !chromiumServices[r.Host] && (err != nil || !chromiumServices[host]) {
+		p.mu.Lock()
+		p.hosts = append(p.hosts, r.Method+" "+r.Host+r.URL.Path)
+		p.mu.Unlock()
+	}
+	http.Error(w, "Oversight Explorer's tests allow no request outside the app's origin", http.StatusForbidden)
+}
+
+// take returns and forgets what the proxy has seen.
+func (p *recordingProxy) take() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	seen := p.hosts
+	p.hosts = nil
+	return seen
+}
