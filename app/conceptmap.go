@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -28,6 +29,9 @@ type ConceptMap struct {
 	// Focus is the id of a concept to keep highlighted, such as the one the
 	// reader has just come back from.
 	Focus string
+
+	// CaveatLens marks every concept that a caveat qualifies.
+	CaveatLens bool
 
 	// hovered is the node under the pointer or keyboard focus, if any.
 	hovered string
@@ -156,13 +160,20 @@ func (m *ConceptMap) node(c *kb.Concept, b box, active string, neighbours map[st
 	default:
 		class = append(class, "is-dimmed")
 	}
+	label := c.Title + " (" + strings.ToLower(c.Kind.Label()) + ")"
+	var mark ui.UI
+	if caveats := len(knowledge.CaveatsOf(c.ID)); m.CaveatLens && caveats > 0 {
+		class = append(class, "has-caveat")
+		label += ", qualified by " + strconv.Itoa(caveats) + " " + plural(caveats, "caveat", "caveats")
+		mark = caveatMark(b.right()-4, b.top()+2, 13)
+	}
 	firstBaseline := b.centre.Y - float64(len(b.lines)-1)*b.fontSize*lineHeight/2
 	return svg("a").
 		ID(nodeElementID(c.ID)).
 		Class(class...).
 		Attr("href", ConceptPath(c.ID)).
 		DataSet("id", c.ID).
-		Aria("label", c.Title+" ("+strings.ToLower(c.Kind.Label())+")").
+		Aria("label", label).
 		Body(
 			svg("rect").
 				Attr("x", coord(b.left())).Attr("y", coord(b.top())).
@@ -182,7 +193,18 @@ func (m *ConceptMap) node(c *kb.Concept, b box, active string, neighbours map[st
 					}
 					return tspan
 				})),
+			mark,
 		)
+}
+
+// caveatMark is the caveat lens's badge, drawn on a node's top-right corner
+// and in the legend: a warning sign, so the mark does not rely on colour.
+func caveatMark(cx, cy, r float64) ui.UI {
+	return svg("g").Class("caveat-mark").Aria("hidden", true).Body(
+		svg("circle").Attr("cx", coord(cx)).Attr("cy", coord(cy)).Attr("r", coord(r)),
+		svg("text").Attr("x", coord(cx)).Attr("y", coord(cy)).
+			Attr("text-anchor", "middle").Attr("dominant-baseline", "central").Text("!"),
+	)
 }
 
 func coord(v float64) string { return fmt.Sprintf("%.1f", v) }

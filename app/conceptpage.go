@@ -42,10 +42,67 @@ func (p *ConceptPage) Render() ui.UI {
 			ui.P().Class("lead").Text(c.Summary),
 			ui.Details().Class("definition").Body(
 				ui.Summary().Text("Full definition"),
-				ui.Raw(c.Definition),
+				ui.Raw(c.Body),
 			),
+			p.caveats(c),
 			p.relations(c),
+			p.questions(c),
+			p.history(c),
+			&SourceList{IDs: c.Sources, Reviewed: c.Reviewed},
 		),
+	)
+}
+
+// caveats lists the caveats that qualify the concept, first thing after
+// the definition, so nobody reads the concept without its limits.
+func (p *ConceptPage) caveats(c *kb.Concept) ui.UI {
+	caveats := knowledge.CaveatsOf(c.ID)
+	if len(caveats) == 0 {
+		return nil
+	}
+	return ui.Section().Class("caveats-of").Aria("labelledby", "caveats-heading").Body(
+		ui.H2().ID("caveats-heading").Text("Caveats"),
+		ui.Ul().Body(ui.Range(caveats).Slice(func(i int) ui.UI {
+			cv := caveats[i]
+			return ui.Li().Body(
+				ui.A().Href(CaveatPath(cv.ID)).Text(cv.Title),
+				ui.Span().Class("index-summary").Text(" — "+cv.Summary),
+			)
+		})),
+	)
+}
+
+func (p *ConceptPage) questions(c *kb.Concept) ui.UI {
+	if len(c.Questions) == 0 {
+		return nil
+	}
+	return ui.Section().Class("questions").Aria("labelledby", "questions-heading").Body(
+		ui.H2().ID("questions-heading").Text("Open questions"),
+		ui.Ul().Body(ui.Range(c.Questions).Slice(func(i int) ui.UI {
+			return ui.Li().Text(c.Questions[i])
+		})),
+	)
+}
+
+// history lists the events of the institutional history that concern the
+// concept, each with how it is known.
+func (p *ConceptPage) history(c *kb.Concept) ui.UI {
+	events := knowledge.EventsOf(c.ID)
+	if len(events) == 0 {
+		return nil
+	}
+	return ui.Section().Class("history-of").Aria("labelledby", "history-heading").Body(
+		ui.H2().ID("history-heading").Text("In the history"),
+		ui.Ul().Body(ui.Range(events).Slice(func(i int) ui.UI {
+			e := events[i]
+			return ui.Li().Body(
+				ui.Time().DateTime(e.Date).Text(readableDate(e.Date)),
+				ui.Text(" "),
+				ui.A().Href(EventPath(e.ID)).Text(e.Title),
+				ui.Text(" "),
+				&EvidenceBadge{Evidence: e.Evidence},
+			)
+		})),
 	)
 }
 

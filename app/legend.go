@@ -10,6 +10,9 @@ import (
 // and one line sample per relation, drawn with the map's own classes.
 type Legend struct {
 	ui.Compo
+
+	// CaveatLens adds the caveat mark to the legend while the lens is on.
+	CaveatLens bool
 }
 
 func (l *Legend) Render() ui.UI {
@@ -38,6 +41,12 @@ func (l *Legend) Render() ui.UI {
 				return ui.Li().Body(swatch(line), ui.Span().Text(rel.Phrase()))
 			}),
 		),
+		ui.If(l.CaveatLens, func() ui.UI {
+			return ui.Ul().Class("legend-list").Body(ui.Li().Body(
+				swatch(caveatMark(20, 12, 10)),
+				ui.Span().Text("qualified by a caveat"),
+			))
+		}),
 	)
 }
 

@@ -18,12 +18,13 @@ func TestTheRealMapHasNoOverlappingOrClippedNodes(t *testing.T) {
 
 func TestOverlappingNodesAreReportedAtTheirPositionLine(t *testing.T) {
 	node := func(title string, x int) *fstest.MapFile {
-		return &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: %s\nkind: method\nsummary: S.\nposition: {x: %d, y: 500}\n---\nBody.\n", title, x)}
+		return &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: %s\nkind: method\nsummary: S.\nposition: {x: %d, y: 500}\nreviewed: 2026-11-26\nsources: [s]\n---\nBody.\n", title, x)}
 	}
 	k, err := kb.Load(fstest.MapFS{
 		"concepts/a.md": node("Alpha", 500),
 		"concepts/b.md": node("Beta", 540),
 		"concepts/c.md": node("Gamma", 1190),
+		"sources/s.md":  {Data: []byte("---\ntitle: S\nauthors: A\nvenue: V\nstatus: verified\n---\n")},
 	}, "content")
 	if err != nil {
 		t.Fatal(err)

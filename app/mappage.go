@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
@@ -13,7 +15,12 @@ type MapPage struct {
 
 	// focus is the concept named by ?focus=, highlighted on arrival.
 	focus string
+	// caveatLens marks the concepts that caveats qualify (?lens=caveats).
+	caveatLens bool
 }
+
+// caveatLensPath is the map with the caveat lens on.
+const caveatLensPath = "/?lens=caveats"
 
 func (p *MapPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
@@ -21,8 +28,10 @@ func (p *MapPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *MapPage) arrive(ctx ui.Context) {
 	p.focus = ""
+	query := ctx.Page().URL().Query()
+	p.caveatLens = query.Get("lens") == "caveats"
 	focusID := headingID
-	if id := ctx.Page().URL().Query().Get("focus"); id != "" {
+	if id := query.Get("focus"); id != "" {
 		if _, ok := knowledge.Concept(id); ok {
 			p.focus = id
 			focusID = nodeElementID(id)
@@ -38,14 +47,37 @@ func (p *MapPage) Render() ui.UI {
 				ui.H1().ID(headingID).TabIndex(-1).Text("The superalignment map"),
 				ui.P().Class("lead").Text("Superalignment asks how people can oversee AI systems that may become more capable than the people overseeing them. The map shows the five research directions around it, the methods each one uses, and the problems they try to solve."),
 				ui.P().Class("hint").Text("Select a concept to read about it. Hover over it or move to it with Tab to highlight what it is linked to."),
+				p.lensToggle(),
 			),
 			ui.Div().Class("map-pane").Body(
-				&ConceptMap{Focus: p.focus},
+				&ConceptMap{Focus: p.focus, CaveatLens: p.caveatLens},
 			),
 			ui.P().Class("map-pane-hint").Text("Drag the map sideways to see all of it."),
-			&Legend{},
+			&Legend{CaveatLens: p.caveatLens},
 		),
 		p.conceptIndex(),
+	)
+}
+
+// lensToggle turns the caveat lens on or off. It is a link, so it works
+// before the WebAssembly starts and gives the lens its own address.
+func (p *MapPage) lensToggle() ui.UI {
+	qualified := 0
+	for _, c := range knowledge.Concepts() {
+		if len(knowledge.CaveatsOf(c.ID)) > 0 {
+			qualified++
+		}
+	}
+	if p.caveatLens {
+		return ui.P().Class("lens").Body(
+			ui.A().Class("button", "toggle", "is-on").Href("/").Text("Caveat lens: on"),
+			ui.Span().Class("lens-note").Text(" Marked: the "+strconv.Itoa(qualified)+" concepts that a caveat qualifies. "),
+			ui.A().Href(CaveatsPath).Text("Read the caveats"),
+		)
+	}
+	return ui.P().Class("lens").Body(
+		ui.A().Class("button", "toggle").Href(caveatLensPath).Text("Caveat lens: off"),
+		ui.Span().Class("lens-note").Text(" Turn it on to mark what the field’s caveats qualify."),
 	)
 }
 

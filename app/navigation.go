@@ -27,12 +27,17 @@ func showPage(ctx ui.Context, title, description, focusID string) {
 		if focusID == headingID {
 			return
 		}
-	} else {
+	} else if focusID == headingID {
 		ui.Window().Call("scrollTo", 0, 0)
 	}
 	ctx.Defer(func(ui.Context) {
-		if el := ui.Window().GetElementByID(focusID); el.Truthy() {
-			el.Call("focus")
+		el := ui.Window().GetElementByID(focusID)
+		if !el.Truthy() {
+			return
+		}
+		el.Call("focus", map[string]any{"preventScroll": true})
+		if focusID != headingID {
+			el.Call("scrollIntoView", map[string]any{"block": "center"})
 		}
 	})
 }

@@ -73,16 +73,29 @@ func TestTheNotFoundPageOffersConceptsAndTheMap(t *testing.T) {
 	}
 }
 
-func TestOnlyKnownPathsArePages(t *testing.T) {
-	for path, want := range map[string]bool{
-		"/": true, "/concepts/debate": true, "/concepts/nope": false,
-		"/concepts/": false, "/concepts/debate/": false, "/elsewhere": false,
-	} {
-		if got := IsPage(knowledge, path); got != want {
-			t.Errorf("IsPage(%q) = %v, want %v", path, got, want)
+func TestEveryItemHasItsOwnPage(t *testing.T) {
+	pages := make(map[string]bool)
+	for _, p := range Pages(knowledge) {
+		pages[p] = true
+	}
+	want := []string{"/", "/about", "/problem", "/caveats", "/history", "/sources", "/questions", "/readings/spiralist"}
+	for _, c := range knowledge.Concepts() {
+		want = append(want, ConceptPath(c.ID))
+	}
+	for _, c := range knowledge.Caveats() {
+		want = append(want, CaveatPath(c.ID))
+	}
+	for _, e := range knowledge.Events() {
+		want = append(want, EventPath(e.ID))
+	}
+	for _, p := range want {
+		if !pages[p] {
+			t.Errorf("no page at %s", p)
 		}
 	}
-	if got := len(Pages(knowledge)); got != len(knowledge.Concepts())+1 {
-		t.Errorf("Pages lists %d paths, want the map and every concept", got)
+	for _, notPage := range []string{"/concepts/nope", "/concepts/", "/concepts/debate/", "/elsewhere"} {
+		if pages[notPage] {
+			t.Errorf("%s is listed as a page", notPage)
+		}
 	}
 }

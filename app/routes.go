@@ -3,6 +3,8 @@
 package app
 
 import (
+	"sort"
+
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
@@ -15,42 +17,79 @@ const SiteName = "Oversight Explorer"
 // component renders; it is read-only afterwards.
 var knowledge *kb.KB
 
+// Paths of the app's index pages.
+const (
+	CaveatsPath   = "/caveats"
+	HistoryPath   = "/history"
+	SourcesPath   = "/sources"
+	QuestionsPath = "/questions"
+)
+
 // ConceptPath is the URL of a concept's page.
 func ConceptPath(id string) string { return "/concepts/" + id }
 
+// CaveatPath is the URL of a caveat's page.
+func CaveatPath(id string) string { return CaveatsPath + "/" + id }
+
+// EventPath is the URL of a history event's page.
+func EventPath(id string) string { return HistoryPath + "/" + id }
+
+// ReadingPath is the URL of an interpretive reading.
+func ReadingPath(id string) string { return "/readings/" + id }
+
+// ProsePath is the URL of a page of prose, such as /about.
+func ProsePath(id string) string { return "/" + id }
+
 // Register makes k the app's knowledge base and routes every page of it.
-// Each concept has an exact route, so its page component is built knowing
-// its id; anything else falls through to the not-found page.
+// Each item has an exact route, so its page component is built knowing its
+// id; anything else falls through to the not-found page.
 func Register(k *kb.KB) {
 	knowledge = k
-	ui.Route("/", func() ui.Composer { return &MapPage{} })
-	for _, c := range k.Concepts() {
-		id := c.ID
-		ui.Route(ConceptPath(id), func() ui.Composer { return &ConceptPage{ID: id} })
+	for path, page := range pageFactories(k) {
+		ui.Route(path, page)
 	}
 	ui.RouteWithRegexp("^/.*$", func() ui.Composer { return &NotFoundPage{} })
 }
 
-// Pages lists the path of every page the app has, for the server and the
-// static export.
-func Pages(k *kb.KB) []string {
-	paths := []string{"/"}
-	for _, c := range k.Concepts() {
-		paths = append(paths, ConceptPath(c.ID))
+// pageFactories maps every page path to the component that shows it.
+func pageFactories(k *kb.KB) map[string]func() ui.Composer {
+	pages := map[string]func() ui.Composer{
+		"/":           func() ui.Composer { return &MapPage{} },
+		CaveatsPath:   func() ui.Composer { return &CaveatsPage{} },
+		HistoryPath:   func() ui.Composer { return &HistoryPage{} },
+		SourcesPath:   func() ui.Composer { return &SourcesPage{} },
+		QuestionsPath: func() ui.Composer { return &QuestionsPage{} },
 	}
-	return paths
+	for _, c := range k.Concepts() {
+		id := c.ID
+		pages[ConceptPath(id)] = func() ui.Composer { return &ConceptPage{ID: id} }
+	}
+	for _, c := range k.Caveats() {
+		id := c.ID
+		pages[CaveatPath(id)] = func() ui.Composer { return &CaveatPage{ID: id} }
+	}
+	for _, e := range k.Events() {
+		id := e.ID
+		pages[EventPath(id)] = func() ui.Composer { return &EventPage{ID: id} }
+	}
+	for _, r := range k.Readings() {
+		id := r.ID
+		pages[ReadingPath(id)] = func() ui.Composer { return &ReadingPage{ID: id} }
+	}
+	for _, p := range k.Pages() {
+		id := p.ID
+		pages[ProsePath(id)] = func() ui.Composer { return &ProsePage{ID: id} }
+	}
+	return pages
 }
 
-// IsPage reports whether path is one of the app's pages; any other path is
-// answered with the not-found page and status 404.
-func IsPage(k *kb.KB, path string) bool {
-	if path == "/" {
-		return true
+// Pages lists the path of every page the app has, sorted, for the server
+// (any other path answers 404), the offline cache and the static export.
+func Pages(k *kb.KB) []string {
+	var paths []string
+	for path := range pageFactories(k) {
+		paths = append(paths, path)
 	}
-	const prefix = "/concepts/"
-	if len(path) > len(prefix) && path[:len(prefix)] == prefix {
-		_, ok := k.Concept(path[len(prefix):])
-		return ok
-	}
-	return false
+	sort.Strings(paths)
+	return paths
 }

@@ -119,21 +119,37 @@ type Link struct {
 	Note     string
 }
 
+// Entry is what every citable item shares: concepts, caveats, events,
+// readings and pages.
+type Entry struct {
+	ID      string
+	Title   string
+	Summary string
+	// Reviewed is the day the text was last checked against its sources,
+	// as YYYY-MM-DD.
+	Reviewed string
+	// Sources are the ids of the sources the item cites, numbered in this
+	// order: inline citations as they first appear, then the rest of the
+	// front matter's list.
+	Sources []string
+	// Body is the Markdown body rendered to safe HTML in one element, with
+	// each inline citation a numbered link to its source.
+	Body string
+	// File is where the item was written, for messages to authors.
+	File string
+}
+
 // Concept is one node of the map, with its page content.
 type Concept struct {
-	ID       string
-	Title    string
+	Entry
 	Kind     Kind
-	Summary  string
 	Position Point
+	// PositionLine is the line of the position in File.
+	PositionLine int
 	// Links are the relations this concept's file declares, From this concept.
 	Links []Link
-	// Definition is the body rendered to safe HTML, wrapped in one element.
-	Definition string
-	// File is where the concept was written, and PositionLine the line of
-	// its position, for messages to authors.
-	File         string
-	PositionLine int
+	// Questions are open questions for discussion.
+	Questions []string
 }
 
 // KB is a loaded, validated knowledge base. It is read-only after Load.
@@ -141,6 +157,11 @@ type KB struct {
 	concepts []*Concept
 	byID     map[string]*Concept
 	links    []Link
+	caveats  []*Caveat
+	events   []*Event
+	readings []*Reading
+	pages    []*Page
+	sources  []*Source
 }
 
 // Concepts returns every concept, ordered by kind (as in Kinds) then title.
@@ -177,7 +198,90 @@ func (k *KB) Neighbours(id string) map[string]bool {
 	return out
 }
 
-func newKB(concepts []*Concept) *KB {
+// Caveats returns every caveat, by group (as in CaveatGroups) then title.
+func (k *KB) Caveats() []*Caveat { return k.caveats }
+
+// Caveat returns the caveat with the given id.
+func (k *KB) Caveat(id string) (*Caveat, bool) { return find(k.caveats, id) }
+
+// CaveatsOf returns the caveats that qualify the concept.
+func (k *KB) CaveatsOf(conceptID string) []*Caveat {
+	var out []*Caveat
+	for _, c := range k.caveats {
+		if contains(c.Qualifies, conceptID) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Events returns the timeline, oldest first.
+func (k *KB) Events() []*Event { return k.events }
+
+// Event returns the event with the given id.
+func (k *KB) Event(id string) (*Event, bool) { return find(k.events, id) }
+
+// EventsOf returns the events that concern the concept, oldest first.
+func (k *KB) EventsOf(conceptID string) []*Event {
+	var out []*Event
+	for _, e := range k.events {
+		if contains(e.Concerns, conceptID) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Readings returns every interpretive reading, by title.
+func (k *KB) Readings() []*Reading { return k.readings }
+
+// Reading returns the reading with the given id.
+func (k *KB) Reading(id string) (*Reading, bool) { return find(k.readings, id) }
+
+// Pages returns every page of prose, by id.
+func (k *KB) Pages() []*Page { return k.pages }
+
+// Page returns the page with the given id.
+func (k *KB) Page(id string) (*Page, bool) { return find(k.pages, id) }
+
+// Sources returns the bibliography, ordered by id (first author and year).
+func (k *KB) Sources() []*Source { return k.sources }
+
+// Source returns the source with the given id.
+func (k *KB) Source(id string) (*Source, bool) {
+	for _, s := range k.sources {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return nil, false
+}
+
+// entry is anything built on an Entry.
+type entry interface{ entry() *Entry }
+
+func (e *Entry) entry() *Entry { return e }
+
+func find[T entry](items []T, id string) (T, bool) {
+	for _, it := range items {
+		if it.entry().ID == id {
+			return it, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+func contains(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func sortConcepts(concepts []*Concept) {
 	kindRank := make(map[Kind]int)
 	for i, kind := range Kinds {
 		kindRank[kind] = i
@@ -189,10 +293,18 @@ func newKB(concepts []*Concept) *KB {
 		}
 		return a.Title < b.Title
 	})
-	k := &KB{concepts: concepts, byID: make(map[string]*Concept)}
-	for _, c := range concepts {
-		k.byID[c.ID] = c
-		k.links = append(k.links, c.Links...)
+}
+
+func sortCaveats(caveats []*Caveat) {
+	rank := make(map[CaveatGroup]int)
+	for i, g := range CaveatGroups {
+		rank[g] = i
 	}
-	return k
+	sort.SliceStable(caveats, func(i, j int) bool {
+		a, b := caveats[i], caveats[j]
+		if a.Group != b.Group {
+			return rank[a.Group] < rank[b.Group]
+		}
+		return a.Title < b.Title
+	})
 }

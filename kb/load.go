@@ -2,113 +2,403 @@ package kb
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"path"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// ConceptsDir is the folder, inside the content tree, that holds one Markdown
-// file per concept. Sub-folders are allowed for the authors' convenience.
-const ConceptsDir = "concepts"
+// The folders of the content tree, one per kind of item. Sub-folders are
+// allowed for the authors' convenience.
+const (
+	ConceptsDir = "concepts"
+	CaveatsDir  = "caveats"
+	HistoryDir  = "history"
+	ReadingsDir = "readings"
+	PagesDir    = "pages"
+	SourcesDir  = "sources"
+)
+
+// reservedPages are first path segments the app uses itself, so no page of
+// prose may take them.
+var reservedPages = map[string]bool{
+	ConceptsDir: true, CaveatsDir: true, HistoryDir: true, ReadingsDir: true,
+	SourcesDir: true, "questions": true, "tours": true, "present": true, "web": true,
+}
 
 var (
 	slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	// conceptHref finds links to concept pages in a Markdown body, both inline
 	// "[text](/concepts/id)" and reference definitions "[x]: /concepts/id".
 	conceptHref = regexp.MustCompile(`(?:\]\(|\]:\s*)/concepts/([^)\s#?]*)`)
+	// citation is an inline citation of a source: [@burns2023weak].
+	citation    = regexp.MustCompile(`\[@([^\]\s]*)\]`)
+	datePattern = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 )
 
-// The fields a concept's front matter may have.
-var conceptFields = []string{"title", "kind", "summary", "position", "links"}
-var linkFields = []string{"to", "relation", "note"}
+// The fields each kind of item may have in its front matter.
+var (
+	entryFields   = []string{"title", "summary", "reviewed", "sources"}
+	conceptFields = append([]string{"kind", "position", "links", "questions"}, entryFields...)
+	caveatFields  = append([]string{"group", "qualifies"}, entryFields...)
+	eventFields   = append([]string{"date", "evidence", "concerns"}, entryFields...)
+	sourceFields  = []string{"title", "authors", "venue", "date", "url", "status", "unverified"}
+	linkFields    = []string{"to", "relation", "note"}
+)
 
-// pendingLink remembers where a link was written until every id is known.
-type pendingLink struct {
-	Link
+// ref is an id written somewhere, remembered with its place for messages.
+type ref struct {
+	id   string
 	file string
 	line int
 }
 
-// Load reads every concept under ConceptsDir in fsys, validates the whole
-// knowledge base and returns it. On any fault it returns nil and Faults that
-// name each file (prefixed with root, the tree's name for authors) and line.
+// pendingLink remembers where a link was written until every id is known.
+type pendingLink struct {
+	Link
+	ref
+}
+
+// Load reads the whole content tree in fsys, validates it as one knowledge
+// base and returns it. On any fault it returns nil and Faults naming each
+// file (prefixed with root, the tree's name for authors) and line.
 func Load(fsys fs.FS, root string) (*KB, error) {
-	l := loader{log: &faultLog{}, root: root, byID: make(map[string]*Concept)}
-	err := fs.WalkDir(fsys, ConceptsDir, func(p string, d fs.DirEntry, err error) error {
+	l := &loader{
+		log: &faultLog{}, root: root,
+		conceptsByID: make(map[string]*Concept),
+		sourcesByID:  make(map[string]*Source),
+		cited:        make(map[string]bool),
+	}
+	// Sources first, so items can resolve citations as they load; concepts
+	// next, so caveats and events can resolve the concepts they name.
+	l.walk(fsys, SourcesDir, false, l.source)
+	l.walk(fsys, ConceptsDir, true, l.concept)
+	l.walk(fsys, CaveatsDir, false, l.caveat)
+	l.walk(fsys, HistoryDir, false, l.event)
+	l.walk(fsys, ReadingsDir, false, l.reading)
+	l.walk(fsys, PagesDir, false, l.page)
+	l.checkLinks()
+	l.checkEverySourceIsCited()
+	if len(l.log.faults) > 0 {
+		return nil, l.log.faults.sorted()
+	}
+	return l.knowledgeBase(), nil
+}
+
+type loader struct {
+	log  *faultLog
+	root string
+
+	concepts     []*Concept
+	conceptsByID map[string]*Concept
+	caveats      []*Caveat
+	events       []*Event
+	readings     []*Reading
+	pages        []*Page
+	sources      []*Source
+	sourcesByID  map[string]*Source
+	// cited marks the sources that some item cites.
+	cited map[string]bool
+
+	links []pendingLink
+	// bodyLinks are links to concept pages found in bodies.
+	bodyLinks []pendingLink
+}
+
+func (l *loader) knowledgeBase() *KB {
+	sortConcepts(l.concepts)
+	sortCaveats(l.caveats)
+	sort.SliceStable(l.events, func(i, j int) bool { return l.events[i].Date < l.events[j].Date })
+	sort.SliceStable(l.readings, func(i, j int) bool { return l.readings[i].Title < l.readings[j].Title })
+	sort.SliceStable(l.pages, func(i, j int) bool { return l.pages[i].ID < l.pages[j].ID })
+	sort.SliceStable(l.sources, func(i, j int) bool { return l.sources[i].ID < l.sources[j].ID })
+	k := &KB{
+		concepts: l.concepts, byID: l.conceptsByID, caveats: l.caveats, events: l.events,
+		readings: l.readings, pages: l.pages, sources: l.sources,
+	}
+	for _, c := range l.concepts {
+		k.links = append(k.links, c.Links...)
+	}
+	return k
+}
+
+// walk parses every Markdown file below dir with parse. A missing folder is
+// a fault only when required.
+func (l *loader) walk(fsys fs.FS, dir string, required bool, parse func(file, id string, doc document)) {
+	seen := make(map[string]string)
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() || path.Ext(p) != ".md" || strings.EqualFold(d.Name(), "README.md") {
 			return nil
 		}
+		file := path.Join(l.root, p)
+		id := strings.TrimSuffix(path.Base(p), ".md")
+		if !slug.MatchString(id) {
+			l.log.add(file, 1, "file name %q is not a valid id: use lowercase letters, digits and single hyphens, like scalable-oversight.md", path.Base(p))
+			return nil
+		}
+		if first, dup := seen[id]; dup {
+			l.log.add(file, 1, "duplicate id %q: %s already defines it", id, first)
+			return nil
+		}
+		seen[id] = file
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		l.concept(p, data)
+		if doc, ok := splitDocument(file, data, l.log); ok {
+			parse(file, id, doc)
+		}
 		return nil
 	})
-	if err != nil {
-		l.log.add(path.Join(root, ConceptsDir), 0, "cannot read the concepts folder: %v", err)
+	switch {
+	case err == nil:
+	case errors.Is(err, fs.ErrNotExist) && !required:
+	default:
+		l.log.add(path.Join(l.root, dir), 0, "cannot read the %s folder: %v", dir, err)
 	}
-	l.checkLinks()
-	if len(l.log.faults) > 0 {
-		return nil, l.log.faults.sorted()
-	}
-	return newKB(l.concepts), nil
 }
 
-type loader struct {
-	log      *faultLog
-	root     string
-	concepts []*Concept
-	byID     map[string]*Concept
-	links    []pendingLink
-	// bodyLinks are links to concept pages found in definitions.
-	bodyLinks []pendingLink
-}
-
-func (l *loader) concept(p string, data []byte) {
-	file := path.Join(l.root, p)
-	id := strings.TrimSuffix(path.Base(p), ".md")
-	if !slug.MatchString(id) {
-		l.log.add(file, 1, "file name %q is not a valid id: use lowercase letters, digits and single hyphens, like scalable-oversight.md", path.Base(p))
-		return
-	}
-	if first, dup := l.byID[id]; dup {
-		l.log.add(file, 1, "duplicate id %q: %s already defines it", id, first.File)
-		return
-	}
-	doc, ok := splitDocument(file, data, l.log)
-	if !ok {
-		return
-	}
-	c := &Concept{ID: id, File: file}
-	l.byID[id] = c
+func (l *loader) concept(file, id string, doc document) {
 	f := fields(file, doc.front, conceptFields, l.log)
-	c.Title = l.text(file, "title", f["title"], doc.front)
-	c.Summary = l.text(file, "summary", f["summary"], doc.front)
+	c := &Concept{Entry: l.entry(file, id, doc, f)}
 	c.Kind = l.kind(file, f["kind"], doc.front)
 	c.Position = l.position(file, f["position"], doc.front)
 	c.PositionLine = line(doc.front)
 	if f["position"] != nil {
 		c.PositionLine = line(f["position"])
 	}
+	c.Questions = l.textList(file, "question", f["questions"])
 	l.declaredLinks(file, id, f["links"])
-	c.Definition = l.definition(file, doc)
 	l.concepts = append(l.concepts, c)
+	l.conceptsByID[id] = c
 }
 
-// text reads a required one-line field. Titles and summaries reach HTML
+func (l *loader) caveat(file, id string, doc document) {
+	f := fields(file, doc.front, caveatFields, l.log)
+	c := &Caveat{Entry: l.entry(file, id, doc, f)}
+	group, line := l.required(file, "group", f["group"], doc.front)
+	c.Group = CaveatGroup(group)
+	if group != "" && c.Group != GroupLimits && c.Group != GroupDirection {
+		l.log.add(file, line, "unknown group %q (one of: %s, %s)", group, GroupLimits, GroupDirection)
+	}
+	c.Qualifies = l.conceptRefs(file, "qualifies", f["qualifies"], doc.front)
+	l.caveats = append(l.caveats, c)
+}
+
+func (l *loader) event(file, id string, doc document) {
+	f := fields(file, doc.front, eventFields, l.log)
+	e := &Event{Entry: l.entry(file, id, doc, f)}
+	e.Date = l.date(file, "date", f["date"], doc.front, "YYYY-MM-DD or YYYY-MM", 7)
+	evidence, line := l.required(file, "evidence", f["evidence"], doc.front)
+	e.Evidence = Evidence(evidence)
+	if evidence != "" && !contains(evidenceNames(), evidence) {
+		l.log.add(file, line, "unknown evidence level %q (one of: %s)", evidence, strings.Join(evidenceNames(), ", "))
+	}
+	e.Concerns = l.conceptRefs(file, "concerns", f["concerns"], doc.front)
+	l.events = append(l.events, e)
+}
+
+func (l *loader) reading(file, id string, doc document) {
+	f := fields(file, doc.front, entryFields, l.log)
+	l.readings = append(l.readings, &Reading{Entry: l.entry(file, id, doc, f)})
+}
+
+func (l *loader) page(file, id string, doc document) {
+	if reservedPages[id] {
+		l.log.add(file, 1, "the page id %q is taken by the app's own pages: rename the file", id)
+		return
+	}
+	f := fields(file, doc.front, entryFields, l.log)
+	l.pages = append(l.pages, &Page{Entry: l.entry(file, id, doc, f)})
+}
+
+func (l *loader) source(file, id string, doc document) {
+	f := fields(file, doc.front, sourceFields, l.log)
+	s := &Source{ID: id, File: file}
+	s.Title = l.text(file, "title", f["title"], doc.front)
+	s.Authors = l.text(file, "authors", f["authors"], doc.front)
+	s.Venue = l.text(file, "venue", f["venue"], doc.front)
+	if f["date"] != nil {
+		s.Date = l.date(file, "date", f["date"], doc.front, "YYYY, YYYY-MM or YYYY-MM-DD", 4)
+	}
+	if n := f["url"]; n != nil {
+		s.URL, _ = scalar(file, "url", n, l.log)
+		if !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+			l.log.add(file, line(n), "url must start with https:// or http://")
+		}
+	}
+	status, statusLine := l.required(file, "status", f["status"], doc.front)
+	s.Status = Status(status)
+	if status != "" && !contains(statusNames(), status) {
+		l.log.add(file, statusLine, "unknown status %q (one of: %s)", status, strings.Join(statusNames(), ", "))
+	}
+	if f["unverified"] != nil {
+		s.Unverified = l.text(file, "unverified", f["unverified"], doc.front)
+	} else if status != "" && s.Status != StatusVerified {
+		l.log.add(file, statusLine, "a source that is not verified needs unverified: saying what is not confirmed")
+	}
+	if len(bytes.TrimSpace(doc.body)) > 0 {
+		s.Note = renderMarkdown(doc.body)
+	}
+	l.sources = append(l.sources, s)
+	l.sourcesByID[id] = s
+}
+
+// entry reads the fields every citable item shares, and renders its body
+// with numbered citations.
+func (l *loader) entry(file, id string, doc document, f map[string]*yaml.Node) Entry {
+	e := Entry{ID: id, File: file}
+	e.Title = l.text(file, "title", f["title"], doc.front)
+	e.Summary = l.text(file, "summary", f["summary"], doc.front)
+	e.Reviewed = l.date(file, "reviewed", f["reviewed"], doc.front, "YYYY-MM-DD", 10)
+	listed := l.idList(file, "sources", f["sources"])
+	for _, r := range listed {
+		l.checkSource(r)
+	}
+	e.Body, e.Sources = l.body(file, doc, listed)
+	if len(e.Sources) == 0 {
+		l.log.add(file, line(doc.front), "no source: list one in sources: or cite one in the body as [@id]")
+	}
+	return e
+}
+
+// body renders the Markdown body, turning each [@id] into a numbered link
+// to its source. Numbers follow first appearance in the text, then the rest
+// of the sources listed in the front matter.
+func (l *loader) body(file string, doc document, listed []ref) (string, []string) {
+	if len(bytes.TrimSpace(doc.body)) == 0 {
+		l.log.add(file, doc.bodyLine, "body missing: write the text in Markdown below the front matter")
+		return "", nil
+	}
+	var order []string
+	number := make(map[string]int)
+	cite := func(id string) {
+		if number[id] == 0 {
+			order = append(order, id)
+			number[id] = len(order)
+		}
+	}
+	for i, text := range bytes.Split(doc.body, []byte("\n")) {
+		at := doc.bodyLine + i
+		for _, m := range citation.FindAllSubmatch(text, -1) {
+			r := ref{id: string(m[1]), file: file, line: at}
+			if l.checkSource(r) {
+				cite(r.id)
+			}
+		}
+		for _, m := range conceptHref.FindAllSubmatch(text, -1) {
+			l.bodyLinks = append(l.bodyLinks, pendingLink{Link: Link{To: string(m[1])}, ref: ref{file: file, line: at}})
+		}
+	}
+	for _, r := range listed {
+		if l.sourcesByID[r.id] != nil {
+			cite(r.id)
+		}
+	}
+	linked := citation.ReplaceAllFunc(doc.body, func(m []byte) []byte {
+		id := string(citation.FindSubmatch(m)[1])
+		if number[id] == 0 {
+			return m
+		}
+		return []byte("[\\[" + strconv.Itoa(number[id]) + "\\]](/sources#" + id + ")")
+	})
+	return renderMarkdown(linked), order
+}
+
+// checkSource reports a citation of an unknown source and marks a known one
+// as cited.
+func (l *loader) checkSource(r ref) bool {
+	if _, ok := l.sourcesByID[r.id]; !ok {
+		ids := make([]string, 0, len(l.sourcesByID))
+		for id := range l.sourcesByID {
+			ids = append(ids, id)
+		}
+		l.log.add(r.file, r.line, "citation of unknown source %q%s", r.id, didYouMean(r.id, ids))
+		return false
+	}
+	l.cited[r.id] = true
+	return true
+}
+
+func (l *loader) checkEverySourceIsCited() {
+	for _, s := range l.sources {
+		if !l.cited[s.ID] {
+			l.log.add(s.File, 1, "source %q is cited by nothing: cite it as [@%s] or delete the file", s.ID, s.ID)
+		}
+	}
+}
+
+// conceptRefs reads a required, non-empty list of concept ids.
+func (l *loader) conceptRefs(file, name string, n, front *yaml.Node) []string {
+	if n == nil {
+		l.log.add(file, line(front), "missing %s: list the ids of the concepts it is about", name)
+		return nil
+	}
+	refs := l.idList(file, name, n)
+	if len(refs) == 0 {
+		l.log.add(file, line(n), "%s is empty: list the ids of the concepts it is about", name)
+	}
+	var ids []string
+	for _, r := range refs {
+		if _, ok := l.conceptsByID[r.id]; !ok {
+			l.log.add(r.file, r.line, "%s names unknown concept %q%s", name, r.id, suggestion(r.id, l.conceptsByID))
+			continue
+		}
+		ids = append(ids, r.id)
+	}
+	return ids
+}
+
+// idList reads a list of ids, flow ([a, b]) or block style.
+func (l *loader) idList(file, name string, n *yaml.Node) []ref {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.log.add(file, line(n), "%s must be a list, like [a, b]", name)
+		return nil
+	}
+	var out []ref
+	for _, item := range n.Content {
+		if v, ok := scalar(file, name+" entry", item, l.log); ok {
+			out = append(out, ref{id: strings.TrimSpace(v), file: file, line: line(item)})
+		}
+	}
+	return out
+}
+
+// textList reads an optional list of one-line texts.
+func (l *loader) textList(file, name string, n *yaml.Node) []string {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.log.add(file, line(n), "%ss must be a list", name)
+		return nil
+	}
+	var out []string
+	for _, item := range n.Content {
+		out = append(out, l.text(file, name, item, n))
+	}
+	return out
+}
+
+// text reads a required one-line field. Front matter text can reach HTML
 // attributes (aria-label, meta description), which go-app writes without
 // escaping, so characters that would break the markup are refused.
-func (l *loader) text(file, name string, n, front *yaml.Node) string {
+func (l *loader) text(file, name string, n, parent *yaml.Node) string {
 	if n == nil {
-		l.log.add(file, line(front), "missing %s", name)
+		l.log.add(file, line(parent), "missing %s", name)
 		return ""
 	}
 	v, ok := scalar(file, name, n, l.log)
@@ -123,6 +413,39 @@ func (l *loader) text(file, name string, n, front *yaml.Node) string {
 		l.log.add(file, line(n), "%s contains a control character or line break: keep it on one line", name)
 	}
 	return v
+}
+
+// date reads a required date written as one of the layouts, at least
+// minLength characters long (10 for a day, 7 for a month, 4 for a year).
+func (l *loader) date(file, name string, n, parent *yaml.Node, want string, minLength int) string {
+	if n == nil {
+		l.log.add(file, line(parent), "missing %s (%s)", name, want)
+		return ""
+	}
+	v, ok := scalar(file, name, n, l.log)
+	if !ok {
+		return ""
+	}
+	if !datePattern.MatchString(v) || len(v) < minLength || !validDate(v) {
+		l.log.add(file, line(n), "%s %q is not a date written %s", name, v, want)
+	}
+	return v
+}
+
+func validDate(v string) bool {
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(v)]
+	_, err := time.Parse(layout, v)
+	return err == nil
+}
+
+// required reads a required single value and its line.
+func (l *loader) required(file, name string, n, parent *yaml.Node) (string, int) {
+	if n == nil {
+		l.log.add(file, line(parent), "missing %s", name)
+		return "", line(parent)
+	}
+	v, _ := scalar(file, name, n, l.log)
+	return strings.TrimSpace(v), line(n)
 }
 
 func (l *loader) kind(file string, n, front *yaml.Node) Kind {
@@ -184,43 +507,19 @@ func (l *loader) declaredLinks(file, from string, n *yaml.Node) {
 		}
 		f := fields(file, item, linkFields, l.log)
 		link := Link{From: from}
-		link.To = l.required(file, "link to", f["to"], item)
-		rel := l.required(file, "link relation", f["relation"], item)
+		link.To, _ = l.required(file, "link to", f["to"], item)
+		rel, relLine := l.required(file, "link relation", f["relation"], item)
 		link.Relation = Relation(rel)
 		if rel != "" && !link.Relation.valid() {
-			l.log.add(file, line(f["relation"]), "unknown relation %q (one of: %s)", rel, relationList())
+			l.log.add(file, relLine, "unknown relation %q (one of: %s)", rel, relationList())
 		}
 		if f["note"] == nil {
 			l.log.add(file, line(item), "link to %q needs a note: one line saying how the two relate", link.To)
 		} else {
 			link.Note = l.text(file, "link note", f["note"], item)
 		}
-		l.links = append(l.links, pendingLink{Link: link, file: file, line: line(item)})
+		l.links = append(l.links, pendingLink{Link: link, ref: ref{file: file, line: line(item)}})
 	}
-}
-
-func (l *loader) required(file, name string, n, parent *yaml.Node) string {
-	if n == nil {
-		l.log.add(file, line(parent), "missing %s", name)
-		return ""
-	}
-	v, _ := scalar(file, name, n, l.log)
-	return strings.TrimSpace(v)
-}
-
-func (l *loader) definition(file string, doc document) string {
-	if len(bytes.TrimSpace(doc.body)) == 0 {
-		l.log.add(file, doc.bodyLine, "definition missing: write the full definition in Markdown below the front matter")
-		return ""
-	}
-	for i, text := range bytes.Split(doc.body, []byte("\n")) {
-		for _, m := range conceptHref.FindAllSubmatch(text, -1) {
-			l.bodyLinks = append(l.bodyLinks, pendingLink{
-				Link: Link{To: string(m[1])}, file: file, line: doc.bodyLine + i,
-			})
-		}
-	}
-	return renderMarkdown(doc.body)
 }
 
 // checkLinks runs once every concept is known: targets must exist, and each
@@ -229,10 +528,10 @@ func (l *loader) definition(file string, doc document) string {
 func (l *loader) checkLinks() {
 	seen := make(map[[2]string]pendingLink)
 	for _, pl := range l.links {
-		switch _, known := l.byID[pl.To]; {
+		switch _, known := l.conceptsByID[pl.To]; {
 		case pl.To == "":
 		case !known:
-			l.log.add(pl.file, pl.line, "unknown link target %q%s", pl.To, suggestion(pl.To, l.byID))
+			l.log.add(pl.file, pl.line, "unknown link target %q%s", pl.To, suggestion(pl.To, l.conceptsByID))
 		case pl.To == pl.From:
 			l.log.add(pl.file, pl.line, "a concept cannot link to itself")
 		default:
@@ -245,22 +544,28 @@ func (l *loader) checkLinks() {
 				continue
 			}
 			seen[pair] = pl
-			l.byID[pl.From].Links = append(l.byID[pl.From].Links, pl.Link)
+			from := l.conceptsByID[pl.From]
+			from.Links = append(from.Links, pl.Link)
 		}
 	}
 	for _, pl := range l.bodyLinks {
-		if _, known := l.byID[pl.To]; !known {
-			l.log.add(pl.file, pl.line, "the definition links to unknown concept %q%s", pl.To, suggestion(pl.To, l.byID))
+		if _, known := l.conceptsByID[pl.To]; !known {
+			l.log.add(pl.file, pl.line, "the body links to unknown concept %q%s", pl.To, suggestion(pl.To, l.conceptsByID))
 		}
 	}
 }
 
-// suggestion names the closest known id, to catch typos.
+// suggestion names the closest known concept id, to catch typos.
 func suggestion(id string, byID map[string]*Concept) string {
 	ids := make([]string, 0, len(byID))
 	for known := range byID {
 		ids = append(ids, known)
 	}
+	return didYouMean(id, ids)
+}
+
+func didYouMean(id string, ids []string) string {
+	sort.Strings(ids)
 	if best := Closest(id, ids, 1); len(best) > 0 {
 		return " (did you mean " + best[0] + "?)"
 	}
@@ -281,4 +586,20 @@ func relationList() string {
 		names[i] = string(r)
 	}
 	return strings.Join(names, ", ")
+}
+
+func evidenceNames() []string {
+	names := make([]string, len(EvidenceLevels))
+	for i, e := range EvidenceLevels {
+		names[i] = string(e)
+	}
+	return names
+}
+
+func statusNames() []string {
+	names := make([]string, len(statuses))
+	for i, s := range statuses {
+		names[i] = string(s)
+	}
+	return names
 }

@@ -7,9 +7,20 @@ import (
 	"testing/fstest"
 )
 
-// concept writes a valid concept file around the given front matter lines.
+// concept writes a concept file around the given front matter lines, adding
+// the review date and source every item needs after them.
 func concept(front ...string) *fstest.MapFile {
-	return &fstest.MapFile{Data: []byte("---\n" + strings.Join(front, "\n") + "\n---\nThe definition.\n")}
+	return &fstest.MapFile{Data: []byte("---\n" + strings.Join(append(front, citedFront...), "\n") + "\n---\nThe definition.\n")}
+}
+
+var citedFront = []string{"reviewed: 2026-11-26", "sources: [s1]"}
+
+// tree adds the source that the fixtures cite to a content tree.
+func tree(files fstest.MapFS) fstest.MapFS {
+	if files["sources/s1.md"] == nil {
+		files["sources/s1.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A paper\nauthors: A. Author\nvenue: arXiv\ndate: 2023\nurl: https://example.org/paper\nstatus: verified\n---\nWhat it shows.\n")}
+	}
+	return files
 }
 
 var validFront = []string{
@@ -168,13 +179,13 @@ func TestLoadReportsEachFaultWithFileAndLine(t *testing.T) {
 			want: `content/concepts/scalable-oversight.md:7: scalable-oversight and debate are already related at content/concepts/debate.md:7`,
 		},
 		{
-			name: "a definition linking to an unknown concept",
+			name: "a body linking to an unknown concept",
 			files: fstest.MapFS{
-				"concepts/debate.md": {Data: []byte("---\n" + strings.Join(validFront, "\n") +
+				"concepts/debate.md": {Data: []byte("---\n" + strings.Join(append(validFront, citedFront...), "\n") +
 					"\n---\nFirst line.\nSee [oversight](/concepts/scalable-oversite).\n")},
 				"concepts/scalable-oversight.md": oversight(),
 			},
-			want: `content/concepts/debate.md:12: the definition links to unknown concept "scalable-oversite" (did you mean scalable-oversight?)`,
+			want: `content/concepts/debate.md:14: the body links to unknown concept "scalable-oversite" (did you mean scalable-oversight?)`,
 		},
 		{
 			name: "a file name that is not a slug",
@@ -186,15 +197,15 @@ func TestLoadReportsEachFaultWithFileAndLine(t *testing.T) {
 		{
 			name: "no definition",
 			files: fstest.MapFS{
-				"concepts/debate.md":             {Data: []byte("---\n" + strings.Join(validFront, "\n") + "\n---\n\n")},
+				"concepts/debate.md":             {Data: []byte("---\n" + strings.Join(append(validFront, citedFront...), "\n") + "\n---\n\n")},
 				"concepts/scalable-oversight.md": oversight(),
 			},
-			want: `content/concepts/debate.md:11: definition missing`,
+			want: `content/concepts/debate.md:13: body missing`,
 		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			k, err := Load(tc.files, "content")
+			k, err := Load(tree(tc.files), "content")
 			if k != nil {
 				t.Fatalf("Load returned a knowledge base despite the fault")
 			}
@@ -214,7 +225,7 @@ func TestLoadReportsEveryFaultAtOnce(t *testing.T) {
 		"concepts/debate.md": concept(withLine(withLine(validFront, 3, "kind: gadget"), 8, "    relation: likes")...),
 		"concepts/other.md":  concept("kind: method", "summary: x", "position: {x: 1, y: 1}"),
 	}
-	_, err := Load(files, "content")
+	_, err := Load(tree(files), "content")
 	var faults Faults
 	if !errors.As(err, &faults) || len(faults) != 4 {
 		t.Fatalf("want 4 faults (kind, relation, unknown target, missing title), got:\n%v", err)
@@ -222,10 +233,10 @@ func TestLoadReportsEveryFaultAtOnce(t *testing.T) {
 }
 
 func TestLoadBuildsTheKnowledgeBase(t *testing.T) {
-	k, err := Load(fstest.MapFS{
+	k, err := Load(tree(fstest.MapFS{
 		"concepts/debate.md":             concept(validFront...),
 		"concepts/scalable-oversight.md": oversight(),
-	}, "content")
+	}), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,8 +244,8 @@ func TestLoadBuildsTheKnowledgeBase(t *testing.T) {
 	if !ok || debate.Title != "Debate" || debate.Kind != KindMethod || debate.Position != (Point{100, 100}) {
 		t.Fatalf("debate = %+v", debate)
 	}
-	if debate.Definition != "<div class=\"prose\"><p>The definition.</p>\n</div>" {
-		t.Errorf("definition = %q", debate.Definition)
+	if debate.Body != "<div class=\"prose\"><p>The definition.</p>\n</div>" {
+		t.Errorf("definition = %q", debate.Body)
 	}
 	want := Link{From: "debate", To: "scalable-oversight", Relation: RelMethodOf, Note: "A way to scale it."}
 	if links := k.LinksOf("scalable-oversight"); len(links) != 1 || links[0] != want {
@@ -247,26 +258,26 @@ func TestLoadBuildsTheKnowledgeBase(t *testing.T) {
 
 func TestDefinitionsAreRenderedSafely(t *testing.T) {
 	body := "<script>alert(1)</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(1)>\n"
-	k, err := Load(fstest.MapFS{
-		"concepts/debate.md":             {Data: []byte("---\n" + strings.Join(validFront, "\n") + "\n---\n" + body)},
+	k, err := Load(tree(fstest.MapFS{
+		"concepts/debate.md":             {Data: []byte("---\n" + strings.Join(append(validFront, citedFront...), "\n") + "\n---\n" + body)},
 		"concepts/scalable-oversight.md": oversight(),
-	}, "content")
+	}), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
 	debate, _ := k.Concept("debate")
 	for _, bad := range []string{"<script", "javascript:", "onerror"} {
-		if strings.Contains(debate.Definition, bad) {
-			t.Errorf("definition kept %q: %s", bad, debate.Definition)
+		if strings.Contains(debate.Body, bad) {
+			t.Errorf("definition kept %q: %s", bad, debate.Body)
 		}
 	}
 }
 
 func TestNearestOffersPlausibleConcepts(t *testing.T) {
-	k, err := Load(fstest.MapFS{
+	k, err := Load(tree(fstest.MapFS{
 		"concepts/debate.md":             concept(validFront...),
 		"concepts/scalable-oversight.md": oversight(),
-	}, "content")
+	}), "content")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,9 +23,12 @@ func TestCheckPassesTheRealContent(t *testing.T) {
 func TestCheckNamesTheFileAndLineOfEachFault(t *testing.T) {
 	dir := t.TempDir()
 	concepts := filepath.Join(dir, "concepts")
+	sources := filepath.Join(dir, "sources")
 	os.MkdirAll(concepts, 0o755)
+	os.MkdirAll(sources, 0o755)
+	os.WriteFile(filepath.Join(sources, "s.md"), []byte("---\ntitle: S\nauthors: A\nvenue: V\nstatus: verified\n---\n"), 0o644)
 	os.WriteFile(filepath.Join(concepts, "debate.md"), []byte(
-		"---\ntitle: Debate\nkind: method\nsummary: S.\nposition: {x: 100, y: 100}\nlinks:\n  - to: nowhere\n    relation: method-of\n    note: N.\n---\nBody.\n"), 0o644)
+		"---\ntitle: Debate\nkind: method\nsummary: S.\nposition: {x: 100, y: 100}\nlinks:\n  - to: nowhere\n    relation: method-of\n    note: N.\nreviewed: 2026-11-26\nsources: [s]\n---\nBody.\n"), 0o644)
 	err := check([]string{dir}, &bytes.Buffer{})
 	if err == nil {
 		t.Fatal("check passed content with an unknown link target")

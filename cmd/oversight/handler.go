@@ -117,8 +117,12 @@ func buildVersion(webDir string) (string, error) {
 // go-app renders our not-found page for it, but with status 200. It also
 // names the charset of HTML, which go-app leaves out.
 func withPageStatus(k *kb.KB, next http.Handler) http.Handler {
+	pages := make(map[string]bool)
+	for _, p := range app.Pages(k) {
+		pages[p] = true
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(&pageStatusWriter{ResponseWriter: w, known: app.IsPage(k, r.URL.Path)}, r)
+		next.ServeHTTP(&pageStatusWriter{ResponseWriter: w, known: pages[r.URL.Path]}, r)
 	})
 }
 

@@ -1,0 +1,48 @@
+package app
+
+import (
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
+)
+
+// EventPage shows one event of the institutional history.
+type EventPage struct {
+	ui.Compo
+
+	// ID is the event shown.
+	ID string
+}
+
+func (p *EventPage) event() *kb.Event {
+	e, _ := knowledge.Event(p.ID)
+	return e
+}
+
+func (p *EventPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *EventPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *EventPage) arrive(ctx ui.Context) {
+	e := p.event()
+	showPage(ctx, e.Title, e.Summary, headingID)
+}
+
+func (p *EventPage) Render() ui.UI {
+	e := p.event()
+	return pageFrame("event-page",
+		ui.Article().Class("reading-column", "entry").Body(
+			ui.P().Class("back").Body(ui.A().Href(HistoryPath).Text("← The whole timeline")),
+			ui.P().Class("event-meta").Body(
+				ui.Time().DateTime(e.Date).Text(readableDate(e.Date)),
+				ui.Text(" "),
+				&EvidenceBadge{Evidence: e.Evidence},
+			),
+			ui.H1().ID(headingID).TabIndex(-1).Text(e.Title),
+			ui.P().Class("lead").Text(e.Summary),
+			ui.P().Class("qualifies").Body(ui.Strong().Text("Concerns: "), conceptLinks(e.Concerns)),
+			ui.Raw(e.Body),
+			&SourceList{IDs: e.Sources, Reviewed: e.Reviewed},
+		),
+	)
+}

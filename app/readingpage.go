@@ -1,0 +1,44 @@
+package app
+
+import (
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
+)
+
+// ReadingPage shows an interpretive reading, framed everywhere on the page
+// as interpretation rather than fact.
+type ReadingPage struct {
+	ui.Compo
+
+	// ID is the reading shown.
+	ID string
+}
+
+func (p *ReadingPage) reading() *kb.Reading {
+	r, _ := knowledge.Reading(p.ID)
+	return r
+}
+
+func (p *ReadingPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *ReadingPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *ReadingPage) arrive(ctx ui.Context) {
+	r := p.reading()
+	showPage(ctx, r.Title, r.Summary, headingID)
+}
+
+func (p *ReadingPage) Render() ui.UI {
+	r := p.reading()
+	return pageFrame("reading-page",
+		ui.Article().Class("reading-column", "entry", "interpretation").Body(
+			&EvidenceBadge{},
+			ui.H1().ID(headingID).TabIndex(-1).Text(r.Title),
+			ui.P().Class("interpretation-note").Text("This is an interpretive reading: one lens for discussing superalignment, not a factual account. The concept, caveat and history pages hold the facts and their sources."),
+			ui.P().Class("lead").Text(r.Summary),
+			ui.Raw(r.Body),
+			&SourceList{IDs: r.Sources, Reviewed: r.Reviewed},
+		),
+	)
+}
