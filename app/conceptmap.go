@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -33,8 +34,40 @@ type ConceptMap struct {
 	// CaveatLens marks every concept that a caveat qualifies.
 	CaveatLens bool
 
+	// Spotlight frames these concepts and dims the rest, as a tour step
+	// does. Hovering or focusing a node still shows its neighbourhood.
+	Spotlight []string
+
 	// hovered is the node under the pointer or keyboard focus, if any.
 	hovered string
+
+	// view is the part of the map shown; zero means the whole map.
+	view viewport
+	// pointers are the touches or mouse buttons down on the map, by id,
+	// for dragging and pinching.
+	pointers map[int]kb.Point
+	// dragged is set when the pointer moved enough to be a drag, so the
+	// click that ends it does not open a node.
+	dragged   bool
+	listeners []mapListener
+	// svgEl is the element the listeners are on, kept to remove them.
+	svgEl ui.Value
+}
+
+// mapListener is a DOM listener the map adds itself: wheel and pointer
+// events must be handled synchronously to prevent the page from scrolling,
+// which go-app's asynchronous handlers cannot do.
+type mapListener struct {
+	event string
+	fn    ui.Func
+}
+
+// shown is the current view, the whole map unless zoomed.
+func (m *ConceptMap) shown() viewport {
+	if m.view.W == 0 {
+		return fitView
+	}
+	return m.view
 }
 
 // active is the node whose neighbourhood is highlighted.
@@ -56,12 +89,41 @@ func (m *ConceptMap) Render() ui.UI {
 		boxes[c.ID] = nodeBox(c)
 	}
 	class := "concept-map"
-	if active != "" {
+	if active != "" || len(m.Spotlight) > 0 {
 		class += " has-active"
 	}
+	if m.shown().zoom() > 1 {
+		class += " is-zoomed"
+	}
+	return ui.Div().Class("map-frame").Body(
+		m.zoomControls(),
+		m.drawing(class, boxes, active, neighbours),
+	)
+}
+
+// zoomControls are the on-screen buttons for zoom, for mouse, touch and
+// keyboard users alike.
+func (m *ConceptMap) zoomControls() ui.UI {
+	return ui.Div().Class("zoom-controls").Role("group").Aria("label", "Zoom the map").Body(
+		ui.Button().Type("button").Class("zoom-button").Aria("label", "Zoom in").Title("Zoom in (+)").Text("+").
+			OnClick(func(ctx ui.Context, e ui.Event) { m.zoomBy(1.5) }),
+		ui.Button().Type("button").Class("zoom-button").Aria("label", "Zoom out").Title("Zoom out (−)").Text("−").
+			OnClick(func(ctx ui.Context, e ui.Event) { m.zoomBy(1 / 1.5) }),
+		ui.Button().Type("button").Class("zoom-button", "zoom-fit").Title("Show the whole map (0)").Text("Fit").
+			OnClick(func(ctx ui.Context, e ui.Event) { m.view = fitView }),
+	)
+}
+
+// zoomBy zooms around the centre of the view.
+func (m *ConceptMap) zoomBy(factor float64) {
+	v := m.shown()
+	m.view = v.zoomed(factor, v.X+v.W/2, v.Y+v.H/2)
+}
+
+func (m *ConceptMap) drawing(class string, boxes map[string]box, active string, neighbours map[string]bool) ui.UI {
 	return svg("svg").
 		Class(class).
-		Attr("viewBox", fmt.Sprintf("0 0 %d %d", kb.MapWidth, kb.MapHeight)).
+		Attr("viewBox", m.shown().String()).
 		Attr("role", "group").
 		Aria("labelledby", headingID).
 		On("click", m.onClick).
@@ -69,6 +131,7 @@ func (m *ConceptMap) Render() ui.UI {
 		On("mouseleave", m.onLeave).
 		On("focusin", m.onPointerOver).
 		On("focusout", m.onLeave).
+		On("keydown", m.onKey).
 		Body(
 			m.arrowMarkers(),
 			svg("g").Class("edges").Body(
@@ -84,6 +147,113 @@ func (m *ConceptMap) Render() ui.UI {
 			),
 			m.edgeLabels(boxes, active),
 		)
+}
+
+func (m *ConceptMap) OnMount(ctx ui.Context) {
+	svgEl := m.JSValue().Call("querySelector", "svg")
+	m.svgEl = svgEl
+	listen := func(event string, handle func(ui.Event)) {
+		fn := ui.FuncOf(func(this ui.Value, args []ui.Value) any {
+			handle(ui.Event{Value: args[0]})
+			return nil
+		})
+		svgEl.Call("addEventListener", event, fn, map[string]any{"passive": false})
+		m.listeners = append(m.listeners, mapListener{event, fn})
+	}
+	listen("wheel", func(e ui.Event) {
+		e.PreventDefault()
+		factor := 1.2
+		if e.Get("deltaY").Float() > 0 {
+			factor = 1 / factor
+		}
+		p := m.mapPoint(svgEl, e)
+		ctx.Dispatch(func(ui.Context) { m.view = m.shown().zoomed(factor, p.X, p.Y) })
+	})
+	listen("pointerdown", func(e ui.Event) {
+		if m.pointers == nil {
+			m.pointers = make(map[int]kb.Point)
+		}
+		m.pointers[e.Get("pointerId").Int()] = clientPoint(e)
+		m.dragged = false
+	})
+	listen("pointermove", func(e ui.Event) { m.onPointerMove(ctx, svgEl, e) })
+	for _, end := range []string{"pointerup", "pointercancel", "pointerleave"} {
+		listen(end, func(e ui.Event) { delete(m.pointers, e.Get("pointerId").Int()) })
+	}
+}
+
+func (m *ConceptMap) OnDismount() {
+	for _, l := range m.listeners {
+		m.svgEl.Call("removeEventListener", l.event, l.fn)
+		l.fn.Release()
+	}
+	m.listeners = nil
+}
+
+// dragThreshold is how far, in screen pixels, a pointer must move before
+// a press becomes a drag rather than a click.
+const dragThreshold = 5
+
+// onPointerMove pans with one pointer and pinch-zooms with two.
+func (m *ConceptMap) onPointerMove(ctx ui.Context, svgEl ui.Value, e ui.Event) {
+	id := e.Get("pointerId").Int()
+	last, down := m.pointers[id]
+	if !down {
+		return
+	}
+	now := clientPoint(e)
+	unitsPerPixel := m.shown().W / svgEl.Call("getBoundingClientRect").Get("width").Float()
+	switch len(m.pointers) {
+	case 1:
+		dx, dy := now.X-last.X, now.Y-last.Y
+		if !m.dragged && math.Hypot(dx, dy) < dragThreshold {
+			return
+		}
+		m.dragged = true
+		m.pointers[id] = now
+		ctx.Dispatch(func(ui.Context) { m.view = m.shown().panned(-dx*unitsPerPixel, -dy*unitsPerPixel) })
+	case 2:
+		e.PreventDefault()
+		var other kb.Point
+		for pid, p := range m.pointers {
+			if pid != id {
+				other = p
+			}
+		}
+		before := math.Hypot(last.X-other.X, last.Y-other.Y)
+		after := math.Hypot(now.X-other.X, now.Y-other.Y)
+		m.pointers[id] = now
+		m.dragged = true
+		if before == 0 {
+			return
+		}
+		mid := m.mapPoint(svgEl, ui.Event{Value: ui.ValueOf(map[string]any{
+			"clientX": (now.X + other.X) / 2, "clientY": (now.Y + other.Y) / 2,
+		})})
+		ctx.Dispatch(func(ui.Context) { m.view = m.shown().zoomed(after/before, mid.X, mid.Y) })
+	}
+}
+
+func clientPoint(e ui.Event) kb.Point {
+	return kb.Point{X: e.Get("clientX").Float(), Y: e.Get("clientY").Float()}
+}
+
+// mapPoint converts an event's screen position to map coordinates.
+func (m *ConceptMap) mapPoint(svgEl ui.Value, e ui.Event) kb.Point {
+	pt := svgEl.Call("createSVGPoint")
+	pt.Set("x", e.Get("clientX"))
+	pt.Set("y", e.Get("clientY"))
+	local := pt.Call("matrixTransform", svgEl.Call("getScreenCTM").Call("inverse"))
+	return kb.Point{X: local.Get("x").Float(), Y: local.Get("y").Float()}
+}
+
+func (m *ConceptMap) spotlit(id string) bool {
+	for _, s := range m.Spotlight {
+		if s == id {
+			return true
+		}
+	}
+	return false
 }
 
 // arrowMarkers defines one arrowhead per relation, coloured by CSS.
@@ -113,6 +283,10 @@ func (m *ConceptMap) edge(l kb.Link, boxes map[string]box, active string) ui.UI 
 	from, to := edgeEnds(boxes[l.From], boxes[l.To])
 	class := []string{"edge", "rel-" + string(l.Relation)}
 	switch {
+	case active == "" && len(m.Spotlight) > 0 && m.spotlit(l.From) && m.spotlit(l.To):
+		class = append(class, "is-active")
+	case active == "" && len(m.Spotlight) > 0:
+		class = append(class, "is-dimmed")
 	case active == "":
 	case l.From == active || l.To == active:
 		class = append(class, "is-active")
@@ -152,6 +326,10 @@ func (m *ConceptMap) edgeLabels(boxes map[string]box, active string) ui.UI {
 func (m *ConceptMap) node(c *kb.Concept, b box, active string, neighbours map[string]bool) ui.UI {
 	class := []string{"node", "kind-" + string(c.Kind)}
 	switch {
+	case active == "" && len(m.Spotlight) > 0 && m.spotlit(c.ID):
+		class = append(class, "is-spotlit")
+	case active == "" && len(m.Spotlight) > 0:
+		class = append(class, "is-dimmed")
 	case active == "":
 	case c.ID == active:
 		class = append(class, "is-active")
@@ -213,6 +391,11 @@ func coord(v float64) string { return fmt.Sprintf("%.1f", v) }
 // looks for an "A" tag name, but SVG links report "a", so without this every
 // click on the map would reload the whole page.
 func (m *ConceptMap) onClick(ctx ui.Context, e ui.Event) {
+	if m.dragged {
+		e.PreventDefault()
+		m.dragged = false
+		return
+	}
 	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("shiftKey").Bool() || e.Get("button").Int() != 0 {
 		return
 	}
@@ -224,6 +407,39 @@ func (m *ConceptMap) onClick(ctx ui.Context, e ui.Event) {
 	ctx.Navigate(link.Call("getAttribute", "href").String())
 }
 
+// onKey walks the map from the keyboard: an arrow key moves focus to the
+// linked node in that direction; Escape lets go of the highlight.
+func (m *ConceptMap) onKey(ctx ui.Context, e ui.Event) {
+	node := e.Get("target").Call("closest", "[data-id]")
+	if !node.Truthy() {
+		return
+	}
+	key := e.Get("key").String()
+	switch key {
+	case "Escape":
+		m.hovered = ""
+		node.Call("blur")
+		return
+	case "+", "=":
+		m.zoomBy(1.5)
+		return
+	case "-", "_":
+		m.zoomBy(1 / 1.5)
+		return
+	case "0":
+		m.view = fitView
+		return
+	}
+	next := nextInDirection(knowledge, node.Call("getAttribute", "data-id").String(), key)
+	if next == "" {
+		return
+	}
+	e.PreventDefault()
+	if el := ui.Window().GetElementByID(nodeElementID(next)); el.Truthy() {
+		el.Call("focus")
+	}
+}
+
 func (m *ConceptMap) onPointerOver(ctx ui.Context, e ui.Event) {
 	node := e.Get("target").Call("closest", "[data-id]")
 	if !node.Truthy() {
@@ -231,7 +447,25 @@ func (m *ConceptMap) onPointerOver(ctx ui.Context, e ui.Event) {
 		m.setHovered(ctx, "")
 		return
 	}
-	m.setHovered(ctx, node.Call("getAttribute", "data-id").String())
+	id := node.Call("getAttribute", "data-id").String()
+	if e.Get("type").String() == "focusin" {
+		m.keepInView(id)
+	}
+	m.setHovered(ctx, id)
+}
+
+// keepInView pans a zoomed map so that a node reached from the keyboard is
+// on screen.
+func (m *ConceptMap) keepInView(id string) {
+	c, ok := knowledge.Concept(id)
+	v := m.shown()
+	if !ok || v.zoom() == 1 {
+		return
+	}
+	p := c.Position
+	if p.X < v.X || p.X > v.X+v.W || p.Y < v.Y || p.Y > v.Y+v.H {
+		m.view = v.panned(p.X-(v.X+v.W/2), p.Y-(v.Y+v.H/2))
+	}
 }
 
 func (m *ConceptMap) onLeave(ctx ui.Context, e ui.Event) {

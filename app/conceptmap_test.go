@@ -78,3 +78,18 @@ func TestTheLegendNamesEveryKindAndRelation(t *testing.T) {
 		}
 	}
 }
+
+func TestASpotlightFramesItsConceptsAndDimsTheRest(t *testing.T) {
+	doc := render(t, &ConceptMap{Spotlight: []string{"debate", "scalable-oversight"}})
+	for _, n := range findAll(doc, func(n *html.Node) bool { return hasClass(n, "node") }) {
+		id := attr(n, "data-id")
+		spotlit := id == "debate" || id == "scalable-oversight"
+		if spotlit != hasClass(n, "is-spotlit") || spotlit == hasClass(n, "is-dimmed") {
+			t.Errorf("node %s: spotlit=%v but class %q", id, spotlit, attr(n, "class"))
+		}
+	}
+	between := findAll(doc, func(n *html.Node) bool { return hasClass(n, "edge") && hasClass(n, "is-active") })
+	if len(between) != 1 || attr(between[0], "data-from") != "debate" {
+		t.Errorf("want the one edge between the spotlit concepts highlighted, got %d", len(between))
+	}
+}

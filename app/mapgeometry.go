@@ -149,3 +149,88 @@ func MapFaults(k *kb.KB) kb.Faults {
 	}
 	return faults
 }
+
+// Arrow keys walk the map: each moves to the linked node that lies most
+// nearly in its direction.
+var arrowDirections = map[string]kb.Point{
+	"ArrowUp": {X: 0, Y: -1}, "ArrowDown": {X: 0, Y: 1},
+	"ArrowLeft": {X: -1, Y: 0}, "ArrowRight": {X: 1, Y: 0},
+}
+
+// maxArrowAngle is how far off the arrow's direction a neighbour may lie,
+// in radians (60°), and still be reached by it.
+const maxArrowAngle = math.Pi / 3
+
+// nextInDirection returns the neighbour of from reached by the arrow key,
+// or "" when no neighbour lies that way. Among those that do, the one
+// closest to the arrow's line wins: distance weighed by how far off-line.
+func nextInDirection(k *kb.KB, from, key string) string {
+	dir, ok := arrowDirections[key]
+	start, known := k.Concept(from)
+	if !ok || !known {
+		return ""
+	}
+	best, bestCost := "", math.Inf(1)
+	for id := range k.Neighbours(from) {
+		c, _ := k.Concept(id)
+		dx, dy := c.Position.X-start.Position.X, c.Position.Y-start.Position.Y
+		distance := math.Hypot(dx, dy)
+		if distance == 0 {
+			continue
+		}
+		angle := math.Acos((dx*dir.X + dy*dir.Y) / distance)
+		if angle > maxArrowAngle {
+			continue
+		}
+		cost := distance * (1 + 2*angle)
+		if cost < bestCost || (cost == bestCost && id < best) {
+			best, bestCost = id, cost
+		}
+	}
+	return best
+}
+
+// viewport is the part of the map that the SVG shows: its viewBox.
+type viewport struct {
+	X, Y, W, H float64
+}
+
+// fitView shows the whole map.
+var fitView = viewport{W: kb.MapWidth, H: kb.MapHeight}
+
+// maxZoom is how far the reader can zoom in; the least zoom is the whole
+// map, so labels are never smaller than when the map fits the screen.
+const maxZoom = 4
+
+func (v viewport) String() string {
+	return coord(v.X) + " " + coord(v.Y) + " " + coord(v.W) + " " + coord(v.H)
+}
+
+// zoomed scales the view by factor (>1 zooms in) keeping the map point at
+// (cx, cy) where it is on screen, within the zoom limits and the map.
+func (v viewport) zoomed(factor, cx, cy float64) viewport {
+	w := math.Min(math.Max(v.W/factor, fitView.W/maxZoom), fitView.W)
+	scale := w / v.W
+	out := viewport{
+		X: cx - (cx-v.X)*scale,
+		Y: cy - (cy-v.Y)*scale,
+		W: w,
+		H: v.H * scale,
+	}
+	return out.clamped()
+}
+
+// panned moves the view by (dx, dy) map units, staying on the map.
+func (v viewport) panned(dx, dy float64) viewport {
+	v.X += dx
+	v.Y += dy
+	return v.clamped()
+}
+
+func (v viewport) clamped() viewport {
+	v.X = math.Min(math.Max(v.X, 0), fitView.W-v.W)
+	v.Y = math.Min(math.Max(v.Y, 0), fitView.H-v.H)
+	return v
+}
+
+func (v viewport) zoom() float64 { return fitView.W / v.W }

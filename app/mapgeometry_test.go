@@ -52,3 +52,40 @@ func TestLabelsWrapAtSpacesAndHyphens(t *testing.T) {
 		}
 	}
 }
+
+func TestArrowKeysWalkToTheLinkedNodeInThatDirection(t *testing.T) {
+	// Superalignment sits in the middle; scalable oversight is above it,
+	// weak-to-strong up and to the right, control below and to the left.
+	for _, tc := range []struct{ from, key, want string }{
+		{"superalignment", "ArrowUp", "scalable-oversight"},
+		{"superalignment", "ArrowRight", "weak-to-strong-generalization"},
+		{"scalable-oversight", "ArrowDown", "superalignment"},
+		{"debate", "ArrowRight", "scalable-oversight"},
+		{"debate", "ArrowUp", ""},
+		{"superalignment", "Enter", ""},
+	} {
+		if got := nextInDirection(knowledge, tc.from, tc.key); got != tc.want {
+			t.Errorf("%s from %s reaches %q, want %q", tc.key, tc.from, got, tc.want)
+		}
+	}
+}
+
+func TestZoomKeepsThePointUnderThePointerAndStaysWithinLimits(t *testing.T) {
+	in := fitView.zoomed(2, 600, 500)
+	if in.W != 600 || in.H != 500 || in.X != 300 || in.Y != 250 {
+		t.Errorf("zooming in ×2 on the centre gave %+v", in)
+	}
+	if out := in.zoomed(0.1, 600, 500); out != fitView {
+		t.Errorf("zooming out past the whole map gave %+v, want the whole map", out)
+	}
+	deep := fitView
+	for range 20 {
+		deep = deep.zoomed(2, 100, 100)
+	}
+	if deep.zoom() != maxZoom {
+		t.Errorf("zoom went to %.1f×, want at most %d×", deep.zoom(), maxZoom)
+	}
+	if moved := in.panned(-1000, 5000); moved.X != 0 || moved.Y != fitView.H-in.H {
+		t.Errorf("panning past the edges gave %+v", moved)
+	}
+}

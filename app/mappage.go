@@ -17,7 +17,12 @@ type MapPage struct {
 	focus string
 	// caveatLens marks the concepts that caveats qualify (?lens=caveats).
 	caveatLens bool
+	// asText shows the map's text twin instead of the drawing (?view=text).
+	asText bool
 }
+
+// mapTextPath is the map as a text outline.
+const mapTextPath = "/?view=text"
 
 // caveatLensPath is the map with the caveat lens on.
 const caveatLensPath = "/?lens=caveats"
@@ -30,6 +35,7 @@ func (p *MapPage) arrive(ctx ui.Context) {
 	p.focus = ""
 	query := ctx.Page().URL().Query()
 	p.caveatLens = query.Get("lens") == "caveats"
+	p.asText = query.Get("view") == "text"
 	focusID := headingID
 	if id := query.Get("focus"); id != "" {
 		if _, ok := knowledge.Concept(id); ok {
@@ -41,21 +47,38 @@ func (p *MapPage) arrive(ctx ui.Context) {
 }
 
 func (p *MapPage) Render() ui.UI {
+	if p.asText {
+		return p.renderText()
+	}
 	return pageFrame("map-page",
 		ui.Div().Class("map-layout").Body(
 			ui.Div().Class("map-intro").Body(
 				ui.H1().ID(headingID).TabIndex(-1).Text("The superalignment map"),
 				ui.P().Class("lead").Text("Superalignment asks how people can oversee AI systems that may become more capable than the people overseeing them. The map shows the five research directions around it, the methods each one uses, and the problems they try to solve."),
-				ui.P().Class("hint").Text("Select a concept to read about it. Hover over it or move to it with Tab to highlight what it is linked to."),
+				ui.P().Class("hint").Text("Select a concept to read about it. Hover over it, or Tab to the map and walk it with the arrow keys, to highlight what it is linked to."),
+				ui.P().Class("view-toggle").Body(ui.A().Href(mapTextPath).Text("Read the map as text")),
 				p.lensToggle(),
 			),
 			ui.Div().Class("map-pane").Body(
+				ui.A().Class("skip-link", "skip-map").Href(mapTextPath).Text("Skip the drawing: read the map as text"),
 				&ConceptMap{Focus: p.focus, CaveatLens: p.caveatLens},
 			),
 			ui.P().Class("map-pane-hint").Text("Drag the map sideways to see all of it."),
 			&Legend{CaveatLens: p.caveatLens},
 		),
 		p.conceptIndex(),
+	)
+}
+
+// renderText is the map's text twin, for readers who prefer or need it.
+func (p *MapPage) renderText() ui.UI {
+	return pageFrame("map-page map-text",
+		ui.Div().Class("reading-column").Body(
+			ui.H1().ID(headingID).TabIndex(-1).Text("The superalignment map, as text"),
+			ui.P().Class("lead").Text("Every concept of the map, grouped by kind, with every relation it has. Each relation reads from one concept to the other, along the arrow on the map."),
+			ui.P().Class("view-toggle").Body(ui.A().Href("/").Text("Show the map as a drawing")),
+			&MapOutline{},
+		),
 	)
 }
 

@@ -24,6 +24,8 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 				ui.A().Href(SourcesPath).Text("Sources"),
 			),
 		),
+		ui.Div().Class("search-bar").Body(&SearchBox{}, &ThemeToggle{}),
+		&AppStatus{},
 		ui.Main().Class("page").Body(content...),
 		ui.Footer().Class("site-footer").Body(
 			ui.P().Text("Oversight Explorer teaches superalignment: how to oversee AI systems that may outgrow their overseers."),

@@ -99,3 +99,22 @@ func TestEveryItemHasItsOwnPage(t *testing.T) {
 		}
 	}
 }
+
+func TestTheTextTwinListsEveryConceptAndEveryRelation(t *testing.T) {
+	doc := render(t, &MapOutline{})
+	concepts := findAll(doc, func(n *html.Node) bool { return hasClass(n, "outline-concept") })
+	if len(concepts) != len(knowledge.Concepts()) {
+		t.Fatalf("the outline lists %d concepts, want %d", len(concepts), len(knowledge.Concepts()))
+	}
+	relations := 0
+	for _, c := range concepts {
+		relations += len(findAll(c, func(n *html.Node) bool { return n.Data == "li" }))
+	}
+	// Each link appears twice: under each of its two concepts.
+	if relations != 2*len(knowledge.Links()) {
+		t.Errorf("the outline states %d relations, want each of the %d links under both its ends", relations, len(knowledge.Links()))
+	}
+	if !strings.Contains(strings.Join(strings.Fields(textOf(doc)), " "), "Debate is a method of Scalable oversight") {
+		t.Errorf("relations do not read as sentences")
+	}
+}

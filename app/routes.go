@@ -47,6 +47,10 @@ func Register(k *kb.KB) {
 	knowledge = k
 	for path, page := range pageFactories(k) {
 		ui.Route(path, page)
+		// Static hosts serve a page's folder, /concepts/x/, for /concepts/x.
+		if path != "/" {
+			ui.Route(path+"/", page)
+		}
 	}
 	ui.RouteWithRegexp("^/.*$", func() ui.Composer { return &NotFoundPage{} })
 }
@@ -59,6 +63,7 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 		HistoryPath:   func() ui.Composer { return &HistoryPage{} },
 		SourcesPath:   func() ui.Composer { return &SourcesPage{} },
 		QuestionsPath: func() ui.Composer { return &QuestionsPage{} },
+		SearchPath:    func() ui.Composer { return &SearchPage{} },
 	}
 	for _, c := range k.Concepts() {
 		id := c.ID

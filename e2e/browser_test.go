@@ -36,6 +36,8 @@ type viewport struct {
 type page struct {
 	t   *testing.T
 	ctx context.Context
+	// origin is the app's address, like http://127.0.0.1:41234.
+	origin string
 
 	mu       sync.Mutex
 	requests []string
@@ -44,6 +46,12 @@ type page struct {
 }
 
 func openPage(t *testing.T, vp viewport) *page {
+	t.Helper()
+	return openPageAt(t, vp, serverURL)
+}
+
+// openPageAt opens a browser on an app served at origin.
+func openPageAt(t *testing.T, vp viewport, origin string) *page {
 	t.Helper()
 	offOrigin.take()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -65,7 +73,7 @@ func openPage(t *testing.T, vp viewport) *page {
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	p := &page{t: t}
+	p := &page{t: t, origin: origin}
 	if err := chromedp.Listen(browserCtx, p.record); err != nil {
 		cancelBrowser()
 		cancelAlloc()
@@ -128,8 +136,8 @@ func (p *page) checkRequests() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, u := range p.requests {
-		if !strings.HasPrefix(u, serverURL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
-			p.t.Errorf("the page requested %s, outside the app's origin %s", u, serverURL)
+		if !strings.HasPrefix(u, p.origin+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+			p.t.Errorf("the page requested %s, outside the app's origin %s", u, p.origin)
 		}
 	}
 	for _, r := range offOrigin.take() {
@@ -168,20 +176,27 @@ func eval[T any](p *page, js string) T {
 	return v
 }
 
-// waitFor polls a JavaScript condition until it holds.
+// waitFor polls a JavaScript condition until it holds. Errors while the
+// page is between documents (a reload, a navigation) are retried.
 func (p *page) waitFor(condition string) {
 	p.t.Helper()
-	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](condition,
-		chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
-	if err != nil {
-		p.t.Fatalf("waiting for %s: %v", condition, err)
+	deadline := time.Now().Add(20 * time.Second)
+	var last error
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](condition))
+		if err == nil && ok {
+			return
+		}
+		last = err
+		time.Sleep(50 * time.Millisecond)
 	}
+	p.t.Fatalf("waiting for %s: timed out (last error: %v)", condition, last)
 }
 
 // open loads a path of the app as a reader typing it would.
 func (p *page) open(path string) {
 	p.t.Helper()
-	p.do(chromedp.Navigate(serverURL + path))
+	p.do(chromedp.Navigate(p.origin + path))
 }
 
 // openApp loads a path and waits until the WebAssembly has taken over.

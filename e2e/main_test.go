@@ -29,6 +29,10 @@ var (
 	artifacts string
 	// offOrigin records every request Chromium sends anywhere but loopback.
 	offOrigin = &recordingProxy{}
+	// mainBuild is the build of the repository under test.
+	mainBuild appBuild
+	// workDir holds the builds and exports the tests make.
+	workDir string
 )
 
 func TestMain(m *testing.M) {
@@ -55,8 +59,9 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	workDir = dir
 
-	stop, err := startServer(dir)
+	stop, err := startServer(filepath.Join(dir, "main"))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
@@ -71,42 +76,66 @@ func run(m *testing.M) int {
 	return m.Run()
 }
 
-// startServer builds the binary and the WebAssembly into dir, copies the
-// static files beside them, and serves on a free port.
+// startServer builds the app into dir and serves it on a free port.
 func startServer(dir string) (stop func(), err error) {
-	web := filepath.Join(dir, "web")
-	if err := copyStaticFiles(filepath.Join("..", "web"), web); err != nil {
-		return nil, err
-	}
-	binary := filepath.Join(dir, "oversight")
-	if err := goBuild(nil, "-trimpath", "-o", binary, "../cmd/oversight"); err != nil {
-		return nil, err
-	}
-	wasmEnv := []string{"GOOS=js", "GOARCH=wasm"}
-	if err := goBuild(wasmEnv, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), "../cmd/oversight"); err != nil {
-		return nil, err
-	}
-	cmd := exec.Command(binary, "serve", "-addr", "127.0.0.1:0", "-web", web)
-	cmd.Stderr = os.Stderr
-	stdout, err := cmd.StdoutPipe()
+	build, err := buildApp(dir, "..")
 	if err != nil {
 		return nil, err
 	}
-	if err := cmd.Start(); err != nil {
+	mainBuild = build
+	url, stop, err := build.serve("127.0.0.1:0")
+	if err != nil {
 		return nil, err
+	}
+	serverURL = url
+	return stop, nil
+}
+
+// appBuild is a built server binary with its static folder.
+type appBuild struct {
+	binary, web string
+}
+
+// buildApp builds the server and the WebAssembly from the repository at
+// repo into dir, and copies the static files beside them.
+func buildApp(dir, repo string) (appBuild, error) {
+	b := appBuild{binary: filepath.Join(dir, "oversight"), web: filepath.Join(dir, "web")}
+	if err := copyStaticFiles(filepath.Join(repo, "web"), b.web); err != nil {
+		return b, err
+	}
+	pkg := "./cmd/oversight"
+	if err := goBuild(repo, nil, "-trimpath", "-o", b.binary, pkg); err != nil {
+		return b, err
+	}
+	wasmEnv := []string{"GOOS=js", "GOARCH=wasm"}
+	err := goBuild(repo, wasmEnv, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(b.web, "app.wasm"), pkg)
+	return b, err
+}
+
+// serve starts the build on addr and returns its URL; stop shuts it down
+// the way an operator would, with SIGINT.
+func (b appBuild) serve(addr string) (url string, stop func(), err error) {
+	cmd := exec.Command(b.binary, "serve", "-addr", addr, "-web", b.web)
+	cmd.Stderr = os.Stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
 	}
 	first, err := bufio.NewReader(stdout).ReadString('\n')
 	if err != nil {
 		cmd.Process.Kill()
-		return nil, fmt.Errorf("the server printed no address: %v", err)
+		return "", nil, fmt.Errorf("the server printed no address: %v", err)
 	}
 	go io.Copy(io.Discard, stdout)
-	serverURL = regexp.MustCompile(`http://\S+`).FindString(first)
-	if serverURL == "" {
+	url = regexp.MustCompile(`http://\S+`).FindString(first)
+	if url == "" {
 		cmd.Process.Kill()
-		return nil, fmt.Errorf("no URL in the server's first line %q", first)
+		return "", nil, fmt.Errorf("no URL in the server's first line %q", first)
 	}
-	return func() {
+	return url, func() {
 		cmd.Process.Signal(os.Interrupt)
 		done := make(chan struct{})
 		go func() { cmd.Wait(); close(done) }()
@@ -114,12 +143,14 @@ func startServer(dir string) (stop func(), err error) {
 		case <-done:
 		case <-time.After(10 * time.Second):
 			cmd.Process.Kill()
+			<-done
 		}
 	}, nil
 }
 
-func goBuild(env []string, args ...string) error {
+func goBuild(repo string, env []string, args ...string) error {
 	cmd := exec.Command("go", append([]string{"build"}, args...)...)
+	cmd.Dir = repo
 	cmd.Env = append(os.Environ(), env...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build %s: %v\n%s", strings.Join(args, " "), err, out)
@@ -136,7 +167,9 @@ func copyStaticFiles(from, to string) error {
 		return err
 	}
 	for _, e := range entries {
-		if e.IsDir() || e.Name() == "app.wasm" {
+		// Built artefacts of a local `make build` would be stale here.
+		name := e.Name()
+		if e.IsDir() || name == "app.wasm" || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(from, e.Name()))

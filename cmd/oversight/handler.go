@@ -3,17 +3,22 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -28,9 +33,19 @@ const (
 	backgroundColour = "#f7f8fa"
 )
 
+const appDescription = "An interactive, offline map of superalignment: how to oversee AI systems that may outgrow their overseers."
+
+// workerTemplate is our service worker, which go-app fills with the version
+// and the list of files to precache.
+//
+//go:embed app-worker.js
+var workerTemplate string
+
 // newHandler builds the go-app handler for the knowledge base, serving
 // static files from webDir, and wraps it so that unknown pages answer 404.
-func newHandler(k *kb.KB, webDir string) (http.Handler, error) {
+// layout is how page URLs look where the app is served, for the list of
+// pages the service worker precaches.
+func newHandler(k *kb.KB, webDir string, layout pageLayout) (http.Handler, error) {
 	wasm, err := os.Stat(filepath.Join(webDir, "app.wasm"))
 	if err != nil {
 		return nil, fmt.Errorf("no WebAssembly in %s: run `make build` first (%w)", webDir, err)
@@ -44,7 +59,7 @@ func newHandler(k *kb.KB, webDir string) (http.Handler, error) {
 		Name:        app.SiteName,
 		ShortName:   "Oversight",
 		Title:       app.SiteName,
-		Description: "An interactive, offline map of superalignment: how to oversee AI systems that may outgrow their overseers.",
+		Description: appDescription,
 		Lang:        "en",
 		Icon: ui.Icon{
 			Default:  "/web/icon-192.png",
@@ -52,15 +67,60 @@ func newHandler(k *kb.KB, webDir string) (http.Handler, error) {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		ThemeColor:        themeColour,
-		BackgroundColor:   backgroundColour,
-		LoadingLabel:      "Starting the interactive map… {progress}%",
-		Styles:            []string{"/web/style.css"},
-		Resources:         webFiles(webDir),
-		Version:           version,
-		WasmContentLength: strconv.FormatInt(wasm.Size(), 10),
+		ThemeColor:            themeColour,
+		BackgroundColor:       backgroundColour,
+		LoadingLabel:          "Starting the interactive map… {progress}%",
+		Styles:                []string{"/web/style.css"},
+		Resources:             webFiles(webDir),
+		Version:               version,
+		WasmContentLength:     strconv.FormatInt(wasm.Size(), 10),
+		ServiceWorkerTemplate: workerTemplate,
 	}
-	return withPageStatus(k, h), nil
+	h.CacheableResources, err = offlineFiles(k, webDir, layout)
+	if err != nil {
+		return nil, err
+	}
+	return secure(withManifest(withPageStatus(k, h)), webDir), nil
+}
+
+// offlineFiles lists what the service worker precaches besides go-app's own
+// files: every page of the app, so that any page opens offline, and every
+// static file. It is derived from the knowledge base, never written by hand.
+func offlineFiles(k *kb.KB, webDir string, layout pageLayout) ([]string, error) {
+	var files []string
+	for _, p := range app.Pages(k) {
+		files = append(files, layout.url(p))
+	}
+	entries, err := os.ReadDir(webDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+			continue
+		}
+		files = append(files, "/web/"+name)
+	}
+	return files, nil
+}
+
+// withManifest answers /manifest.webmanifest with our own manifest, which
+// has the id and lang that go-app's leaves out.
+func withManifest(next http.Handler) http.Handler {
+	body := manifest()
+	sum := sha256.Sum256(body)
+	etag := `"` + hex.EncodeToString(sum[:8]) + `"`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/manifest.webmanifest" && r.URL.Path != "/manifest.json" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/manifest+json")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("ETag", etag)
+		http.ServeContent(w, r, "manifest.webmanifest", time.Time{}, bytes.NewReader(body))
+	})
 }
 
 // webFiles serves /web/… from a folder while keeping /web/… as the URL in
@@ -69,8 +129,72 @@ type webFiles string
 
 func (dir webFiles) Resolve(location string) string { return location }
 
+// ServeHTTP serves a file, or its precompressed copy (name.br, name.gz from
+// `oversight compress`) when the browser accepts that encoding. Range
+// requests get the file itself, so byte offsets mean what they say.
 func (dir webFiles) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/web/")
+	if compressible(name) {
+		w.Header().Add("Vary", "Accept-Encoding")
+		if r.Header.Get("Range") == "" && dir.serveCompressed(w, r, name) {
+			return
+		}
+	}
 	http.StripPrefix("/web", http.FileServer(http.Dir(string(dir)))).ServeHTTP(w, r)
+}
+
+// serveCompressed sends a precompressed copy the browser accepts. A copy
+// older than its original is stale (the file was rebuilt but not yet
+// compressed again) and is never sent.
+func (dir webFiles) serveCompressed(w http.ResponseWriter, r *http.Request, name string) bool {
+	original, err := os.Stat(filepath.Join(string(dir), filepath.FromSlash(name)))
+	if err != nil {
+		return false
+	}
+	for _, enc := range encodings {
+		if !acceptsEncoding(r, enc.token) {
+			continue
+		}
+		f, err := os.Open(filepath.Join(string(dir), filepath.FromSlash(name)+enc.ext))
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		stat, err := f.Stat()
+		if err != nil || stat.IsDir() || stat.ModTime().Before(original.ModTime()) {
+			continue
+		}
+		w.Header().Set("Content-Encoding", enc.token)
+		w.Header().Set("Content-Type", contentType(name))
+		http.ServeContent(w, r, name, stat.ModTime(), f)
+		return true
+	}
+	return false
+}
+
+// contentType is the type of the file itself, not of its compressed copy.
+func contentType(name string) string {
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// acceptsEncoding reads Accept-Encoding: the token is listed and not q=0.
+func acceptsEncoding(r *http.Request, token string) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		fields := strings.Split(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(fields[0]), token) {
+			continue
+		}
+		for _, param := range fields[1:] {
+			if q := strings.TrimSpace(param); q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // buildVersion hashes what a client runs: the static files (which include

@@ -29,7 +29,7 @@ func newTestServer(t *testing.T, web string) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := newHandler(k, web)
+	h, err := newHandler(k, web, plainPages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestTheVersionIsAHashOfTheBuildNotOfTheStartTime(t *testing.T) {
 
 func TestTheServerRefusesToStartWithoutTheWebAssembly(t *testing.T) {
 	k, _ := kb.Load(content.FS, content.Root)
-	if _, err := newHandler(k, t.TempDir()); err == nil {
+	if _, err := newHandler(k, t.TempDir(), plainPages); err == nil {
 		t.Errorf("newHandler started with no app.wasm")
 	}
 }

@@ -4,6 +4,8 @@
 //
 //	oversight serve  [-addr :8000] [-web web]   serve the app
 //	oversight check  [content]                  check the content, naming file:line
+//	oversight static [-out dist]                write the app as a folder for any static host
+//	oversight compress [-quality 11] web        precompress static files (brotli, gzip)
 //
 // The WebAssembly build of this package (main_wasm.go) is the browser side.
 package main
@@ -16,6 +18,9 @@ import (
 const usage = `usage:
   oversight serve [-addr host:port] [-web dir]   serve the app (PORT sets the port too)
   oversight check [dir]                          check the content folder (default: content)
+  oversight static [-out dist] [-web dir] [-base-url URL]
+                                                 write the app as a folder for any static host
+  oversight compress [-quality 11] dir           write .br and .gz copies of compressible files
 `
 
 func main() {
@@ -29,6 +34,10 @@ func main() {
 		err = serve(os.Args[2:])
 	case "check":
 		err = check(os.Args[2:], os.Stdout)
+	case "static":
+		err = exportStatic(os.Args[2:], os.Stdout)
+	case "compress":
+		err = compress(os.Args[2:], os.Stdout)
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)

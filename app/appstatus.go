@@ -1,0 +1,80 @@
+package app
+
+import (
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// AppStatus is the strip in the header that speaks about the app itself:
+// that a new version is ready (with a Reload button), that the device is
+// offline (and that everything still works), and how to install the app.
+// It shows nothing in the prerendered page: all of it depends on the browser.
+type AppStatus struct {
+	ui.Compo
+
+	updateReady bool
+	offline     bool
+	installable bool
+	apple       bool
+
+	onConnectivity ui.Func
+}
+
+func (s *AppStatus) OnMount(ctx ui.Context) {
+	s.updateReady = ctx.AppUpdateAvailable()
+	s.installable = ctx.IsAppInstallable()
+	s.apple = ctx.IsAppleBrowser()
+	s.offline = !ui.Window().Get("navigator").Get("onLine").Bool()
+	s.onConnectivity = ui.FuncOf(func(ui.Value, []ui.Value) any {
+		ctx.Dispatch(func(ui.Context) {
+			s.offline = !ui.Window().Get("navigator").Get("onLine").Bool()
+		})
+		return nil
+	})
+	ui.Window().Call("addEventListener", "online", s.onConnectivity)
+	ui.Window().Call("addEventListener", "offline", s.onConnectivity)
+}
+
+func (s *AppStatus) OnDismount() {
+	if s.onConnectivity == nil {
+		return
+	}
+	ui.Window().Call("removeEventListener", "online", s.onConnectivity)
+	ui.Window().Call("removeEventListener", "offline", s.onConnectivity)
+	s.onConnectivity.Release()
+}
+
+func (s *AppStatus) OnAppUpdate(ctx ui.Context) {
+	s.updateReady = ctx.AppUpdateAvailable()
+}
+
+func (s *AppStatus) OnAppInstallChange(ctx ui.Context) {
+	s.installable = ctx.IsAppInstallable()
+}
+
+func (s *AppStatus) Render() ui.UI {
+	return ui.Div().Class("app-status").Body(
+		ui.If(s.updateReady, func() ui.UI {
+			return ui.Div().Class("update-notice").Role("status").Body(
+				ui.Span().Text("A new version of Oversight Explorer is ready."),
+				ui.Button().Class("button").Type("button").Text("Reload").OnClick(s.reload),
+			)
+		}),
+		ui.If(s.offline, func() ui.UI {
+			return ui.P().Class("offline-indicator").Role("status").
+				Text("Offline — every page still works from this device.")
+		}),
+		ui.If(s.installable && !s.apple, func() ui.UI {
+			return ui.Button().Class("install-button").Type("button").Text("Install the app").OnClick(s.install)
+		}),
+		ui.If(s.installable && s.apple, func() ui.UI {
+			return ui.Details().Class("install-steps").Body(
+				ui.Summary().Text("Install the app"),
+				ui.P().Text("In Safari, tap the Share button, then “Add to Home Screen”. The app then opens from your home screen and works without a network."),
+			)
+		}),
+	)
+}
+
+func (s *AppStatus) reload(ctx ui.Context, e ui.Event) { ctx.Reload() }
+
+func (s *AppStatus) install(ctx ui.Context, e ui.Event) { ctx.ShowAppInstallPrompt() }

@@ -1,0 +1,63 @@
+package app
+
+import (
+	"strconv"
+
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// SearchPage lists every result for ?q=. It is what the search form submits
+// to, so search works without JavaScript too; offline, the service worker
+// serves this page and the app fills in the results.
+type SearchPage struct {
+	ui.Compo
+
+	query   string
+	results []searchResult
+}
+
+func (p *SearchPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *SearchPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *SearchPage) arrive(ctx ui.Context) {
+	p.query = ctx.Page().URL().Query().Get("q")
+	if searchIndex == nil {
+		searchIndex = buildSearchIndex(knowledge)
+	}
+	p.results = search(searchIndex, p.query, searchPageLimit)
+	showPage(ctx, "Search", "Search the concepts, caveats, history and sources of Oversight Explorer.", headingID)
+}
+
+func (p *SearchPage) Render() ui.UI {
+	var summary string
+	switch {
+	case p.query == "":
+		summary = "Type a word in the search box to find concepts, caveats, events and sources."
+	case len(p.results) == 0:
+		summary = "Nothing matches “" + p.query + "”. Try a shorter word, or browse the map."
+	default:
+		summary = itoaResults(len(p.results)) + " for “" + p.query + "”."
+	}
+	return pageFrame("search-page",
+		ui.Div().Class("reading-column").Body(
+			ui.H1().ID(headingID).TabIndex(-1).Text("Search"),
+			ui.P().Class("lead").Role("status").Text(summary),
+			ui.Ol().Class("cards").Body(ui.Range(p.results).Slice(func(i int) ui.UI {
+				r := p.results[i]
+				return ui.Li().Class("card").Body(
+					ui.H2().Body(ui.A().Href(r.Path).Text(r.Title)),
+					ui.P().Class("result-kind").Text(r.Kind),
+					ui.P().Text(r.Summary),
+				)
+			})),
+		),
+	)
+}
+
+func itoaResults(n int) string {
+	if n == 1 {
+		return "1 result"
+	}
+	return strconv.Itoa(n) + " results"
+}

@@ -1,0 +1,141 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+)
+
+// compressedIndex remembers, per file, the digest its .br and .gz were made
+// from, so an unchanged file is not compressed again: brotli at its best
+// quality takes minutes on the WebAssembly.
+const compressedIndex = ".compressed.json"
+
+// minCompressSize is the smallest file worth a compressed copy.
+const minCompressSize = 1024
+
+// encodings are the precompressed siblings a file can have, in the order
+// the server prefers them.
+var encodings = []struct {
+	token, ext string
+}{{"br", ".br"}, {"gzip", ".gz"}}
+
+// compressible says whether a file's type benefits from compression.
+func compressible(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".wasm", ".js", ".css", ".svg", ".json", ".webmanifest", ".html", ".txt", ".xml":
+		return true
+	}
+	return false
+}
+
+// compress writes name.br and name.gz beside every compressible file of a
+// folder, skipping files whose digest has not changed since the last run.
+func compress(args []string, out io.Writer) error {
+	flags := flag.NewFlagSet("compress", flag.ContinueOnError)
+	quality := flags.Int("quality", brotli.BestCompression, "brotli quality, 0 to 11")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	if flags.NArg() != 1 {
+		return fmt.Errorf("usage: oversight compress [-quality 11] dir")
+	}
+	dir := flags.Arg(0)
+	index := readCompressedIndex(dir)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && compressible(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		if len(data) < minCompressSize {
+			continue
+		}
+		digest := sha256.Sum256(data)
+		key := hex.EncodeToString(digest[:]) + fmt.Sprintf("/q%d", *quality)
+		if index[name] == key && siblingsExist(dir, name) {
+			continue
+		}
+		br, gz, err := compressBytes(data, *quality)
+		if err != nil {
+			return fmt.Errorf("compressing %s: %w", name, err)
+		}
+		for ext, body := range map[string][]byte{".br": br, ".gz": gz} {
+			if err := os.WriteFile(filepath.Join(dir, name+ext), body, 0o644); err != nil {
+				return err
+			}
+		}
+		index[name] = key
+		fmt.Fprintf(out, "compress: %s %d bytes → brotli %d, gzip %d\n", name, len(data), len(br), len(gz))
+	}
+	return writeCompressedIndex(dir, index)
+}
+
+func compressBytes(data []byte, quality int) (br, gz []byte, err error) {
+	var b bytes.Buffer
+	bw := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: quality, LGWin: 24})
+	if _, err := bw.Write(data); err != nil {
+		return nil, nil, err
+	}
+	if err := bw.Close(); err != nil {
+		return nil, nil, err
+	}
+	var g bytes.Buffer
+	gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
+	if _, err := gw.Write(data); err != nil {
+		return nil, nil, err
+	}
+	if err := gw.Close(); err != nil {
+		return nil, nil, err
+	}
+	return b.Bytes(), g.Bytes(), nil
+}
+
+func siblingsExist(dir, name string) bool {
+	for _, enc := range encodings {
+		if _, err := os.Stat(filepath.Join(dir, name+enc.ext)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+func readCompressedIndex(dir string) map[string]string {
+	index := make(map[string]string)
+	if data, err := os.ReadFile(filepath.Join(dir, compressedIndex)); err == nil {
+		// A damaged index only costs a recompression.
+		_ = json.Unmarshal(data, &index)
+	}
+	return index
+}
+
+func writeCompressedIndex(dir string, index map[string]string) error {
+	data, err := json.MarshalIndent(index, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, compressedIndex), data, 0o644)
+}

@@ -1,0 +1,187 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"image/png"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeWebWithIcons is fakeWeb plus the real icons, for the manifest checks.
+func fakeWebWithIcons(t *testing.T) string {
+	t.Helper()
+	dir := fakeWeb(t, strings.Repeat("wasm ", 1000))
+	for _, icon := range []string{"icon-192.png", "icon-512.png", "icon-maskable-512.png", "icon.svg"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "web", icon))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, icon), data, 0o644)
+	}
+	return dir
+}
+
+func get(t *testing.T, url string, header map[string]string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	// The transport must not add or undo an encoding behind the test's back.
+	res, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { res.Body.Close() })
+	return res
+}
+
+func TestEveryPrecachedFileIsSameOriginAndAnswers200(t *testing.T) {
+	s := newTestServer(t, fakeWebWithIcons(t))
+	worker, _ := io.ReadAll(get(t, s.URL+"/app-worker.js", nil).Body)
+	urls := precachedURLs(worker)
+	if len(urls) < 60 {
+		t.Fatalf("the worker precaches only %d files: %v", len(urls), urls)
+	}
+	for _, want := range []string{"/", "/concepts/debate", "/caveats", "/history", "/sources", "/web/app.wasm", "/web/style.css", "/web/icon.svg"} {
+		if !contains(urls, want) {
+			t.Errorf("the worker does not precache %s", want)
+		}
+	}
+	for _, u := range urls {
+		if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+			t.Errorf("precached %q is not on the app's origin", u)
+			continue
+		}
+		if res := get(t, s.URL+u, nil); res.StatusCode != http.StatusOK {
+			t.Errorf("precached %s answers %d", u, res.StatusCode)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestTheManifestNamesTheAppAndItsOwnIconsAtTheirRealSizes(t *testing.T) {
+	web := fakeWebWithIcons(t)
+	s := newTestServer(t, web)
+	res := get(t, s.URL+"/manifest.webmanifest", nil)
+	var m struct {
+		ID, Name, ShortName, Description, Lang, StartURL, Display string
+		ThemeColor                                                string `json:"theme_color"`
+		BackgroundColor                                           string `json:"background_color"`
+		Icons                                                     []manifestIcon
+	}
+	if err := json.NewDecoder(res.Body).Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	if m.ID != "/" || m.Lang != "en" || m.Name != "Oversight Explorer" || m.Description == "" || m.ThemeColor == "" || m.BackgroundColor == "" {
+		t.Errorf("manifest = %+v", m)
+	}
+	maskable := false
+	for _, icon := range m.Icons {
+		if !strings.HasPrefix(icon.Src, "/web/") {
+			t.Errorf("icon %s is not the app's own file", icon.Src)
+		}
+		if icon.Purpose == "maskable" {
+			maskable = true
+		}
+		if icon.Type != "image/png" {
+			continue
+		}
+		f, err := os.Open(filepath.Join(web, strings.TrimPrefix(icon.Src, "/web/")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprintf("%dx%d", cfg.Width, cfg.Height); got != icon.Sizes {
+			t.Errorf("%s is %s, the manifest says %s", icon.Src, got, icon.Sizes)
+		}
+	}
+	if !maskable {
+		t.Errorf("no maskable icon")
+	}
+}
+
+func TestPrecompressedFilesAreSentByAcceptEncoding(t *testing.T) {
+	web := fakeWebWithIcons(t)
+	if err := compress([]string{"-quality", "5", web}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestServer(t, web)
+	for _, tc := range []struct {
+		acceptEncoding, wantEncoding string
+	}{
+		{"gzip, deflate, br, zstd", "br"},
+		{"gzip", "gzip"},
+		{"br;q=0, gzip", "gzip"},
+		{"", ""},
+	} {
+		res := get(t, s.URL+"/web/app.wasm", map[string]string{"Accept-Encoding": tc.acceptEncoding})
+		if got := res.Header.Get("Content-Encoding"); got != tc.wantEncoding {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, want %q", tc.acceptEncoding, got, tc.wantEncoding)
+		}
+		if res.Header.Get("Content-Type") != "application/wasm" {
+			t.Errorf("Accept-Encoding %q: Content-Type %q", tc.acceptEncoding, res.Header.Get("Content-Type"))
+		}
+		if !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+			t.Errorf("Accept-Encoding %q: no Vary: Accept-Encoding", tc.acceptEncoding)
+		}
+	}
+	ranged := get(t, s.URL+"/web/app.wasm", map[string]string{"Accept-Encoding": "br", "Range": "bytes=0-9"})
+	body, _ := io.ReadAll(ranged.Body)
+	if ranged.StatusCode != http.StatusPartialContent || ranged.Header.Get("Content-Encoding") != "" || string(body) != "wasm wasm " {
+		t.Errorf("a Range request got %d %q %q, want the file's own first 10 bytes", ranged.StatusCode, ranged.Header.Get("Content-Encoding"), body)
+	}
+}
+
+func TestCompressingAgainSkipsUnchangedFiles(t *testing.T) {
+	web := fakeWeb(t, strings.Repeat("wasm ", 1000))
+	var first, second strings.Builder
+	if err := compress([]string{"-quality", "5", web}, &first); err != nil {
+		t.Fatal(err)
+	}
+	if err := compress([]string{"-quality", "5", web}, &second); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(first.String(), "app.wasm") || second.String() != "" {
+		t.Errorf("first run said %q, second %q: the second should skip the unchanged file", first.String(), second.String())
+	}
+}
+
+func TestAStaleCompressedCopyIsNeverSent(t *testing.T) {
+	web := fakeWebWithIcons(t)
+	if err := compress([]string{"-quality", "5", web}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	// The WebAssembly is rebuilt after it was compressed.
+	rebuilt := filepath.Join(web, "app.wasm")
+	os.WriteFile(rebuilt, []byte(strings.Repeat("new! ", 1000)), 0o644)
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(rebuilt, later, later)
+
+	s := newTestServer(t, web)
+	res := get(t, s.URL+"/web/app.wasm", map[string]string{"Accept-Encoding": "br, gzip"})
+	body, _ := io.ReadAll(res.Body)
+	if res.Header.Get("Content-Encoding") != "" || !strings.HasPrefix(string(body), "new! ") {
+		t.Errorf("a stale compressed copy was sent (%q)", res.Header.Get("Content-Encoding"))
+	}
+}

@@ -1,0 +1,201 @@
+package e2e
+
+import (
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+func TestTypingInSearchOffersTheConceptAndEnterOpensIt(t *testing.T) {
+	p := openPage(t, desktop)
+	p.openApp("/")
+	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "recursive reward"))
+	p.waitFor(`document.querySelector("#site-search-results a[href='/concepts/recursive-reward-modeling']") !== null`)
+	if eval[string](p, `document.getElementById("site-search").getAttribute("aria-expanded")`) != "true" {
+		t.Errorf("the search box does not say its list is open")
+	}
+	p.screenshot("search-desktop")
+	eval[bool](p, `window.sameDocument = true`)
+	p.do(chromedp.KeyEvent(kb.Enter))
+	p.waitFor(`location.pathname === "/concepts/recursive-reward-modeling"`)
+	p.waitFor(`document.querySelector("h1").textContent === "Recursive reward modelling"`)
+	if !eval[bool](p, `window.sameDocument === true`) {
+		t.Errorf("Enter submitted the form and reloaded the page instead of opening the result in-app")
+	}
+}
+
+func TestArrowKeysWalkTheSearchResults(t *testing.T) {
+	p := openPage(t, desktop)
+	p.openApp("/")
+	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "oversight"))
+	p.waitFor(`document.querySelectorAll("#site-search-results li").length > 1`)
+	p.do(chromedp.KeyEvent(kb.ArrowDown))
+	p.waitFor(`document.getElementById("site-search").getAttribute("aria-activedescendant") === "search-result-0"`)
+	p.do(chromedp.KeyEvent(kb.ArrowDown))
+	p.waitFor(`document.getElementById("site-search").getAttribute("aria-activedescendant") === "search-result-1"`)
+	second := eval[string](p, `document.querySelectorAll("#site-search-results a")[1].getAttribute("href")`)
+	p.do(chromedp.KeyEvent(kb.Enter))
+	p.waitFor(`location.pathname + location.hash === "` + second + `"`)
+}
+
+func TestSlashFocusesSearchAndEscapeClosesTheList(t *testing.T) {
+	p := openPage(t, desktop)
+	p.openApp("/concepts/debate")
+	p.pressKey("/")
+	p.waitFor(`document.activeElement && document.activeElement.id === "site-search"`)
+	if v := eval[string](p, `document.getElementById("site-search").value`); v != "" {
+		t.Errorf("the slash was typed into the box: %q", v)
+	}
+	p.do(chromedp.KeyEvent("caveat"))
+	p.waitFor(`!document.getElementById("site-search-results").hidden`)
+	p.do(chromedp.KeyEvent(kb.Escape))
+	p.waitFor(`document.getElementById("site-search-results").hidden`)
+}
+
+func TestSearchWorksWithoutJavaScriptThroughTheSearchPage(t *testing.T) {
+	p := openPage(t, desktop)
+	p.open("/search?q=debate")
+	if p.count(`.search-page .card a[href="/concepts/debate"]`) != 1 {
+		t.Errorf("the search page does not list debate")
+	}
+}
+
+// pressKey presses a printable key as a keyboard does: one keydown that
+// carries its text, so a handler that prevents the default stops the text.
+// (chromedp.KeyEvent sends the text in a separate event that nothing stops.)
+func (p *page) pressKey(key string) {
+	p.t.Helper()
+	for _, ev := range []input.DispatchKeyEventParams{
+		{Type: input.DispatchKeyEventTypeKeyDown, Key: key, Text: key, UnmodifiedText: key},
+		{Type: input.DispatchKeyEventTypeKeyUp, Key: key},
+	} {
+		if _, err := chromedp.Call(p.ctx, input.DispatchKeyEvent, ev); err != nil {
+			p.t.Fatal(err)
+		}
+	}
+}
+
+func TestTabAndArrowKeysWalkFromSuperalignmentToALinkedDirection(t *testing.T) {
+	p := openPage(t, desktop)
+	p.openApp("/")
+	for range 80 {
+		p.do(chromedp.KeyEvent(kb.Tab))
+		if eval[bool](p, `document.activeElement.id === "node-superalignment"`) {
+			break
+		}
+	}
+	if !eval[bool](p, `document.activeElement.id === "node-superalignment"`) {
+		t.Fatalf("Tab never reached the superalignment node")
+	}
+	scrollBefore := eval[float64](p, `window.scrollY`)
+	p.do(chromedp.KeyEvent(kb.ArrowUp))
+	p.waitFor(`document.activeElement.id === "node-scalable-oversight"`)
+	p.waitFor(`document.getElementById("node-scalable-oversight").classList.contains("is-active")`)
+	if scrollAfter := eval[float64](p, `window.scrollY`); scrollAfter != scrollBefore {
+		t.Errorf("the arrow key also scrolled the page (%.0f → %.0f)", scrollBefore, scrollAfter)
+	}
+	p.do(chromedp.KeyEvent(kb.Enter))
+	p.waitFor(`location.pathname === "/concepts/scalable-oversight"`)
+}
+
+func TestTheTextTwinListsEveryConcept(t *testing.T) {
+	k := loadKnowledge(t)
+	p := openPage(t, desktop)
+	p.openApp("/")
+	p.do(chromedp.Click(chromedp.CSS(".view-toggle a")))
+	p.waitFor(`location.search === "?view=text" && document.querySelector(".map-outline") !== null`)
+	if n := p.count(".outline-concept"); n != len(k.Concepts()) {
+		t.Errorf("the text twin lists %d concepts, want %d", n, len(k.Concepts()))
+	}
+	for _, c := range k.Concepts() {
+		if p.count(`.outline-concept h3 a[href="/concepts/`+c.ID+`"]`) != 1 {
+			t.Errorf("the text twin does not list %s", c.ID)
+		}
+	}
+	if p.count("svg.concept-map") != 0 {
+		t.Errorf("the text twin still draws the map")
+	}
+	p.screenshot("text-twin-desktop")
+}
+
+func TestDarkModeFollowsTheSystemAndTheToggleIsRemembered(t *testing.T) {
+	p := openPage(t, desktop)
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p.openApp("/")
+	background := `getComputedStyle(document.body).backgroundColor`
+	if got := eval[string](p, background); got != "rgb(17, 22, 28)" {
+		t.Errorf("with the system in dark mode the page is %s", got)
+	}
+	p.screenshot("map-dark-desktop")
+
+	p.do(chromedp.Click(chromedp.CSS(".theme-toggle")))
+	p.waitFor(`document.documentElement.dataset.theme === "light"`)
+	if got := eval[string](p, background); got != "rgb(247, 248, 250)" {
+		t.Errorf("after choosing light the page is %s", got)
+	}
+	p.openApp("/concepts/debate")
+	if got := eval[string](p, background); got != "rgb(247, 248, 250)" {
+		t.Errorf("after a reload the choice of light was forgotten: %s", got)
+	}
+	if pressed := eval[string](p, `document.querySelector(".theme-toggle").getAttribute("aria-pressed")`); pressed != "false" {
+		t.Errorf("the toggle says dark is %s", pressed)
+	}
+}
+
+// wheel turns the mouse wheel over a point: negative deltaY zooms in.
+func wheel(x, y, deltaY float64) chromedp.Action[chromedp.Void] {
+	return chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, x, y, func(p *input.DispatchMouseEventParams) {
+		// The protocol needs both deltas, and its encoder drops a zero.
+		p.DeltaX, p.DeltaY = 0.001, deltaY
+	})
+}
+
+func TestWheelZoomMagnifiesTheMapAndLabelsNeverShrinkBelowTheFit(t *testing.T) {
+	p := openPage(t, desktop)
+	p.openApp("/")
+	label := `document.querySelector("#node-debate text").getBoundingClientRect().height`
+	fitHeight := eval[float64](p, label)
+	fitView := eval[string](p, `document.querySelector("svg.concept-map").getAttribute("viewBox")`)
+	centre := eval[[]float64](p, `(r => [r.x + r.width / 2, r.y + r.height / 2])(document.querySelector("svg.concept-map").getBoundingClientRect())`)
+	scrollBefore := eval[float64](p, `window.scrollY`)
+
+	p.do(wheel(centre[0], centre[1], -300))
+	p.waitFor(`document.querySelector("svg.concept-map").getAttribute("viewBox") !== "` + fitView + `"`)
+	zoomedHeight := eval[float64](p, label)
+	if zoomedHeight <= fitHeight*1.1 {
+		t.Errorf("zooming in left the labels at %.1fpx (fit: %.1fpx)", zoomedHeight, fitHeight)
+	}
+	if eval[float64](p, `window.scrollY`) != scrollBefore {
+		t.Errorf("the wheel scrolled the page as well as zooming the map")
+	}
+	for range 6 {
+		p.do(wheel(centre[0], centre[1], 300))
+	}
+	p.waitFor(`document.querySelector("svg.concept-map").getAttribute("viewBox") === "` + fitView + `"`)
+	if h := eval[float64](p, label); h < fitHeight-0.5 {
+		t.Errorf("zooming out shrank the labels to %.1fpx, below the fit's %.1fpx", h, fitHeight)
+	}
+}
+
+func TestZoomButtonsAndKeysZoomAndFit(t *testing.T) {
+	p := openPage(t, desktop)
+	p.openApp("/")
+	fitView := eval[string](p, `document.querySelector("svg.concept-map").getAttribute("viewBox")`)
+	p.do(chromedp.Click(chromedp.CSS(`.zoom-button[aria-label="Zoom in"]`)))
+	p.waitFor(`document.querySelector("svg.concept-map").classList.contains("is-zoomed")`)
+	p.do(chromedp.Click(chromedp.CSS(`.zoom-fit`)))
+	p.waitFor(`document.querySelector("svg.concept-map").getAttribute("viewBox") === "` + fitView + `"`)
+
+	eval[bool](p, `document.getElementById("node-superalignment").focus(), true`)
+	p.pressKey("+")
+	p.waitFor(`document.querySelector("svg.concept-map").classList.contains("is-zoomed")`)
+	p.pressKey("0")
+	p.waitFor(`document.querySelector("svg.concept-map").getAttribute("viewBox") === "` + fitView + `"`)
+}

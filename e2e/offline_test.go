@@ -1,0 +1,299 @@
+package e2e
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// neverVisited are pages a reader has not opened before going offline.
+var neverVisited = []string{"/concepts/debate", "/caveats", "/history", "/sources", "/questions/", "/?utm_source=x"}
+
+// buildBMarker is the text that only build B's content has.
+const buildBMarker = "Build B of the knowledge base."
+
+var (
+	buildBOnce sync.Once
+	buildB     appBuild
+	buildBErr  error
+)
+
+// secondBuild builds, once, a copy of the repository whose superalignment
+// summary ends with buildBMarker: a new version with different content.
+func secondBuild(t *testing.T) appBuild {
+	t.Helper()
+	buildBOnce.Do(func() {
+		repo := filepath.Join(workDir, "repo-b")
+		if buildBErr = copyRepo("..", repo); buildBErr != nil {
+			return
+		}
+		concept := filepath.Join(repo, "content", "concepts", "superalignment.md")
+		data, err := os.ReadFile(concept)
+		if buildBErr = err; err != nil {
+			return
+		}
+		changed := strings.Replace(string(data), "\nsummary: ", "\nsummary: "+buildBMarker+" ", 1)
+		if buildBErr = os.WriteFile(concept, []byte(changed), 0o644); buildBErr != nil {
+			return
+		}
+		buildB, buildBErr = buildApp(filepath.Join(workDir, "b"), repo)
+	})
+	if buildBErr != nil {
+		t.Fatalf("building B: %v", buildBErr)
+	}
+	return buildB
+}
+
+// copyRepo copies what the app is built from: the module, its packages and
+// its content, without history or artefacts.
+func copyRepo(from, to string) error {
+	cmd := exec.Command("cp", "-r", "go.mod", "go.sum", "app", "kb", "content", "cmd", "web", to)
+	cmd.Dir = from
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return err
+	}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("copying the repository: %v: %s", err, out)
+	}
+	return nil
+}
+
+// freeAddr picks a loopback address that the tests can serve on again and
+// again: a service worker belongs to one origin, host and port.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	return addr
+}
+
+// waitForOfflineCopy waits until the service worker has precached the app
+// and is active: from then on every page load runs without the server.
+func (p *page) waitForOfflineCopy() {
+	p.t.Helper()
+	p.waitFor(`(window.__active = window.__active || navigator.serviceWorker.ready.then(r => { window.__activeState = r.active && r.active.state; }), window.__activeState === "activated")`)
+}
+
+// goOffline tells the page it lost its connection, as a device would:
+// navigator.onLine turns false. (The tests stop the server first, so no
+// request can reach it either.)
+func (p *page) goOffline() {
+	p.t.Helper()
+	_, err := chromedp.Call(p.ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
+		Offline: true, DownloadThroughput: -1, UploadThroughput: -1,
+	})
+	if err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// checkUpdate asks the browser to look for a new version now and waits until
+// any new service worker has settled. It returns "none" when the server's
+// worker is the one already running, "activated" for a new version, and
+// "redundant" for one that failed to install.
+func (p *page) checkUpdate() string {
+	p.t.Helper()
+	state, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](`(async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		try { await registration.update(); } catch (err) {}
+		const worker = registration.installing;
+		if (!worker) return "none";
+		await new Promise(settled => {
+			const check = () => { if (worker.state === "activated" || worker.state === "redundant") settled(); };
+			worker.addEventListener("statechange", check);
+			check();
+		});
+		return worker.state;
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.t.Fatalf("checking for an update: %v", err)
+	}
+	return state
+}
+
+func TestEveryPageWorksOfflineAfterOneVisit(t *testing.T) {
+	k := loadKnowledge(t)
+	addr := freeAddr(t)
+	origin, stop, err := mainBuild.serve(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := openPageAt(t, desktop, origin)
+	p.openApp("/")
+	p.waitForOfflineCopy()
+	p.openApp("/")
+	installability, err := chromedp.Call(p.ctx, cdppage.GetInstallabilityErrors, cdp.Empty{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range installability.InstallabilityErrors {
+		t.Errorf("Chromium finds the app not installable: %s", e.ErrorID)
+	}
+	stop()
+	p.goOffline()
+
+	for _, path := range neverVisited {
+		p.openApp(path)
+		if h1 := p.text("h1"); h1 == "" {
+			t.Errorf("offline, %s shows no heading", path)
+		}
+	}
+	debate, _ := k.Concept("debate")
+	p.openApp("/concepts/debate")
+	if p.text("h1") != debate.Title || !strings.Contains(p.text("details.definition"), "Irving") {
+		t.Errorf("offline, the debate page lacks its content")
+	}
+	p.openApp("/?utm_source=x")
+	if p.count("a.node") != len(k.Concepts()) {
+		t.Errorf("offline, the map with a query string shows %d nodes", p.count("a.node"))
+	}
+	if !strings.Contains(p.text(".offline-indicator"), "Offline") {
+		t.Errorf("offline, no indicator says so")
+	}
+	p.screenshot("offline-map-desktop")
+}
+
+func TestANewBuildReachesClientsAndARestartDoesNot(t *testing.T) {
+	b := secondBuild(t)
+	addr := freeAddr(t)
+	origin, stopA, err := mainBuild.serve(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := openPageAt(t, desktop, origin)
+	p.openApp("/concepts/superalignment")
+	p.waitForOfflineCopy()
+
+	// Build A again, as after a restart: nothing to update.
+	stopA()
+	_, stopA, err = mainBuild.serve(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The reader comes back: this page is served by the worker.
+	p.openApp("/concepts/superalignment")
+	if state := p.checkUpdate(); state != "none" || p.count(".update-notice") != 0 {
+		t.Errorf("restarting the same build caused an update (%s)", state)
+	}
+	stopA()
+
+	// Build B: the notice appears, and Reload shows B's content.
+	_, stopB, err := b.serve(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stopB()
+	if state := p.checkUpdate(); state != "activated" {
+		t.Fatalf("build B's worker ended %s, want activated", state)
+	}
+	p.waitFor(`document.querySelector(".update-notice") !== null`)
+	p.screenshot("update-notice-desktop")
+	p.do(chromedp.Click(chromedp.CSS(".update-notice button")))
+	p.waitForApp()
+	p.waitFor(fmt.Sprintf(`document.querySelector(".lead").textContent.includes(%q)`, buildBMarker))
+}
+
+func TestABrokenDeployKeepsTheWorkingOfflineCopy(t *testing.T) {
+	b := secondBuild(t)
+	broken := appBuild{binary: b.binary, web: filepath.Join(workDir, "broken-web")}
+	if out, err := exec.Command("cp", "-r", b.web, broken.web).CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	// The deploy forgot one precached file.
+	if err := os.Remove(filepath.Join(broken.web, "icon-512.png")); err != nil {
+		t.Fatal(err)
+	}
+
+	addr := freeAddr(t)
+	origin, stopA, err := mainBuild.serve(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := openPageAt(t, desktop, origin)
+	p.expectProblem("icon-512.png") // the failed precache is logged
+	p.expectProblem("precaching")
+	p.openApp("/concepts/superalignment")
+	p.waitForOfflineCopy()
+	stopA()
+
+	_, stopBroken, err := broken.serve(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state := p.checkUpdate(); state != "redundant" {
+		t.Errorf("the broken build's worker ended %s, want redundant (install failed)", state)
+	}
+	stopBroken()
+
+	p.openApp("/concepts/superalignment")
+	if strings.Contains(p.text(".lead"), buildBMarker) {
+		t.Errorf("the broken build replaced the working one")
+	}
+	if p.text("h1") != "Superalignment" {
+		t.Errorf("offline after a broken deploy, the page shows %q", p.text("h1"))
+	}
+}
+
+func TestTheStaticExportWorksOnAPlainFileServer(t *testing.T) {
+	k := loadKnowledge(t)
+	dist := filepath.Join(workDir, "dist")
+	addr := freeAddr(t)
+	out, err := exec.Command(mainBuild.binary, "static", "-out", dist, "-web", mainBuild.web, "-base-url", "http://"+addr).CombinedOutput()
+	if err != nil {
+		t.Fatalf("static export: %v\n%s", err, out)
+	}
+	for _, f := range []string{"index.html", "concepts/debate/index.html", "404.html", "sitemap.xml", "robots.txt", "app-worker.js", "web/app.wasm"} {
+		if _, err := os.Stat(filepath.Join(dist, f)); err != nil {
+			t.Errorf("the export lacks %s", f)
+		}
+	}
+
+	listener, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	server := &http.Server{Handler: http.FileServer(http.Dir(dist)), ReadHeaderTimeout: 5 * time.Second}
+	go server.Serve(listener)
+	origin := "http://" + addr
+
+	p := openPageAt(t, desktop, origin)
+	p.openApp("/")
+	if p.count("a.node") != len(k.Concepts()) {
+		t.Errorf("the exported map shows %d nodes", p.count("a.node"))
+	}
+	p.waitForOfflineCopy()
+	eval[bool](p, `window.sameDocument = true`)
+	p.do(chromedp.Click(chromedp.ID("node-scalable-oversight")))
+	p.waitFor(`location.pathname === "/concepts/scalable-oversight" && document.querySelector("h1").textContent === "Scalable oversight"`)
+	if !eval[bool](p, `window.sameDocument === true`) {
+		t.Errorf("on the export, opening a concept reloaded the page")
+	}
+	p.openApp("/concepts/debate")
+	if p.text("h1") != "Debate" {
+		t.Errorf("the exported /concepts/debate shows %q", p.text("h1"))
+	}
+
+	server.Close()
+	for _, path := range neverVisited {
+		p.openApp(path)
+		if p.text("h1") == "" {
+			t.Errorf("offline, the exported %s shows no heading", path)
+		}
+	}
+}
