@@ -11,7 +11,7 @@ BROTLI_QUALITY ?= 11
 STATIC_OUT ?= dist
 BASE_URL ?= http://localhost:8000
 
-.PHONY: run build wasm server compress static test check vet chromium icons clean loadtest
+.PHONY: run build wasm server compress static test check vet chromium axe icons clean loadtest
 
 run: build
 	./bin/oversight serve -addr :$(PORT)
@@ -33,7 +33,7 @@ compress: wasm server
 static: wasm server
 	./bin/oversight static -out $(STATIC_OUT) -web web -base-url $(BASE_URL)
 
-test: vet check chromium
+test: vet check chromium axe
 	$(GO) test -count=1 ./...
 
 # The content checker: every fault in content/ with its file and line.
@@ -49,6 +49,10 @@ vet:
 # Browser tests need Debian's Chromium: install it if we can, or say how.
 chromium:
 	@./tools/ensure-chromium.sh
+
+# The accessibility checker the browser tests run in each page.
+axe:
+	@./tools/ensure-axe.sh
 
 icons:
 	./tools/icons/render.sh

@@ -365,7 +365,13 @@ func (m *ConceptMap) node(c *kb.Concept, b box, active string, neighbours map[st
 				Attr("dominant-baseline", "central").
 				Aria("hidden", true).
 				Body(ui.Range(b.lines).Slice(func(i int) ui.UI {
-					tspan := svg("tspan").Attr("x", coord(b.centre.X)).Text(b.lines[i])
+					// The trailing space does not render, but keeps the
+					// lines apart as words in the node's text.
+					line := b.lines[i]
+					if i < len(b.lines)-1 && !strings.HasSuffix(line, "-") {
+						line += " "
+					}
+					tspan := svg("tspan").Attr("x", coord(b.centre.X)).Text(line)
 					if i > 0 {
 						tspan = tspan.Attr("dy", coord(b.fontSize*lineHeight))
 					}

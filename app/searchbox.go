@@ -92,8 +92,12 @@ func (s *SearchBox) Render() ui.UI {
 				if i == s.active {
 					class += " is-active"
 				}
-				return ui.Li().ID(resultID(i)).Class(class).Role("option").Aria("selected", strconv.FormatBool(i == s.active)).Body(
-					ui.A().Href(r.Path).TabIndex(-1).OnClick(s.onPick).Body(
+				// The link is the option itself: an option may not hold
+				// another interactive element.
+				return ui.Li().Class(class).Role("none").Body(
+					ui.A().ID(resultID(i)).Href(r.Path).TabIndex(-1).Role("option").
+						Aria("selected", strconv.FormatBool(i == s.active)).
+						OnClick(s.onPick).Body(
 						ui.Span().Class("result-title").Text(r.Title),
 						ui.Span().Class("result-kind").Text(r.Kind),
 					),

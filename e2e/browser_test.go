@@ -79,7 +79,7 @@ func openPageAt(t *testing.T, vp viewport, origin string) *page {
 		cancelAlloc()
 		t.Fatalf("starting Chromium: %v", err)
 	}
-	ctx, cancelTest := context.WithTimeout(browserCtx, 90*time.Second)
+	ctx, cancelTest := context.WithTimeout(browserCtx, 5*time.Minute)
 	p.ctx = ctx
 	t.Cleanup(func() {
 		p.checkRequests()
