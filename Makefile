@@ -34,7 +34,7 @@ static: wasm server
 	./bin/oversight static -out $(STATIC_OUT) -web web -base-url $(BASE_URL)
 
 test: vet check chromium axe
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 
 # The content checker: every fault in content/ with its file and line.
 check: server
