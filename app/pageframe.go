@@ -2,7 +2,36 @@ package app
 
 import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
 )
+
+// latestReview is the latest day any item of the knowledge base was
+// checked against its sources; Register keeps it in contentReviewed.
+func latestReview(k *kb.KB) string {
+	latest := ""
+	consider := func(e kb.Entry) {
+		if e.Reviewed > latest {
+			latest = e.Reviewed
+		}
+	}
+	for _, c := range k.Concepts() {
+		consider(c.Entry)
+	}
+	for _, c := range k.Caveats() {
+		consider(c.Entry)
+	}
+	for _, e := range k.Events() {
+		consider(e.Entry)
+	}
+	for _, r := range k.Readings() {
+		consider(r.Entry)
+	}
+	for _, p := range k.Pages() {
+		consider(p.Entry)
+	}
+	return latest
+}
 
 // pageFrame is what every page shares: a skip link, the site header with the
 // way back to the map, the page's own content as <main>, and a footer.
@@ -29,6 +58,11 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 		ui.Main().Class("page").Body(content...),
 		ui.Footer().Class("site-footer").Body(
 			ui.P().Text("Oversight Explorer teaches superalignment: how to oversee AI systems that may outgrow their overseers."),
+			ui.P().Class("reviewed").Body(
+				ui.Text("Content last reviewed "),
+				ui.Time().DateTime(contentReviewed).Text(readableDate(contentReviewed)),
+				ui.Text("; each page with its own sources gives its own date."),
+			),
 		),
 	)
 }

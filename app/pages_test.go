@@ -1,6 +1,7 @@
 package app
 
 import (
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 	"strings"
 	"testing"
 
@@ -116,5 +117,20 @@ func TestTheTextTwinListsEveryConceptAndEveryRelation(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(strings.Fields(textOf(doc)), " "), "Debate is a method of Scalable oversight") {
 		t.Errorf("relations do not read as sentences")
+	}
+}
+
+func TestEveryPageSaysWhenItsContentWasLastReviewed(t *testing.T) {
+	for _, page := range []ui.Composer{&MapPage{}, &CaveatsPage{}, &HistoryPage{}, &SourcesPage{}, &QuestionsPage{}, &ConceptPage{ID: "debate"}} {
+		doc := render(t, page)
+		footer := findAll(doc, func(n *html.Node) bool { return hasClass(n, "site-footer") })
+		if len(footer) != 1 || !strings.Contains(textOf(footer[0]), "last reviewed") {
+			t.Errorf("%T has no last-reviewed date", page)
+			continue
+		}
+		times := findAll(footer[0], byTag("time"))
+		if len(times) != 1 || attr(times[0], "datetime") != contentReviewed || contentReviewed == "" {
+			t.Errorf("%T gives the review date %v, want %s", page, times, contentReviewed)
+		}
 	}
 }

@@ -17,6 +17,10 @@ const SiteName = "Oversight Explorer"
 // component renders; it is read-only afterwards.
 var knowledge *kb.KB
 
+// contentReviewed is the latest review date of the knowledge base, which
+// every page's footer shows.
+var contentReviewed string
+
 // Paths of the app's index pages.
 const (
 	CaveatsPath   = "/caveats"
@@ -45,6 +49,7 @@ func ProsePath(id string) string { return "/" + id }
 // id; anything else falls through to the not-found page.
 func Register(k *kb.KB) {
 	knowledge = k
+	contentReviewed = latestReview(k)
 	for path, page := range pageFactories(k) {
 		ui.Route(path, page)
 		// Static hosts serve a page's folder, /concepts/x/, for /concepts/x.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -319,4 +320,22 @@ func TestTheStaticExportWorksOnAPlainFileServer(t *testing.T) {
 			t.Errorf("offline, the exported %s shows no heading", path)
 		}
 	}
+}
+
+func TestSafariReadersAreShownHowToAddTheAppToTheirHomeScreen(t *testing.T) {
+	p := openPage(t, phone)
+	const iPhoneSafari = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
+	if _, err := chromedp.Call(p.ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: iPhoneSafari}); err != nil {
+		t.Fatal(err)
+	}
+	p.openApp("/")
+	p.waitFor(`document.querySelector(".install-steps") !== null`)
+	if p.count(".install-button") != 0 {
+		t.Errorf("Safari got an install button, which does nothing there")
+	}
+	p.do(chromedp.Click(chromedp.CSS(".install-steps summary")))
+	if steps := p.text(".install-steps"); !strings.Contains(steps, "Share") || !strings.Contains(steps, "Add to Home Screen") {
+		t.Errorf("the install steps say %q", steps)
+	}
+	p.screenshot("install-steps-phone")
 }
