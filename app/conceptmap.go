@@ -38,6 +38,13 @@ type ConceptMap struct {
 	// does. Hovering or focusing a node still shows its neighbourhood.
 	Spotlight []string
 
+	// HiddenKinds are kinds of concept filtered out of the map.
+	HiddenKinds []kb.Kind
+
+	// Hops, with Focus, shows only the concepts within that many links of
+	// the focused one (focus mode); 0 shows the whole map.
+	Hops int
+
 	// hovered is the node under the pointer or keyboard focus, if any.
 	hovered string
 
@@ -121,6 +128,7 @@ func (m *ConceptMap) zoomBy(factor float64) {
 }
 
 func (m *ConceptMap) drawing(class string, boxes map[string]box, active string, neighbours map[string]bool) ui.UI {
+	visible := m.visibleConcepts()
 	return svg("svg").
 		Class(class).
 		Attr("viewBox", m.shown().String()).
@@ -136,12 +144,19 @@ func (m *ConceptMap) drawing(class string, boxes map[string]box, active string, 
 			m.arrowMarkers(),
 			svg("g").Class("edges").Body(
 				ui.Range(knowledge.Links()).Slice(func(i int) ui.UI {
-					return m.edge(knowledge.Links()[i], boxes, active)
+					l := knowledge.Links()[i]
+					if !visible[l.From] || !visible[l.To] {
+						return nil
+					}
+					return m.edge(l, boxes, active)
 				}),
 			),
 			svg("g").Class("nodes").Body(
 				ui.Range(knowledge.Concepts()).Slice(func(i int) ui.UI {
 					c := knowledge.Concepts()[i]
+					if !visible[c.ID] {
+						return nil
+					}
 					return m.node(c, boxes[c.ID], active, neighbours)
 				}),
 			),
@@ -247,6 +262,29 @@ func (m *ConceptMap) mapPoint(svgEl ui.Value, e ui.Event) kb.Point {
 	return kb.Point{X: local.Get("x").Float(), Y: local.Get("y").Float()}
 }
 
+// visibleConcepts is the set of concepts the filters and the focus mode
+// leave on the map.
+func (m *ConceptMap) visibleConcepts() map[string]bool {
+	var near map[string]bool
+	if m.Hops > 0 && m.Focus != "" {
+		near = knowledge.Within(m.Focus, m.Hops)
+	}
+	visible := make(map[string]bool)
+	for _, c := range knowledge.Concepts() {
+		if near != nil && !near[c.ID] {
+			continue
+		}
+		hidden := false
+		for _, k := range m.HiddenKinds {
+			hidden = hidden || c.Kind == k
+		}
+		if !hidden || c.ID == m.Focus {
+			visible[c.ID] = true
+		}
+	}
+	return visible
+}
+
 func (m *ConceptMap) spotlit(id string) bool {
 	for _, s := range m.Spotlight {
 		if s == id {
@@ -309,7 +347,11 @@ func (m *ConceptMap) edge(l kb.Link, boxes map[string]box, active string) ui.UI 
 func (m *ConceptMap) edgeLabels(boxes map[string]box, active string) ui.UI {
 	var labels []ui.UI
 	if active != "" {
+		visible := m.visibleConcepts()
 		for _, l := range knowledge.LinksOf(active) {
+			if !visible[l.From] || !visible[l.To] {
+				continue
+			}
 			from, to := edgeEnds(boxes[l.From], boxes[l.To])
 			labels = append(labels, svg("text").
 				Class("edge-label").

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"oversight/kb"
 )
 
 func TestTheMapHasOneLinkedNodePerConcept(t *testing.T) {
@@ -91,5 +93,49 @@ func TestASpotlightFramesItsConceptsAndDimsTheRest(t *testing.T) {
 	between := findAll(doc, func(n *html.Node) bool { return hasClass(n, "edge") && hasClass(n, "is-active") })
 	if len(between) != 1 || attr(between[0], "data-from") != "debate" {
 		t.Errorf("want the one edge between the spotlit concepts highlighted, got %d", len(between))
+	}
+}
+
+func TestFiltersAndFocusModeLeaveOnlyWhatTheyShould(t *testing.T) {
+	nodes := func(m *ConceptMap) map[string]bool {
+		out := map[string]bool{}
+		for _, n := range findAll(render(t, m), func(n *html.Node) bool { return hasClass(n, "node") }) {
+			out[attr(n, "data-id")] = true
+		}
+		return out
+	}
+	noProblems := nodes(&ConceptMap{HiddenKinds: []kb.Kind{kb.KindProblem}})
+	for _, c := range knowledge.Concepts() {
+		if noProblems[c.ID] == (c.Kind == kb.KindProblem) {
+			t.Errorf("with problems hidden, %s (%s) shown = %v", c.ID, c.Kind, noProblems[c.ID])
+		}
+	}
+	around := nodes(&ConceptMap{Focus: "debate", Hops: 1})
+	want := knowledge.Within("debate", 1)
+	if len(around) != len(want) {
+		t.Errorf("focus mode shows %d concepts, want debate and its %d neighbours", len(around), len(want)-1)
+	}
+	for id := range want {
+		if !around[id] {
+			t.Errorf("focus mode hides neighbour %s", id)
+		}
+	}
+	// The focused concept stays even when its kind is hidden.
+	if kept := nodes(&ConceptMap{Focus: "debate", HiddenKinds: []kb.Kind{kb.KindMethod}}); !kept["debate"] {
+		t.Errorf("hiding methods hid the focused method")
+	}
+}
+
+func TestTheMapsAddressHoldsItsState(t *testing.T) {
+	for _, tc := range []struct {
+		got, want string
+	}{
+		{mapURL("", false, nil, 0), "/"},
+		{mapURL("debate", true, []kb.Kind{kb.KindProblem, kb.KindIdea}, 2), "/?focus=debate&hide=problem%2Cidea&hops=2&lens=caveats"},
+		{mapURL("", false, nil, 2), "/"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("mapURL = %q, want %q", tc.got, tc.want)
+		}
 	}
 }

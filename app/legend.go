@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
@@ -13,20 +15,35 @@ type Legend struct {
 
 	// CaveatLens adds the caveat mark to the legend while the lens is on.
 	CaveatLens bool
+
+	// KindToggles, when set, make each kind's entry a switch: the address
+	// of the map with that kind shown or hidden the other way round.
+	KindToggles map[kb.Kind]string
+	// Hidden are the kinds currently filtered out.
+	Hidden []kb.Kind
 }
 
 func (l *Legend) Render() ui.UI {
 	return ui.Section().Class("legend").Aria("labelledby", "legend-heading").Body(
 		ui.H2().ID("legend-heading").Text("Legend"),
-		ui.H3().Text("Concepts"),
+		ui.If(l.KindToggles == nil, func() ui.UI { return ui.H3().Text("Concepts") }).
+			Else(func() ui.UI { return ui.H3().Text("Concepts (select to show or hide)") }),
 		ui.Ul().Class("legend-list").Body(
 			ui.Range(kb.Kinds).Slice(func(i int) ui.UI {
 				kind := kb.Kinds[i]
-				return ui.Li().Body(
+				entry := []ui.UI{
 					swatch(svg("rect").Class("kind-"+string(kind)).
 						Attr("x", "2").Attr("y", "3").Attr("width", "36").Attr("height", "18").Attr("rx", "5")),
 					ui.Span().Text(kind.Label()),
-				)
+				}
+				href, ok := l.KindToggles[kind]
+				if !ok {
+					return ui.Li().Body(entry...)
+				}
+				shown := !l.hides(kind)
+				return ui.Li().Body(ui.A().Class("kind-toggle").Href(href).Role("button").
+					Aria("pressed", strconv.FormatBool(shown)).
+					Title("Show or hide this kind of concept on the map").Body(entry...))
 			}),
 		),
 		ui.H3().Text("Relations (read along the arrow)"),
@@ -48,6 +65,15 @@ func (l *Legend) Render() ui.UI {
 			))
 		}),
 	)
+}
+
+func (l *Legend) hides(k kb.Kind) bool {
+	for _, h := range l.Hidden {
+		if h == k {
+			return true
+		}
+	}
+	return false
 }
 
 // swatch is a small decorative SVG sample for a legend entry.

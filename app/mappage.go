@@ -1,7 +1,9 @@
 package app
 
 import (
+	"net/url"
 	"strconv"
+	"strings"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -19,6 +21,10 @@ type MapPage struct {
 	caveatLens bool
 	// asText shows the map's text twin instead of the drawing (?view=text).
 	asText bool
+	// hidden are the kinds filtered out of the map (?hide=problem,idea).
+	hidden []kb.Kind
+	// hops is the focus mode: only the focused concept's neighbourhood.
+	hops int
 }
 
 // mapTextPath is the map as a text outline.
@@ -36,6 +42,18 @@ func (p *MapPage) arrive(ctx ui.Context) {
 	query := ctx.Page().URL().Query()
 	p.caveatLens = query.Get("lens") == "caveats"
 	p.asText = query.Get("view") == "text"
+	p.hidden = nil
+	for _, name := range strings.Split(query.Get("hide"), ",") {
+		for _, k := range kb.Kinds {
+			if name == string(k) {
+				p.hidden = append(p.hidden, k)
+			}
+		}
+	}
+	p.hops = 0
+	if h := query.Get("hops"); h == "1" || h == "2" {
+		p.hops = int(h[0] - '0')
+	}
 	focusID := headingID
 	if id := query.Get("focus"); id != "" {
 		if _, ok := knowledge.Concept(id); ok {
@@ -59,15 +77,93 @@ func (p *MapPage) Render() ui.UI {
 				ui.P().Class("view-toggle").Body(ui.A().Href(mapTextPath).Text("Read the map as text")),
 				p.lensToggle(),
 			),
-			ui.Div().Class("map-pane").Body(
+			ui.Div().Class("map-pane").On("keydown", p.onKey).Body(
 				ui.A().Class("skip-link", "skip-map").Href(mapTextPath).Text("Skip the drawing: read the map as text"),
-				&ConceptMap{Focus: p.focus, CaveatLens: p.caveatLens},
+				p.focusMode(),
+				&ConceptMap{Focus: p.focus, CaveatLens: p.caveatLens, HiddenKinds: p.hidden, Hops: p.hops},
 			),
 			ui.P().Class("map-pane-hint").Text("Drag the map sideways to see all of it."),
-			&Legend{CaveatLens: p.caveatLens},
+			&Legend{CaveatLens: p.caveatLens, Hidden: p.hidden, KindToggles: p.kindToggles()},
 		),
 		p.conceptIndex(),
 	)
+}
+
+// mapURL is the map's address for a state: the focused concept, the lens,
+// hidden kinds and focus mode all live in the URL, so every view works
+// before the WebAssembly starts, survives a reload and can be shared.
+func mapURL(focus string, lens bool, hidden []kb.Kind, hops int) string {
+	q := url.Values{}
+	if focus != "" {
+		q.Set("focus", focus)
+	}
+	if lens {
+		q.Set("lens", "caveats")
+	}
+	if len(hidden) > 0 {
+		names := make([]string, len(hidden))
+		for i, k := range hidden {
+			names[i] = string(k)
+		}
+		q.Set("hide", strings.Join(names, ","))
+	}
+	if hops > 0 && focus != "" {
+		q.Set("hops", strconv.Itoa(hops))
+	}
+	if len(q) == 0 {
+		return "/"
+	}
+	return "/?" + q.Encode()
+}
+
+// kindToggles gives, for each kind, the map with that kind shown or hidden
+// the other way round: the legend's entries are the filter.
+func (p *MapPage) kindToggles() map[kb.Kind]string {
+	toggles := make(map[kb.Kind]string)
+	for _, k := range kb.Kinds {
+		var next []kb.Kind
+		found := false
+		for _, h := range p.hidden {
+			if h == k {
+				found = true
+				continue
+			}
+			next = append(next, h)
+		}
+		if !found {
+			next = append(next, k)
+		}
+		toggles[k] = mapURL(p.focus, p.caveatLens, next, p.hops)
+	}
+	return toggles
+}
+
+// focusMode offers, once a concept is focused, to show only its
+// neighbourhood, one or two links deep, or the whole map again.
+func (p *MapPage) focusMode() ui.UI {
+	if p.focus == "" {
+		return nil
+	}
+	option := func(hops int, label string) ui.UI {
+		a := ui.A().Class("chip").Href(mapURL(p.focus, p.caveatLens, p.hidden, hops)).Text(label)
+		if hops == p.hops {
+			a = a.Aria("current", "true")
+		}
+		return a
+	}
+	return ui.Nav().Class("focus-mode").Aria("label", "Focus mode").Body(
+		ui.Span().Text("Around "+titleOf(p.focus)+": "),
+		option(1, "its neighbours"),
+		option(2, "two steps out"),
+		option(0, "the whole map"),
+	)
+}
+
+// onKey: Escape leaves the focus mode.
+func (p *MapPage) onKey(ctx ui.Context, e ui.Event) {
+	if e.Get("key").String() == "Escape" && p.hops > 0 {
+		ctx.Navigate(mapURL(p.focus, p.caveatLens, p.hidden, 0))
+	}
 }
 
 // renderText is the map's text twin, for readers who prefer or need it.
@@ -93,13 +189,13 @@ func (p *MapPage) lensToggle() ui.UI {
 	}
 	if p.caveatLens {
 		return ui.P().Class("lens").Body(
-			ui.A().Class("button", "toggle", "is-on").Href("/").Text("Caveat lens: on"),
+			ui.A().Class("button", "toggle", "is-on").Href(mapURL(p.focus, false, p.hidden, p.hops)).Text("Caveat lens: on"),
 			ui.Span().Class("lens-note").Text(" Marked: the "+strconv.Itoa(qualified)+" concepts that a caveat qualifies. "),
 			ui.A().Href(CaveatsPath).Text("Read the caveats"),
 		)
 	}
 	return ui.P().Class("lens").Body(
-		ui.A().Class("button", "toggle").Href(caveatLensPath).Text("Caveat lens: off"),
+		ui.A().Class("button", "toggle").Href(mapURL(p.focus, true, p.hidden, p.hops)).Text("Caveat lens: off"),
 		ui.Span().Class("lens-note").Text(" Turn it on to mark what the field’s caveats qualify."),
 	)
 }

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -198,4 +199,41 @@ func TestZoomButtonsAndKeysZoomAndFit(t *testing.T) {
 	p.waitFor(`document.querySelector("svg.concept-map").classList.contains("is-zoomed")`)
 	p.pressKey("0")
 	p.waitFor(`document.querySelector("svg.concept-map").getAttribute("viewBox") === "` + fitView + `"`)
+}
+
+func TestTheLegendFiltersKindsAndTheCaveatLensComposesWithIt(t *testing.T) {
+	k := loadKnowledge(t)
+	problems := 0
+	for _, c := range k.Concepts() {
+		if c.Kind == "problem" {
+			problems++
+		}
+	}
+	p := openPage(t, desktop)
+	p.openApp("/")
+	p.do(chromedp.Click(chromedp.CSS(`.legend a.kind-toggle[href*="hide=problem"]`)))
+	p.waitFor(`document.querySelectorAll("a.node.kind-problem").length === 0`)
+	if n := p.count("a.node"); n != len(k.Concepts())-problems {
+		t.Errorf("with problems hidden the map shows %d nodes, want %d", n, len(k.Concepts())-problems)
+	}
+	if pressed := eval[string](p, `document.querySelector('.legend a.kind-toggle[href="/"]').getAttribute("aria-pressed")`); pressed != "false" {
+		t.Errorf("the problems entry says pressed=%s", pressed)
+	}
+	p.do(chromedp.Click(chromedp.CSS(".lens a.toggle")))
+	p.waitFor(`location.search.includes("lens=caveats") && location.search.includes("hide=problem")`)
+	p.waitFor(`document.querySelectorAll("a.node.has-caveat").length > 0 && document.querySelectorAll("a.node.kind-problem").length === 0`)
+}
+
+func TestFocusModeShowsANeighbourhoodAndEscapeLeavesIt(t *testing.T) {
+	k := loadKnowledge(t)
+	p := openPage(t, desktop)
+	p.openApp("/?focus=debate")
+	p.do(chromedp.Click(chromedp.CSS(`.focus-mode a[href*="hops=1"]`)))
+	p.waitFor(`location.search.includes("hops=1")`)
+	want := len(k.Within("debate", 1))
+	p.waitFor(fmt.Sprintf(`document.querySelectorAll("a.node").length === %d`, want))
+	p.screenshot("focus-mode-desktop")
+	eval[bool](p, `document.getElementById("node-debate").focus(), true`)
+	p.do(chromedp.KeyEvent(kb.Escape))
+	p.waitFor(fmt.Sprintf(`document.querySelectorAll("a.node").length === %d`, len(k.Concepts())))
 }

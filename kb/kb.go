@@ -308,3 +308,23 @@ func sortCaveats(caveats []*Caveat) {
 		return a.Title < b.Title
 	})
 }
+
+// Within returns the ids of the concepts at most hops links away from the
+// concept, either way, the concept itself included.
+func (k *KB) Within(id string, hops int) map[string]bool {
+	reached := map[string]bool{id: true}
+	frontier := []string{id}
+	for range hops {
+		var next []string
+		for _, from := range frontier {
+			for n := range k.Neighbours(from) {
+				if !reached[n] {
+					reached[n] = true
+					next = append(next, n)
+				}
+			}
+		}
+		frontier = next
+	}
+	return reached
+}

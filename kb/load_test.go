@@ -288,3 +288,20 @@ func TestNearestOffersPlausibleConcepts(t *testing.T) {
 		t.Errorf("nearest to oversight = %v", got)
 	}
 }
+
+func TestWithinCountsHopsBothWays(t *testing.T) {
+	k, err := Load(tree(fstest.MapFS{
+		"concepts/debate.md":             concept(validFront...),
+		"concepts/scalable-oversight.md": oversight(),
+		"concepts/lonely.md":             concept("title: Lonely", "kind: idea", "summary: Alone.", "position: {x: 900, y: 900}"),
+	}), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := k.Within("scalable-oversight", 0); len(got) != 1 {
+		t.Errorf("0 hops reach %v", got)
+	}
+	if got := k.Within("scalable-oversight", 1); !got["debate"] || got["lonely"] || len(got) != 2 {
+		t.Errorf("1 hop from scalable-oversight reaches %v", got)
+	}
+}
