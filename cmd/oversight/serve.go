@@ -43,8 +43,10 @@ type timeouts struct {
 	drain time.Duration
 }
 
-// defaultTimeouts lets the 9 MB WebAssembly finish on a 128 kbit/s link
-// (about ten minutes) while an ordinary response gets 30 seconds.
+// defaultTimeouts lets the 10 MB WebAssembly finish on a 128 kbit/s link
+// (about ten minutes) as long as it keeps moving, while an ordinary response
+// gets 30 seconds and a client that stops reading is cut off after 30
+// seconds (5 once the server is stopping).
 var defaultTimeouts = timeouts{
 	readHeader: 10 * time.Second,
 	read:       30 * time.Second,
@@ -115,7 +117,7 @@ type server struct {
 }
 
 // newServer wraps handler with per-response write deadlines, an optional
-// request log, and a count of requests in flight.
+// request log, and a register of the requests in flight.
 func newServer(handler http.Handler, t timeouts, requestLog *log.Logger) *server {
 	s := &server{drain: t.drain}
 	s.http = &http.Server{
@@ -133,9 +135,9 @@ func newServer(handler http.Handler, t timeouts, requestLog *log.Logger) *server
 }
 
 // run serves on listener until ctx is done, then closes the listener (new
-// connections are refused), calls stopped (which lets a second signal end
+// connections are refused), calls onStop (which lets a second signal end
 // the process), and waits up to grace for requests in flight to finish.
-func (s *server) run(ctx context.Context, listener net.Listener, stopped func(), grace time.Duration, stderr io.Writer) error {
+func (s *server) run(ctx context.Context, listener net.Listener, onStop func(), grace time.Duration, stderr io.Writer) error {
 	failed := make(chan error, 1)
 	go func() { failed <- s.http.Serve(listener) }()
 	select {
@@ -143,8 +145,8 @@ func (s *server) run(ctx context.Context, listener net.Listener, stopped func(),
 		return err
 	case <-ctx.Done():
 	}
-	if stopped != nil {
-		stopped()
+	if onStop != nil {
+		onStop()
 	}
 	// From now on a response that makes no progress for timeouts.drain is
 	// cut: the client has stopped reading.
@@ -153,14 +155,23 @@ func (s *server) run(ctx context.Context, listener net.Listener, stopped func(),
 		w.(*trackingWriter).startDraining()
 		return true
 	})
-	if inFlight := s.requestsInFlight(); len(inFlight) > 0 {
-		fmt.Fprintf(stderr, "Oversight Explorer is stopping: letting %d request(s) in flight finish "+
-			"(cut off if the client stops reading for %s; at most %s in all; signal again to stop now): %s\n",
-			len(inFlight), s.drain, grace.Round(time.Second), strings.Join(inFlight, ", "))
-	}
 	shutdown, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
-	if err := s.http.Shutdown(shutdown); err != nil {
+	stopped := make(chan error, 1)
+	go func() { stopped <- s.http.Shutdown(shutdown) }()
+	var err error
+	select {
+	case err = <-stopped:
+	case <-time.After(time.Second):
+		// Say what we wait for, unless it ended at once.
+		if inFlight := s.requestsInFlight(); len(inFlight) > 0 {
+			fmt.Fprintf(stderr, "Oversight Explorer is stopping: letting %d request(s) in flight finish "+
+				"(cut off if the client stops reading for %s; at most %s in all; signal again to stop now): %s\n",
+				len(inFlight), s.drain, grace.Round(time.Second), strings.Join(inFlight, ", "))
+		}
+		err = <-stopped
+	}
+	if err != nil {
 		s.http.Close()
 		return fmt.Errorf("stopped with requests still in flight: %w", err)
 	}

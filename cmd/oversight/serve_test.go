@@ -113,29 +113,30 @@ func TestALargeResponseOutlastsTheWriteTimeoutButASmallLimitStillBites(t *testin
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A client that takes about a second for 4 MiB, on a server whose
-	// write timeout is 150 ms.
+	// A client that takes over 3 s for 4 MiB, on a server whose write
+	// timeout is 1 s.
+	const write = time.Second
 	read := func(slowLink int64) ([]byte, error) {
-		tm := timeouts{readHeader: time.Second, read: time.Second, idle: time.Second, write: 150 * time.Millisecond, slowLink: slowLink}
+		tm := timeouts{readHeader: time.Second, read: time.Second, idle: time.Second, write: write, slowLink: slowLink, drain: time.Second}
 		addr, _, _ := startServer(t, handler, tm, nil)
-		return slowGet(addr, "/web/app.wasm", 32<<10, 8*time.Millisecond)
+		return slowGet(addr, "/web/app.wasm", 32<<10, 25*time.Millisecond)
 	}
 
-	// Allowed 256 KiB/s, the download gets 150 ms + 16 s and finishes.
+	// Allowed 256 KiB/s, the download gets 1 s + 16 s and finishes.
 	start := time.Now()
 	body, err := read(256 << 10)
 	if err != nil || !bytes.Equal(body, wasm) {
 		t.Fatalf("a slow download of 4 MiB with its deadline extended got %d of %d bytes, error %v", len(body), len(wasm), err)
 	}
 	took := time.Since(start)
-	if took < 300*time.Millisecond {
+	if took < 2*write {
 		t.Fatalf("the download took only %s: it was not slow, so this test proves nothing", took)
 	}
 
-	// With no slow link allowed for, the 150 ms write timeout cuts it off.
+	// With no slow link allowed for, the 1 s write timeout cuts it off.
 	body, err = read(0)
 	if err == nil && len(body) == len(wasm) {
-		t.Errorf("a download of %s finished within a write timeout of 150 ms: the timeout is not in force", took)
+		t.Errorf("a download of %s finished within a write timeout of %s: the timeout is not in force", took, write)
 	}
 }
 
@@ -430,8 +431,9 @@ func TestSIGINTLetsADownloadInFlightFinishAndRefusesNewConnections(t *testing.T)
 			t.Errorf("the server exited before the download in flight finished")
 		}
 
-		// Read the rest slowly at first, to show the server waits for it.
-		time.Sleep(500 * time.Millisecond)
+		// Wait before reading the rest: the server waits too, and says so
+		// after a second.
+		time.Sleep(1500 * time.Millisecond)
 		rest, err := io.ReadAll(res.Body)
 		got, downloadErr = append(head, rest...), err
 	}, nil)
