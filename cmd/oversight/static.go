@@ -88,17 +88,10 @@ func (s *staticSite) get(urlPath string) (*httptest.ResponseRecorder, bool) {
 
 // page writes a page as its folder's index.html.
 func (s *staticSite) page(urlPath string) {
-	rec, ok := s.get(urlPath)
-	if !ok {
-		return
-	}
-	if rec.Code != http.StatusOK {
-		s.err = fmt.Errorf("static: %s answered %d", urlPath, rec.Code)
-		return
-	}
-	s.write(path.Join(urlPath, "index.html"), rec.Body.Bytes())
+	s.file(urlPath, path.Join(urlPath, "index.html"))
 }
 
+// file writes the handler's 200 answer for urlPath to name.
 func (s *staticSite) file(urlPath, name string) {
 	rec, ok := s.get(urlPath)
 	if !ok {
