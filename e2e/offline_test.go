@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // neverVisited are pages a reader has not opened before going offline.
@@ -310,6 +311,36 @@ func TestTheStaticExportWorksOnAPlainFileServer(t *testing.T) {
 	p.openApp("/concepts/debate")
 	if p.text("h1") != "Debate" {
 		t.Errorf("the exported /concepts/debate shows %q", p.text("h1"))
+	}
+	p.do(chromedp.Click(chromedp.CSS("details.definition > summary")))
+	p.waitFor(`document.querySelector("details.definition").open && document.querySelector("details.definition .prose").getBoundingClientRect().height > 100`)
+	p.openApp("/")
+	for range 60 {
+		p.do(chromedp.KeyEvent(kb.Tab))
+		if eval[bool](p, `document.activeElement.matches("a.node")`) {
+			break
+		}
+	}
+	focused := eval[string](p, `document.activeElement.dataset.id || ""`)
+	p.do(chromedp.KeyEvent(kb.Enter))
+	p.waitFor(fmt.Sprintf(`location.pathname === "/concepts/%s"`, focused))
+	p.screenshot("export-concept-desktop")
+
+	// Without JavaScript, the exported pages are complete documents.
+	noJS := openPageAt(t, phone, origin)
+	if _, err := chromedp.Call(noJS.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	noJS.open("/concepts/debate/")
+	article, err := chromedp.Run(noJS.ctx, chromedp.OuterHTML(chromedp.CSS("article.concept")))
+	if err != nil || !strings.Contains(article, "Irving, Christiano and Amodei") {
+		t.Errorf("without JavaScript the exported debate page lacks its definition (%v)", err)
+	}
+	if overflow := eval[int](noJS, `document.documentElement.scrollWidth - window.innerWidth`); overflow > 0 {
+		t.Errorf("the exported page scrolls sideways at 390 px by %dpx", overflow)
+	}
+	if res, err := http.Get(origin + "/concepts/nope"); err != nil || res.StatusCode != http.StatusNotFound {
+		t.Errorf("the export answers an unknown concept with %v %v", res, err)
 	}
 
 	server.Close()

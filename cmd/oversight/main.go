@@ -16,7 +16,8 @@ import (
 )
 
 const usage = `usage:
-  oversight serve [-addr host:port] [-web dir]   serve the app (PORT sets the port too)
+  oversight serve [-addr host:port] [-web dir] [-log]
+                                                 serve the app (PORT sets the port too)
   oversight check [dir]                          check the content folder (default: content)
   oversight static [-out dist] [-web dir] [-base-url URL]
                                                  write the app as a folder for any static host
