@@ -66,7 +66,7 @@ func openPageAt(t *testing.T, vp viewport, origin string) *page {
 		chromedp.Flag("disable-features", "Translate,OptimizationHints,OptimizationGuideModelDownloading,"+
 			"NetworkTimeServiceQuerying,MediaRouter,AutofillServerCommunication,CertificateTransparencyComponentUpdater"),
 		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profileDir(t)),
 		chromedp.WindowSize(int(vp.width), int(vp.height)),
 		// Everything but loopback goes to the recording proxy.
 		chromedp.ProxyServer("http://"+offOrigin.addr),
@@ -94,6 +94,29 @@ func openPageAt(t *testing.T, vp viewport, origin string) *page {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// profileDir is a fresh Chromium profile folder, removed after the test.
+// Chromium's helper processes can still write to it for a moment after the
+// browser is stopped, which makes t.TempDir's cleanup fail the test at
+// random; this one retries instead. (Cleanups run last-in first-out, so the
+// browser, registered later, is stopped before this runs.)
+func profileDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "oversight-profile-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 50 {
+			if os.RemoveAll(dir) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Logf("could not remove the browser profile %s", dir)
+	})
+	return dir
 }
 
 func (p *page) record(ev any) {
