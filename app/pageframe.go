@@ -50,6 +50,7 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 				ui.A().Href(CaveatsPath).Text("Caveats"),
 				ui.A().Href(HistoryPath).Text("History"),
 				ui.A().Href(QuestionsPath).Text("Questions"),
+				ui.A().Href(ToursPath).Text("Tours"),
 				ui.A().Href(SourcesPath).Text("Sources"),
 			),
 		),

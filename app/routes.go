@@ -90,6 +90,7 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 		id := p.ID
 		pages[ProsePath(id)] = func() ui.Composer { return &ProsePage{ID: id} }
 	}
+	tourPages(pages, k)
 	return pages
 }
 

@@ -210,6 +210,7 @@ func (p *recordingProxy) start() (stop func(), err error) {
 var chromiumServices = map[string]bool{
 	"update.googleapis.com": true, // component updater
 	"accounts.google.com":   true, // account consistency check
+	"redirector.gvt1.com":   true, // spell-check dictionaries, fetched when text is typed into a field
 }
 
 func (p *recordingProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {

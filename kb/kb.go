@@ -162,6 +162,7 @@ type KB struct {
 	readings []*Reading
 	pages    []*Page
 	sources  []*Source
+	tours    []*Tour
 }
 
 // Concepts returns every concept, ordered by kind (as in Kinds) then title.

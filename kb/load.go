@@ -84,6 +84,7 @@ func Load(fsys fs.FS, root string) (*KB, error) {
 	l.walk(fsys, HistoryDir, false, l.event)
 	l.walk(fsys, ReadingsDir, false, l.reading)
 	l.walk(fsys, PagesDir, false, l.page)
+	l.walk(fsys, ToursDir, false, l.tour)
 	l.checkLinks()
 	l.checkEverySourceIsCited()
 	if len(l.log.faults) > 0 {
@@ -103,6 +104,7 @@ type loader struct {
 	readings     []*Reading
 	pages        []*Page
 	sources      []*Source
+	tours        []*Tour
 	sourcesByID  map[string]*Source
 	// cited marks the sources that some item cites.
 	cited map[string]bool
@@ -119,9 +121,16 @@ func (l *loader) knowledgeBase() *KB {
 	sort.SliceStable(l.readings, func(i, j int) bool { return l.readings[i].Title < l.readings[j].Title })
 	sort.SliceStable(l.pages, func(i, j int) bool { return l.pages[i].ID < l.pages[j].ID })
 	sort.SliceStable(l.sources, func(i, j int) bool { return l.sources[i].ID < l.sources[j].ID })
+	sort.SliceStable(l.tours, func(i, j int) bool {
+		a, b := l.tours[i], l.tours[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Title < b.Title
+	})
 	k := &KB{
 		concepts: l.concepts, byID: l.conceptsByID, caveats: l.caveats, events: l.events,
-		readings: l.readings, pages: l.pages, sources: l.sources,
+		readings: l.readings, pages: l.pages, sources: l.sources, tours: l.tours,
 	}
 	for _, c := range l.concepts {
 		k.links = append(k.links, c.Links...)

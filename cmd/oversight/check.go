@@ -40,7 +40,7 @@ func check(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "check: %s is fine: %d concepts, %d links, %d caveats, %d events, %d readings, %d pages, %d sources\n",
-		dir, len(k.Concepts()), len(k.Links()), len(k.Caveats()), len(k.Events()), len(k.Readings()), len(k.Pages()), len(k.Sources()))
+	fmt.Fprintf(out, "check: %s is fine: %d concepts, %d links, %d caveats, %d events, %d readings, %d pages, %d sources, %d tours\n",
+		dir, len(k.Concepts()), len(k.Links()), len(k.Caveats()), len(k.Events()), len(k.Readings()), len(k.Pages()), len(k.Sources()), len(k.Tours()))
 	return nil
 }

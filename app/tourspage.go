@@ -1,0 +1,95 @@
+package app
+
+import (
+	"strconv"
+
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
+)
+
+// ToursPage lists the guided tours, marks how far this device has got
+// through each, and lets a teacher import a tour of their own.
+type ToursPage struct {
+	ui.Compo
+
+	// progress is what this device remembers; empty when prerendered.
+	progress map[string]tourProgress
+}
+
+func (p *ToursPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *ToursPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *ToursPage) arrive(ctx ui.Context) {
+	p.progress = nil
+	if ui.IsClient {
+		p.progress = loadProgress(ctx)
+	}
+	showPage(ctx, "Tours", "Guided walks through the superalignment map for a class: step by step, with a presenter view, handouts and a self-check.", headingID)
+}
+
+func (p *ToursPage) Render() ui.UI {
+	tours := knowledge.Tours()
+	return pageFrame("tours-page",
+		ui.Div().Class("reading-column").Body(
+			ui.H1().ID(headingID).TabIndex(-1).Text("Tours"),
+			ui.P().Class("lead").Text("Guided walks through the map for a class. Each step lights up a few concepts and says what to notice; present it on a projector, let students follow on their phones, and print the handout."),
+			ui.Ul().Class("cards", "tour-list").Body(ui.Range(tours).Slice(func(i int) ui.UI {
+				t := tours[i]
+				return tourCard(t, tourRef{ID: t.ID}, p.progress[tourRef{ID: t.ID}.key()])
+			})),
+			&TourImport{},
+		),
+	)
+}
+
+// tourCard is a tour in a list: what it is, how far this device has got,
+// and the ways in.
+func tourCard(t *kb.Tour, ref tourRef, progress tourProgress, extra ...ui.UI) ui.UI {
+	start, startLabel := ref.step(1), "Start"
+	if n := len(progress.Seen); n > 0 && !progress.Complete() {
+		next := nextUnseen(progress, len(t.Steps))
+		start, startLabel = ref.step(next), "Continue at step "+strconv.Itoa(next)
+	}
+	actions := []ui.UI{
+		ui.A().Class("button").Href(start).Text(startLabel),
+		ui.A().Class("button", "secondary").Href(ref.present(1)).Text("Present"),
+		ui.A().Class("button", "secondary").Href(ref.handout()).Text("Handout"),
+	}
+	return ui.Li().Class("card", "tour-card").DataSet("tour", ref.key()).Body(
+		ui.H2().Body(ui.A().Href(ref.handout()).Text(t.Title)),
+		ui.P().Class("tour-meta").Text(tourMeta(t)+" · For: "+t.Audience),
+		ui.P().Text(t.Summary),
+		progressMark(progress, len(t.Steps)),
+		ui.P().Class("tour-actions").Body(append(actions, extra...)...),
+	)
+}
+
+// progressMark says how far this device has got through a tour.
+func progressMark(p tourProgress, steps int) ui.UI {
+	seen := len(p.Seen)
+	switch {
+	case seen == 0:
+		return nil
+	case seen >= steps && p.Checked:
+		return ui.P().Class("progress-mark", "is-complete").Text("✓ Completed, self-check done")
+	case seen >= steps:
+		return ui.P().Class("progress-mark", "is-complete").Text("✓ Completed: every step seen")
+	}
+	return ui.P().Class("progress-mark", "is-started").Text("In progress: " + strconv.Itoa(seen) + " of " + strconv.Itoa(steps) + " steps seen")
+}
+
+// nextUnseen is the first step not seen yet.
+func nextUnseen(p tourProgress, steps int) int {
+	seen := make(map[int]bool)
+	for _, s := range p.Seen {
+		seen[s] = true
+	}
+	for n := 1; n <= steps; n++ {
+		if !seen[n] {
+			return n
+		}
+	}
+	return 1
+}
