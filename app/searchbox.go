@@ -151,5 +151,10 @@ func (s *SearchBox) onPick(ctx ui.Context, e ui.Event) {
 
 func (s *SearchBox) open(ctx ui.Context, path string) {
 	s.query, s.results, s.active = "", nil, -1
+	// go-app leaves the field's live value alone when the rendered value
+	// does not change, so the typed query would stay on the new page.
+	if input := ui.Window().GetElementByID(searchInputID); input.Truthy() {
+		input.Set("value", "")
+	}
 	ctx.Navigate(path)
 }

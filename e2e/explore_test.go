@@ -26,6 +26,9 @@ func TestTypingInSearchOffersTheConceptAndEnterOpensIt(t *testing.T) {
 	if !eval[bool](p, `window.sameDocument === true`) {
 		t.Errorf("Enter submitted the form and reloaded the page instead of opening the result in-app")
 	}
+	if v := eval[string](p, `document.getElementById("site-search").value`); v != "" {
+		t.Errorf("the search box still holds %q on the opened page", v)
+	}
 }
 
 func TestArrowKeysWalkTheSearchResults(t *testing.T) {
