@@ -69,13 +69,31 @@ type mapListener struct {
 	fn    ui.Func
 }
 
-// shown is the current view, the whole map unless zoomed.
+// shown is the current view: the reader's zoom if any, else the frame.
 func (m *ConceptMap) shown() viewport {
 	if m.view.W == 0 {
-		return fitView
+		return m.frame()
 	}
 	return m.view
 }
+
+// frame is the view the map opens on: the whole map, or in focus mode the
+// neighbourhood, zoomed in as far as it can be while all of it shows.
+func (m *ConceptMap) frame() viewport {
+	if m.Hops == 0 || m.Focus == "" {
+		return fitView
+	}
+	var boxes []box
+	for id := range m.visibleConcepts() {
+		c, _ := knowledge.Concept(id)
+		boxes = append(boxes, nodeBox(c))
+	}
+	return framing(boxes)
+}
+
+// OnUpdate: a new focus, focus mode, filter or spotlight frames the map
+// afresh rather than keeping a zoom chosen for what was shown before.
+func (m *ConceptMap) OnUpdate(ctx ui.Context) { m.view = viewport{} }
 
 // active is the node whose neighbourhood is highlighted.
 func (m *ConceptMap) active() string {
@@ -116,8 +134,8 @@ func (m *ConceptMap) zoomControls() ui.UI {
 			OnClick(func(ctx ui.Context, e ui.Event) { m.zoomBy(1.5) }),
 		ui.Button().Type("button").Class("zoom-button").Aria("label", "Zoom out").Title("Zoom out (−)").Text("−").
 			OnClick(func(ctx ui.Context, e ui.Event) { m.zoomBy(1 / 1.5) }),
-		ui.Button().Type("button").Class("zoom-button", "zoom-fit").Title("Show the whole map (0)").Text("Fit").
-			OnClick(func(ctx ui.Context, e ui.Event) { m.view = fitView }),
+		ui.Button().Type("button").Class("zoom-button", "zoom-fit").Title("Fit to the screen (0)").Text("Fit").
+			OnClick(func(ctx ui.Context, e ui.Event) { m.view = viewport{} }),
 	)
 }
 
@@ -175,6 +193,7 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 		svgEl.Call("addEventListener", event, fn, map[string]any{"passive": false})
 		m.listeners = append(m.listeners, mapListener{event, fn})
 	}
+	ctx.Defer(func(ui.Context) { m.centreInPane(svgEl) })
 	listen("wheel", func(e ui.Event) {
 		e.PreventDefault()
 		factor := 1.2
@@ -195,6 +214,36 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 	for _, end := range []string{"pointerup", "pointercancel", "pointerleave"} {
 		listen(end, func(e ui.Event) { delete(m.pointers, e.Get("pointerId").Int()) })
 	}
+}
+
+// centreInPane scrolls a map that is wider than its pane, as on a phone,
+// so that it opens on the focused concept, or else the core one, rather
+// than on its left edge.
+func (m *ConceptMap) centreInPane(svgEl ui.Value) {
+	pane := svgEl.Call("closest", ".map-pane")
+	if !pane.Truthy() || pane.Get("scrollWidth").Int() <= pane.Get("clientWidth").Int() {
+		return
+	}
+	id := m.Focus
+	if id == "" {
+		id = coreConcept()
+	}
+	node := ui.Window().GetElementByID(nodeElementID(id))
+	if !node.Truthy() {
+		return
+	}
+	offset := boundsOf(node).centre().X - boundsOf(pane).centre().X
+	pane.Set("scrollLeft", pane.Get("scrollLeft").Float()+offset)
+}
+
+// coreConcept is the concept the whole map is about.
+func coreConcept() string {
+	for _, c := range knowledge.Concepts() {
+		if c.Kind == kb.KindCore {
+			return c.ID
+		}
+	}
+	return ""
 }
 
 func (m *ConceptMap) OnDismount() {
@@ -395,6 +444,7 @@ func (m *ConceptMap) node(c *kb.Concept, b box, active string, neighbours map[st
 		DataSet("id", c.ID).
 		Aria("label", label).
 		Body(
+			hitArea(b),
 			svg("rect").
 				Attr("x", coord(b.left())).Attr("y", coord(b.top())).
 				Attr("width", coord(b.width)).Attr("height", coord(b.height)).
@@ -421,6 +471,20 @@ func (m *ConceptMap) node(c *kb.Concept, b box, active string, neighbours map[st
 				})),
 			mark,
 		)
+}
+
+// minHitSize is the least width and height, in map units, that a node
+// answers a touch or click in: 44 CSS pixels at the phone layout's scale,
+// where the map is 46rem (828 px) wide for its 1200 units.
+const minHitSize = 64
+
+// hitArea is an invisible rectangle around a node's box, as large as
+// minHitSize, so that a small node is still an easy target for a finger.
+func hitArea(b box) ui.UI {
+	w, h := math.Max(b.width, minHitSize), math.Max(b.height, minHitSize)
+	return svg("rect").Class("hit-area").
+		Attr("x", coord(b.centre.X-w/2)).Attr("y", coord(b.centre.Y-h/2)).
+		Attr("width", coord(w)).Attr("height", coord(h))
 }
 
 // caveatMark is the caveat lens's badge, drawn on a node's top-right corner
@@ -475,7 +539,7 @@ func (m *ConceptMap) onKey(ctx ui.Context, e ui.Event) {
 		m.zoomBy(1 / 1.5)
 		return
 	case "0":
-		m.view = fitView
+		m.view = viewport{}
 		return
 	}
 	next := nextInDirection(knowledge, node.Call("getAttribute", "data-id").String(), key)

@@ -234,3 +234,29 @@ func (v viewport) clamped() viewport {
 }
 
 func (v viewport) zoom() float64 { return fitView.W / v.W }
+
+// framePadding is the margin, in map units, that a framing view keeps
+// around its nodes.
+const framePadding = 40
+
+// framing is the smallest view, in the map's proportions, that shows every
+// box with a margin: no more zoomed in than maxZoom, and no larger than the
+// whole map.
+func framing(boxes []box) viewport {
+	if len(boxes) == 0 {
+		return fitView
+	}
+	left, top, right, bottom := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, b := range boxes {
+		left, top = math.Min(left, b.left()), math.Min(top, b.top())
+		right, bottom = math.Max(right, b.right()), math.Max(bottom, b.bottom())
+	}
+	aspect := fitView.W / fitView.H
+	w := math.Max(right-left+2*framePadding, (bottom-top+2*framePadding)*aspect)
+	w = math.Max(w, fitView.W/maxZoom)
+	if w >= fitView.W {
+		return fitView
+	}
+	h := w / aspect
+	return viewport{X: (left+right)/2 - w/2, Y: (top+bottom)/2 - h/2, W: w, H: h}.clamped()
+}

@@ -89,3 +89,36 @@ func TestZoomKeepsThePointUnderThePointerAndStaysWithinLimits(t *testing.T) {
 		t.Errorf("panning past the edges gave %+v", moved)
 	}
 }
+
+func TestFramingZoomsToTheBoxesWithAMarginInTheMapsProportions(t *testing.T) {
+	boxes := []box{
+		{centre: kb.Point{X: 300, Y: 300}, width: 100, height: 40},
+		{centre: kb.Point{X: 500, Y: 420}, width: 100, height: 40},
+	}
+	v := framing(boxes)
+	if v.W/v.H != fitView.W/fitView.H {
+		t.Errorf("view %v is not in the map's proportions", v)
+	}
+	if v.zoom() <= 1 {
+		t.Errorf("view %v does not zoom in on two nearby boxes", v)
+	}
+	for _, b := range boxes {
+		if b.left()-framePadding < v.X || b.right()+framePadding > v.X+v.W || b.top()-framePadding < v.Y || b.bottom()+framePadding > v.Y+v.H {
+			t.Errorf("view %v cuts off the box at %v or its margin", v, b.centre)
+		}
+	}
+}
+
+func TestFramingNeverZoomsPastTheLimitOrOutPastTheWholeMap(t *testing.T) {
+	one := framing([]box{{centre: kb.Point{X: 600, Y: 500}, width: 50, height: 40}})
+	if one.zoom() > maxZoom+1e-9 {
+		t.Errorf("one small box is framed at zoom %.2f, past the limit %d", one.zoom(), maxZoom)
+	}
+	corners := framing([]box{
+		{centre: kb.Point{X: 60, Y: 40}, width: 100, height: 40},
+		{centre: kb.Point{X: 1140, Y: 960}, width: 100, height: 40},
+	})
+	if corners != fitView {
+		t.Errorf("boxes in opposite corners are framed as %v, want the whole map", corners)
+	}
+}

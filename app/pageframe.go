@@ -57,6 +57,7 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 		ui.Div().Class("search-bar").Body(&SearchBox{}, &ThemeToggle{}),
 		&AppStatus{},
 		ui.Main().Class("page").Body(content...),
+		&LinkPreview{},
 		ui.Footer().Class("site-footer").Body(
 			ui.P().Text("Oversight Explorer teaches superalignment: how to oversee AI systems that may outgrow their overseers."),
 			ui.P().Class("reviewed").Body(

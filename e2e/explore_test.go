@@ -235,8 +235,53 @@ func TestFocusModeShowsANeighbourhoodAndEscapeLeavesIt(t *testing.T) {
 	p.waitFor(`location.search.includes("hops=1")`)
 	want := len(k.Within("debate", 1))
 	p.waitFor(fmt.Sprintf(`document.querySelectorAll("a.node").length === %d`, want))
+	if w := eval[float64](p, `document.querySelector("svg.concept-map").viewBox.baseVal.width`); w >= 1200 {
+		t.Errorf("focus mode still shows the whole map (view %.0f units wide): it should frame the neighbourhood", w)
+	}
+	if outside := eval[[]string](p, `(() => {
+		const map = document.querySelector("svg.concept-map").getBoundingClientRect();
+		return [...document.querySelectorAll("a.node rect:not(.hit-area)")].filter(r => {
+			const b = r.getBoundingClientRect();
+			return b.left < map.left || b.right > map.right || b.top < map.top || b.bottom > map.bottom;
+		}).map(r => r.parentElement.id);
+	})()`); len(outside) > 0 {
+		t.Errorf("the framed neighbourhood cuts off %v", outside)
+	}
 	p.screenshot("focus-mode-desktop")
 	eval[bool](p, `document.getElementById("node-debate").focus(), true`)
 	p.do(chromedp.KeyEvent(kb.Escape))
 	p.waitFor(fmt.Sprintf(`document.querySelectorAll("a.node").length === %d`, len(k.Concepts())))
+}
+
+func TestOnAPhoneEveryControlIsAtLeast44PixelsSquare(t *testing.T) {
+	p := openPage(t, phone)
+	for _, path := range []string{"/", "/concepts/debate", "/tours", "/caveats"} {
+		p.openApp(path)
+		small := eval[[]string](p, `[...document.querySelectorAll(
+			"button, input, select, summary, .site-header a, .chip, .kind-toggle, .button, a.node, .back a, .view-toggle a")]
+			.filter(el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
+			.map(el => [el, el.getBoundingClientRect()])
+			.filter(([el, r]) => r.width < 44 || r.height < 44)
+			.map(([el, r]) => (el.id || el.className.baseVal || el.className || el.tagName) + " " + JSON.stringify((el.textContent || "").trim().slice(0, 30)) + " " + Math.round(r.width) + "×" + Math.round(r.height))`)
+		for _, s := range small {
+			t.Errorf("%s: a touch target is smaller than 44×44 px: %s", path, s)
+		}
+	}
+}
+
+func TestReducedMotionTurnsTransitionsOff(t *testing.T) {
+	p := openPage(t, desktop)
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p.openApp("/")
+	moving := eval[[]string](p, `[...document.querySelectorAll("*")]
+		.filter(el => getComputedStyle(el).transitionDuration.split(",").some(d => parseFloat(d) > 0) ||
+			getComputedStyle(el).animationName !== "none")
+		.map(el => el.id || el.getAttribute("class") || el.tagName)`)
+	if len(moving) > 0 {
+		t.Errorf("with reduced motion asked for, these still animate: %v", moving)
+	}
 }
