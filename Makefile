@@ -11,7 +11,7 @@ BROTLI_QUALITY ?= 11
 STATIC_OUT ?= dist
 BASE_URL ?= http://localhost:8000
 
-.PHONY: run build wasm server compress static test check vet chromium axe icons clean loadtest
+.PHONY: run build wasm server compress static test check vet chromium axe icons clean loadtest bench-map
 
 run: build
 	./bin/oversight serve -addr :$(PORT)
@@ -61,6 +61,11 @@ icons:
 # bytes, 50 connections for 30 s in all. Shorter: make loadtest LOADTEST_FLAGS=-duration=6s
 loadtest: build
 	$(GO) run ./tools/loadtest -bin bin/oversight -web web $(LOADTEST_FLAGS)
+
+# How the map responds in Chromium (hover, click, wheel), with the real
+# content and a generated map of 200 concepts: medians and their ratio.
+bench-map: chromium
+	$(GO) run ./tools/mapperf $(MAPPERF_FLAGS)
 
 clean:
 	rm -rf bin web/app.wasm web/*.br web/*.gz web/.compressed.json .artifacts $(STATIC_OUT)

@@ -59,6 +59,9 @@ type ConceptMap struct {
 	listeners []mapListener
 	// svgEl is the element the listeners are on, kept to remove them.
 	svgEl ui.Value
+	// painted is each element's class (and the map's view) as last written
+	// to the page, by element id, so that painting writes only changes.
+	painted map[string]string
 }
 
 // mapListener is a DOM listener the map adds itself: wheel and pointer
@@ -104,26 +107,148 @@ func (m *ConceptMap) active() string {
 }
 
 func (m *ConceptMap) Render() ui.UI {
-	active := m.active()
-	var neighbours map[string]bool
-	if active != "" {
-		neighbours = knowledge.Neighbours(active)
-	}
+	m.painted = make(map[string]string)
 	boxes := make(map[string]box)
 	for _, c := range knowledge.Concepts() {
 		boxes[c.ID] = nodeBox(c)
 	}
+	return ui.Div().Class("map-frame").Body(
+		m.zoomControls(),
+		m.drawing(boxes, m.highlight()),
+	)
+}
+
+// highlight is what the map shows highlighted: the hovered or focused
+// concept and its neighbours, or else a tour step's spotlight. While
+// anything is highlighted the map has the class has-active, and the style
+// sheet dims every node and edge that is not, so that a change of highlight
+// touches only the elements that gain or lose it.
+type highlight struct {
+	active     string
+	neighbours map[string]bool
+	spotlight  []string
+}
+
+func (m *ConceptMap) highlight() highlight {
+	h := highlight{active: m.active(), spotlight: m.Spotlight}
+	if h.active != "" {
+		h.neighbours = knowledge.Neighbours(h.active)
+	}
+	return h
+}
+
+func (h highlight) spotlit(id string) bool {
+	for _, s := range h.spotlight {
+		if s == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Element ids of the parts of the map that painting updates.
+func edgeElementID(l kb.Link) string  { return "edge-" + l.From + "--" + l.To }
+func labelElementID(l kb.Link) string { return "label-" + l.From + "--" + l.To }
+
+// mapClass is the class of the map's <svg>.
+func (m *ConceptMap) mapClass(h highlight) string {
 	class := "concept-map"
-	if active != "" || len(m.Spotlight) > 0 {
+	if h.active != "" || len(h.spotlight) > 0 {
 		class += " has-active"
 	}
 	if m.shown().zoom() > 1 {
 		class += " is-zoomed"
 	}
-	return ui.Div().Class("map-frame").Body(
-		m.zoomControls(),
-		m.drawing(class, boxes, active, neighbours),
-	)
+	return class
+}
+
+// nodeClass is the class of a concept's node.
+func (m *ConceptMap) nodeClass(c *kb.Concept, h highlight) string {
+	class := []string{"node", "kind-" + string(c.Kind)}
+	switch {
+	case h.active == "" && h.spotlit(c.ID):
+		class = append(class, "is-spotlit")
+	case h.active == "":
+	case c.ID == h.active:
+		class = append(class, "is-active")
+	case h.neighbours[c.ID]:
+		class = append(class, "is-neighbour")
+	}
+	if m.CaveatLens && len(knowledge.CaveatsOf(c.ID)) > 0 {
+		class = append(class, "has-caveat")
+	}
+	return strings.Join(class, " ")
+}
+
+// edgeClass is the class of a link's line.
+func edgeClass(l kb.Link, h highlight) string {
+	class := "edge rel-" + string(l.Relation)
+	if h.active == "" && h.spotlit(l.From) && h.spotlit(l.To) || h.active != "" && (l.From == h.active || l.To == h.active) {
+		class += " is-active"
+	}
+	return class
+}
+
+// labelClass is the class of a link's relation label: shown only while
+// the link is part of the highlighted neighbourhood.
+func labelClass(l kb.Link, h highlight) string {
+	if h.active != "" && (l.From == h.active || l.To == h.active) {
+		return "edge-label is-active"
+	}
+	return "edge-label"
+}
+
+// rendered notes a class that Render writes, so painting knows the page.
+func (m *ConceptMap) rendered(elementID, class string) string {
+	m.painted[elementID] = class
+	return class
+}
+
+// paint brings the page in line with the map's state without rendering
+// it again. Hovering, focusing, zooming and panning happen many times a
+// second, and a render diffs every node, edge and label of the map, which
+// costs hundreds of milliseconds on a large map; painting sets only the
+// attributes that change. It writes exactly what Render would, so the
+// next render finds the page as it expects.
+func (m *ConceptMap) paint() {
+	if m.svgEl == nil || m.painted == nil {
+		return
+	}
+	h := m.highlight()
+	m.paintAttr(m.svgEl, "svg.class", "class", m.mapClass(h))
+	m.paintAttr(m.svgEl, "svg.viewBox", "viewBox", m.shown().String())
+	visible := m.visibleConcepts()
+	for _, c := range knowledge.Concepts() {
+		if visible[c.ID] {
+			m.paintClass(nodeElementID(c.ID), m.nodeClass(c, h))
+		}
+	}
+	for _, l := range knowledge.Links() {
+		if visible[l.From] && visible[l.To] {
+			m.paintClass(edgeElementID(l), edgeClass(l, h))
+			m.paintClass(labelElementID(l), labelClass(l, h))
+		}
+	}
+}
+
+// paintClass sets the class of the element with the given id, unless it
+// has it already.
+func (m *ConceptMap) paintClass(elementID, class string) {
+	if m.painted[elementID] == class {
+		return
+	}
+	if el := ui.Window().GetElementByID(elementID); el.Truthy() {
+		m.painted[elementID] = class
+		el.Call("setAttribute", "class", class)
+	}
+}
+
+func (m *ConceptMap) paintAttr(el ui.Value, key, attr, value string) {
+	if m.painted[key] == value {
+		return
+	}
+	m.painted[key] = value
+	el.Call("setAttribute", attr, value)
 }
 
 // zoomControls are the on-screen buttons for zoom, for mouse, touch and
@@ -131,32 +256,35 @@ func (m *ConceptMap) Render() ui.UI {
 func (m *ConceptMap) zoomControls() ui.UI {
 	return ui.Div().Class("zoom-controls").Role("group").Aria("label", "Zoom the map").Body(
 		ui.Button().Type("button").Class("zoom-button").Aria("label", "Zoom in").Title("Zoom in (+)").Text("+").
-			OnClick(func(ctx ui.Context, e ui.Event) { m.zoomBy(1.5) }),
+			OnClick(func(ctx ui.Context, e ui.Event) { m.setView(ctx, m.zoomedBy(1.5)) }),
 		ui.Button().Type("button").Class("zoom-button").Aria("label", "Zoom out").Title("Zoom out (−)").Text("−").
-			OnClick(func(ctx ui.Context, e ui.Event) { m.zoomBy(1 / 1.5) }),
+			OnClick(func(ctx ui.Context, e ui.Event) { m.setView(ctx, m.zoomedBy(1/1.5)) }),
 		ui.Button().Type("button").Class("zoom-button", "zoom-fit").Title("Fit to the screen (0)").Text("Fit").
-			OnClick(func(ctx ui.Context, e ui.Event) { m.view = viewport{} }),
+			OnClick(func(ctx ui.Context, e ui.Event) { m.setView(ctx, viewport{}) }),
 	)
 }
 
-// zoomBy zooms around the centre of the view.
-func (m *ConceptMap) zoomBy(factor float64) {
+// zoomedBy is the view zoomed around its centre.
+func (m *ConceptMap) zoomedBy(factor float64) viewport {
 	v := m.shown()
-	m.view = v.zoomed(factor, v.X+v.W/2, v.Y+v.H/2)
+	return v.zoomed(factor, v.X+v.W/2, v.Y+v.H/2)
 }
 
-func (m *ConceptMap) drawing(class string, boxes map[string]box, active string, neighbours map[string]bool) ui.UI {
+// setView shows another part of the map, painted rather than rendered.
+func (m *ConceptMap) setView(ctx ui.Context, v viewport) {
+	m.view = v
+	m.paint()
+	ctx.PreventUpdate()
+}
+
+func (m *ConceptMap) drawing(boxes map[string]box, h highlight) ui.UI {
 	visible := m.visibleConcepts()
 	return svg("svg").
-		Class(class).
-		Attr("viewBox", m.shown().String()).
+		Class(m.rendered("svg.class", m.mapClass(h))).
+		Attr("viewBox", m.rendered("svg.viewBox", m.shown().String())).
 		Attr("role", "group").
 		Aria("labelledby", headingID).
 		On("click", m.onClick).
-		On("mouseover", m.onPointerOver).
-		On("mouseleave", m.onLeave).
-		On("focusin", m.onPointerOver).
-		On("focusout", m.onLeave).
 		On("keydown", m.onKey).
 		Body(
 			m.arrowMarkers(),
@@ -166,7 +294,7 @@ func (m *ConceptMap) drawing(class string, boxes map[string]box, active string, 
 					if !visible[l.From] || !visible[l.To] {
 						return nil
 					}
-					return m.edge(l, boxes, active)
+					return m.edge(l, boxes, h)
 				}),
 			),
 			svg("g").Class("nodes").Body(
@@ -175,10 +303,10 @@ func (m *ConceptMap) drawing(class string, boxes map[string]box, active string, 
 					if !visible[c.ID] {
 						return nil
 					}
-					return m.node(c, boxes[c.ID], active, neighbours)
+					return m.node(c, boxes[c.ID], h)
 				}),
 			),
-			m.edgeLabels(boxes, active),
+			m.edgeLabels(boxes, h, visible),
 		)
 }
 
@@ -194,6 +322,10 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 		m.listeners = append(m.listeners, mapListener{event, fn})
 	}
 	ctx.Defer(func(ui.Context) { m.centreInPane(svgEl) })
+	listen("mouseover", m.onPointerOver)
+	listen("focusin", m.onPointerOver)
+	listen("mouseleave", m.onLeave)
+	listen("focusout", m.onLeave)
 	listen("wheel", func(e ui.Event) {
 		e.PreventDefault()
 		factor := 1.2
@@ -201,7 +333,8 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 			factor = 1 / factor
 		}
 		p := m.mapPoint(svgEl, e)
-		ctx.Dispatch(func(ui.Context) { m.view = m.shown().zoomed(factor, p.X, p.Y) })
+		m.view = m.shown().zoomed(factor, p.X, p.Y)
+		m.paint()
 	})
 	listen("pointerdown", func(e ui.Event) {
 		if m.pointers == nil {
@@ -210,7 +343,7 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 		m.pointers[e.Get("pointerId").Int()] = clientPoint(e)
 		m.dragged = false
 	})
-	listen("pointermove", func(e ui.Event) { m.onPointerMove(ctx, svgEl, e) })
+	listen("pointermove", func(e ui.Event) { m.onPointerMove(svgEl, e) })
 	for _, end := range []string{"pointerup", "pointercancel", "pointerleave"} {
 		listen(end, func(e ui.Event) { delete(m.pointers, e.Get("pointerId").Int()) })
 	}
@@ -259,7 +392,7 @@ func (m *ConceptMap) OnDismount() {
 const dragThreshold = 5
 
 // onPointerMove pans with one pointer and pinch-zooms with two.
-func (m *ConceptMap) onPointerMove(ctx ui.Context, svgEl ui.Value, e ui.Event) {
+func (m *ConceptMap) onPointerMove(svgEl ui.Value, e ui.Event) {
 	id := e.Get("pointerId").Int()
 	last, down := m.pointers[id]
 	if !down {
@@ -275,7 +408,8 @@ func (m *ConceptMap) onPointerMove(ctx ui.Context, svgEl ui.Value, e ui.Event) {
 		}
 		m.dragged = true
 		m.pointers[id] = now
-		ctx.Dispatch(func(ui.Context) { m.view = m.shown().panned(-dx*unitsPerPixel, -dy*unitsPerPixel) })
+		m.view = m.shown().panned(-dx*unitsPerPixel, -dy*unitsPerPixel)
+		m.paint()
 	case 2:
 		e.PreventDefault()
 		var other kb.Point
@@ -294,7 +428,8 @@ func (m *ConceptMap) onPointerMove(ctx ui.Context, svgEl ui.Value, e ui.Event) {
 		mid := m.mapPoint(svgEl, ui.Event{Value: ui.ValueOf(map[string]any{
 			"clientX": (now.X + other.X) / 2, "clientY": (now.Y + other.Y) / 2,
 		})})
-		ctx.Dispatch(func(ui.Context) { m.view = m.shown().zoomed(after/before, mid.X, mid.Y) })
+		m.view = m.shown().zoomed(after/before, mid.X, mid.Y)
+		m.paint()
 	}
 }
 
@@ -334,15 +469,6 @@ func (m *ConceptMap) visibleConcepts() map[string]bool {
 	return visible
 }
 
-func (m *ConceptMap) spotlit(id string) bool {
-	for _, s := range m.Spotlight {
-		if s == id {
-			return true
-		}
-	}
-	return false
-}
-
 // arrowMarkers defines one arrowhead per relation, coloured by CSS.
 func (m *ConceptMap) arrowMarkers() ui.UI {
 	return svg("defs").Body(
@@ -366,22 +492,11 @@ func directed(r kb.Relation) bool {
 	return r != kb.RelOverlaps && r != kb.RelComplements
 }
 
-func (m *ConceptMap) edge(l kb.Link, boxes map[string]box, active string) ui.UI {
+func (m *ConceptMap) edge(l kb.Link, boxes map[string]box, h highlight) ui.UI {
 	from, to := edgeEnds(boxes[l.From], boxes[l.To])
-	class := []string{"edge", "rel-" + string(l.Relation)}
-	switch {
-	case active == "" && len(m.Spotlight) > 0 && m.spotlit(l.From) && m.spotlit(l.To):
-		class = append(class, "is-active")
-	case active == "" && len(m.Spotlight) > 0:
-		class = append(class, "is-dimmed")
-	case active == "":
-	case l.From == active || l.To == active:
-		class = append(class, "is-active")
-	default:
-		class = append(class, "is-dimmed")
-	}
 	line := svg("line").
-		Class(class...).
+		ID(edgeElementID(l)).
+		Class(m.rendered(edgeElementID(l), edgeClass(l, h))).
 		Attr("x1", coord(from.X)).Attr("y1", coord(from.Y)).
 		Attr("x2", coord(to.X)).Attr("y2", coord(to.Y)).
 		DataSet("from", l.From).DataSet("to", l.To)
@@ -391,19 +506,17 @@ func (m *ConceptMap) edge(l kb.Link, boxes map[string]box, active string) ui.UI 
 	return line.Body(svg("title").Text(relationSentence(l) + ". " + l.Note))
 }
 
-// edgeLabels names the relation of each highlighted edge at its midpoint,
-// so the highlighted neighbourhood reads as sentences.
-func (m *ConceptMap) edgeLabels(boxes map[string]box, active string) ui.UI {
+// edgeLabels names the relation of each edge at its midpoint; only the
+// highlighted edges' labels show, so the neighbourhood reads as sentences.
+// All are drawn, so that highlighting only changes classes.
+func (m *ConceptMap) edgeLabels(boxes map[string]box, h highlight, visible map[string]bool) ui.UI {
 	var labels []ui.UI
-	if active != "" {
-		visible := m.visibleConcepts()
-		for _, l := range knowledge.LinksOf(active) {
-			if !visible[l.From] || !visible[l.To] {
-				continue
-			}
+	for _, l := range knowledge.Links() {
+		if visible[l.From] && visible[l.To] {
 			from, to := edgeEnds(boxes[l.From], boxes[l.To])
 			labels = append(labels, svg("text").
-				Class("edge-label").
+				ID(labelElementID(l)).
+				Class(m.rendered(labelElementID(l), labelClass(l, h))).
 				Attr("x", coord((from.X+to.X)/2)).
 				Attr("y", coord((from.Y+to.Y)/2)).
 				Attr("text-anchor", "middle").
@@ -414,32 +527,17 @@ func (m *ConceptMap) edgeLabels(boxes map[string]box, active string) ui.UI {
 	return svg("g").Class("edge-labels").Aria("hidden", true).Body(labels...)
 }
 
-func (m *ConceptMap) node(c *kb.Concept, b box, active string, neighbours map[string]bool) ui.UI {
-	class := []string{"node", "kind-" + string(c.Kind)}
-	switch {
-	case active == "" && len(m.Spotlight) > 0 && m.spotlit(c.ID):
-		class = append(class, "is-spotlit")
-	case active == "" && len(m.Spotlight) > 0:
-		class = append(class, "is-dimmed")
-	case active == "":
-	case c.ID == active:
-		class = append(class, "is-active")
-	case neighbours[c.ID]:
-		class = append(class, "is-neighbour")
-	default:
-		class = append(class, "is-dimmed")
-	}
+func (m *ConceptMap) node(c *kb.Concept, b box, h highlight) ui.UI {
 	label := c.Title + " (" + strings.ToLower(c.Kind.Label()) + ")"
 	var mark ui.UI
 	if caveats := len(knowledge.CaveatsOf(c.ID)); m.CaveatLens && caveats > 0 {
-		class = append(class, "has-caveat")
 		label += ", qualified by " + strconv.Itoa(caveats) + " " + plural(caveats, "caveat", "caveats")
 		mark = caveatMark(b.right()-4, b.top()+2, 13)
 	}
 	firstBaseline := b.centre.Y - float64(len(b.lines)-1)*b.fontSize*lineHeight/2
 	return svg("a").
 		ID(nodeElementID(c.ID)).
-		Class(class...).
+		Class(m.rendered(nodeElementID(c.ID), m.nodeClass(c, h))).
 		Attr("href", ConceptPath(c.ID)).
 		DataSet("id", c.ID).
 		Aria("label", label).
@@ -520,50 +618,50 @@ func (m *ConceptMap) onClick(ctx ui.Context, e ui.Event) {
 }
 
 // onKey walks the map from the keyboard: an arrow key moves focus to the
-// linked node in that direction; Escape lets go of the highlight.
+// linked node in that direction; Escape lets go of the highlight; +, − and
+// 0 zoom.
 func (m *ConceptMap) onKey(ctx ui.Context, e ui.Event) {
+	ctx.PreventUpdate()
 	node := e.Get("target").Call("closest", "[data-id]")
 	if !node.Truthy() {
 		return
 	}
-	key := e.Get("key").String()
-	switch key {
+	switch key := e.Get("key").String(); key {
 	case "Escape":
-		m.hovered = ""
 		node.Call("blur")
-		return
+		m.hover("")
 	case "+", "=":
-		m.zoomBy(1.5)
-		return
+		m.setView(ctx, m.zoomedBy(1.5))
 	case "-", "_":
-		m.zoomBy(1 / 1.5)
-		return
+		m.setView(ctx, m.zoomedBy(1/1.5))
 	case "0":
-		m.view = viewport{}
-		return
-	}
-	next := nextInDirection(knowledge, node.Call("getAttribute", "data-id").String(), key)
-	if next == "" {
-		return
-	}
-	e.PreventDefault()
-	if el := ui.Window().GetElementByID(nodeElementID(next)); el.Truthy() {
-		el.Call("focus")
+		m.setView(ctx, viewport{})
+	default:
+		next := nextInDirection(knowledge, node.Call("getAttribute", "data-id").String(), key)
+		if next == "" {
+			return
+		}
+		e.PreventDefault()
+		if el := ui.Window().GetElementByID(nodeElementID(next)); el.Truthy() {
+			el.Call("focus")
+		}
 	}
 }
 
-func (m *ConceptMap) onPointerOver(ctx ui.Context, e ui.Event) {
+// onPointerOver highlights the neighbourhood of the node under the pointer
+// or the keyboard focus.
+func (m *ConceptMap) onPointerOver(e ui.Event) {
 	node := e.Get("target").Call("closest", "[data-id]")
 	if !node.Truthy() {
 		// The pointer is on the map's background: nothing is hovered.
-		m.setHovered(ctx, "")
+		m.hover("")
 		return
 	}
 	id := node.Call("getAttribute", "data-id").String()
 	if e.Get("type").String() == "focusin" {
 		m.keepInView(id)
 	}
-	m.setHovered(ctx, id)
+	m.hover(id)
 }
 
 // keepInView pans a zoomed map so that a node reached from the keyboard is
@@ -580,21 +678,19 @@ func (m *ConceptMap) keepInView(id string) {
 	}
 }
 
-func (m *ConceptMap) onLeave(ctx ui.Context, e ui.Event) {
+func (m *ConceptMap) onLeave(e ui.Event) {
 	// Moving between two nodes fires focusout then focusin; only clear when
 	// focus leaves the map altogether.
 	if next := e.Get("relatedTarget"); next.Truthy() && next.Call("closest", "[data-id]").Truthy() {
 		return
 	}
-	m.setHovered(ctx, "")
+	m.hover("")
 }
 
-func (m *ConceptMap) setHovered(ctx ui.Context, id string) {
-	if m.hovered == id {
-		ctx.PreventUpdate()
-		return
-	}
+// hover highlights a node's neighbourhood, or none for "".
+func (m *ConceptMap) hover(id string) {
 	m.hovered = id
+	m.paint()
 }
 
 // relationSentence reads a link as words: "Debate is a method of Scalable

@@ -54,6 +54,9 @@ func TestTheMapDrawsEachLinkTypedAndExplained(t *testing.T) {
 
 func TestAFocusedConceptHighlightsItsNeighbourhood(t *testing.T) {
 	doc := render(t, &ConceptMap{Focus: "debate"})
+	if maps := findAll(doc, func(n *html.Node) bool { return hasClass(n, "concept-map") && hasClass(n, "has-active") }); len(maps) != 1 {
+		t.Errorf("the map is not marked as highlighting, so the rest would not be dimmed")
+	}
 	neighbours := knowledge.Neighbours("debate")
 	for _, n := range findAll(doc, func(n *html.Node) bool { return hasClass(n, "node") }) {
 		id := attr(n, "data-id")
@@ -62,13 +65,15 @@ func TestAFocusedConceptHighlightsItsNeighbourhood(t *testing.T) {
 			t.Errorf("the focused node is not active")
 		case neighbours[id] && !hasClass(n, "is-neighbour"):
 			t.Errorf("neighbour %s is not highlighted", id)
-		case id != "debate" && !neighbours[id] && !hasClass(n, "is-dimmed"):
-			t.Errorf("%s is not dimmed", id)
+		case id != "debate" && !neighbours[id] && (hasClass(n, "is-active") || hasClass(n, "is-neighbour")):
+			t.Errorf("%s is highlighted, though not a neighbour", id)
 		}
 	}
-	labels := findAll(doc, func(n *html.Node) bool { return n.Data == "text" && hasClass(n, "edge-label") })
+	labels := findAll(doc, func(n *html.Node) bool {
+		return n.Data == "text" && hasClass(n, "edge-label") && hasClass(n, "is-active")
+	})
 	if len(labels) != len(knowledge.LinksOf("debate")) {
-		t.Errorf("%d edge labels, want one per link of debate", len(labels))
+		t.Errorf("%d edge labels shown, want one per link of debate", len(labels))
 	}
 }
 
@@ -86,7 +91,7 @@ func TestASpotlightFramesItsConceptsAndDimsTheRest(t *testing.T) {
 	for _, n := range findAll(doc, func(n *html.Node) bool { return hasClass(n, "node") }) {
 		id := attr(n, "data-id")
 		spotlit := id == "debate" || id == "scalable-oversight"
-		if spotlit != hasClass(n, "is-spotlit") || spotlit == hasClass(n, "is-dimmed") {
+		if spotlit != hasClass(n, "is-spotlit") {
 			t.Errorf("node %s: spotlit=%v but class %q", id, spotlit, attr(n, "class"))
 		}
 	}

@@ -364,13 +364,21 @@ func (p *LinkPreview) place(ctx ui.Context) {
 			style.Call("removeProperty", "top")
 			return
 		}
+		frame := mapFrameOf(p.link)
 		left, top := previewPosition(
-			boundsOf(p.link), mapFrameOf(p.link),
+			boundsOf(p.link), frame,
 			boundsOf(card).width(), boundsOf(card).height(),
 			ui.Window().Get("innerWidth").Float(), ui.Window().Get("innerHeight").Float(),
 		)
 		style.Call("setProperty", "left", coord(left)+"px")
 		style.Call("setProperty", "top", coord(top)+"px")
+		// A card laid over the map must not catch the pointer on its way
+		// to a node underneath.
+		if frame != nil && left < frame.right && !p.pinned {
+			style.Call("setProperty", "pointer-events", "none")
+		} else {
+			style.Call("removeProperty", "pointer-events")
+		}
 	})
 }
 

@@ -285,3 +285,31 @@ func TestReducedMotionTurnsTransitionsOff(t *testing.T) {
 		t.Errorf("with reduced motion asked for, these still animate: %v", moving)
 	}
 }
+
+// The app paints a hover's highlight straight onto the page instead of
+// rendering the whole map again; what it paints must be exactly what the
+// server renders for the same concept focused.
+func TestAHoverPaintsTheSameHighlightAsARenderOfThatFocus(t *testing.T) {
+	p := openPage(t, desktop)
+	p.openApp("/")
+	x, y := p.centreOf("#node-debate")
+	p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
+	p.waitFor(`document.getElementById("node-debate").classList.contains("is-active")`)
+	differences, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`(async () => {
+		const classes = root => Object.fromEntries([...root.querySelectorAll("svg.concept-map, svg.concept-map [id]")]
+			.map(el => [el.id || "svg", el.getAttribute("class")]));
+		const painted = classes(document);
+		const rendered = classes(new DOMParser().parseFromString(await (await fetch("/?focus=debate&wasm=false")).text(), "text/html"));
+		const ids = new Set([...Object.keys(painted), ...Object.keys(rendered)]);
+		return [...ids].filter(id => painted[id] !== rendered[id]).map(id => id + ": painted " + painted[id] + ", rendered " + rendered[id]);
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range differences {
+		t.Errorf("%s", d)
+	}
+	if p.count("svg.concept-map [id]") < 29 {
+		t.Errorf("the comparison found too few elements to mean anything")
+	}
+}

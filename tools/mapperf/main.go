@@ -1,0 +1,281 @@
+// Command mapperf measures how the concept map responds, in a real browser:
+// the time from a click on a node to its concept page on screen, from the
+// pointer reaching a node to its neighbourhood highlighted, and from a wheel
+// turn to the zoomed frame. It measures the app with the real knowledge base
+// and with a generated one of -nodes concepts, built and served side by
+// side in one run, and prints medians and their ratio. It is a benchmark,
+// not a test: nothing here passes or fails on time.
+//
+//	go run ./tools/mapperf [-runs 20] [-nodes 200] [-out .artifacts/bench/mapperf.json]
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+)
+
+func main() {
+	runs := flag.Int("runs", 20, "measurements of each kind per map (the median is reported)")
+	nodes := flag.Int("nodes", 200, "concepts in the generated map")
+	out := flag.String("out", ".artifacts/bench/mapperf.json", "where to write the results as JSON")
+	chromium := flag.String("chromium", "/usr/bin/chromium", "the Chromium to drive")
+	flag.Parse()
+	log.SetFlags(0)
+	if err := run(*runs, *nodes, *out, *chromium); err != nil {
+		log.Fatal("mapperf: ", err)
+	}
+}
+
+// variant is one build of the app: its name and how its content differs.
+type variant struct {
+	name     string
+	generate int // concepts to generate; 0 keeps the real content
+}
+
+// result is what one variant measured.
+type result struct {
+	Variant  string               `json:"variant"`
+	Concepts int                  `json:"concepts"`
+	Links    int                  `json:"links"`
+	Timings  map[string][]float64 `json:"timings_ms"`
+	Medians  map[string]float64   `json:"medians_ms"`
+}
+
+func run(runs, nodes int, out, chromium string) error {
+	work, err := os.MkdirTemp("", "mapperf-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	variants := []variant{{name: "real"}, {name: fmt.Sprintf("generated-%d", nodes), generate: nodes}}
+	var results []result
+	for _, v := range variants {
+		log.Printf("building %s…", v.name)
+		url, stop, err := buildAndServe(filepath.Join(work, v.name), v)
+		if err != nil {
+			return fmt.Errorf("%s: %w", v.name, err)
+		}
+		r, err := measure(url, chromium, filepath.Join(work, v.name, "profile"), runs)
+		stop()
+		if err != nil {
+			return fmt.Errorf("%s: %w", v.name, err)
+		}
+		r.Variant = v.name
+		results = append(results, r)
+	}
+	report(os.Stdout, results, runs)
+	return writeJSON(out, results, runs, chromium)
+}
+
+// buildAndServe copies the module into dir (with generated concepts if the
+// variant asks), checks the content, builds the server and the WebAssembly
+// as `make build` does, and serves them on loopback.
+func buildAndServe(dir string, v variant) (url string, stop func(), err error) {
+	src := filepath.Join(dir, "src")
+	for _, path := range []string{"go.mod", "go.sum", "app", "kb", "cmd", "content", "web"} {
+		if err := copyTree(path, filepath.Join(src, path)); err != nil {
+			return "", nil, err
+		}
+	}
+	if v.generate > 0 {
+		concepts := filepath.Join(src, "content", "concepts")
+		real, err := markdownIDs(concepts)
+		if err != nil {
+			return "", nil, err
+		}
+		sources, err := markdownIDs(filepath.Join(src, "content", "sources"))
+		if err != nil {
+			return "", nil, err
+		}
+		if err := os.RemoveAll(concepts); err != nil {
+			return "", nil, err
+		}
+		if err := generateConcepts(concepts, real, sources, v.generate); err != nil {
+			return "", nil, err
+		}
+	}
+	binary := filepath.Join(dir, "oversight")
+	if err := goBuild(src, nil, "-trimpath", "-o", binary, "./cmd/oversight"); err != nil {
+		return "", nil, err
+	}
+	if err := command(src, binary, "check", "content"); err != nil {
+		return "", nil, fmt.Errorf("the content does not pass the checker: %w", err)
+	}
+	wasm := filepath.Join(src, "web", "app.wasm")
+	if err := goBuild(src, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-o", wasm, "./cmd/oversight"); err != nil {
+		return "", nil, err
+	}
+	return serve(binary, filepath.Join(src, "web"))
+}
+
+// copyTree copies a file or folder, leaving out built artefacts (the
+// WebAssembly and its compressed copies), which are rebuilt.
+func copyTree(from, to string) error {
+	return filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(to, strings.TrimPrefix(path, from))
+		name := d.Name()
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if name == "app.wasm" || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || strings.HasPrefix(name, ".") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+// markdownIDs are the ids of the Markdown files in a content folder.
+func markdownIDs(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range entries {
+		if id, ok := strings.CutSuffix(e.Name(), ".md"); ok && !e.IsDir() && e.Name() != "README.md" {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+func goBuild(dir string, env []string, args ...string) error {
+	cmd := exec.Command("go", append([]string{"build"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return nil
+}
+
+func command(dir, name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%v\n%s", err, out)
+	}
+	return nil
+}
+
+// serve starts the server on a free loopback port and reads its address
+// from the first line it prints.
+func serve(binary, web string) (url string, stop func(), err error) {
+	cmd := exec.Command(binary, "serve", "-addr", "127.0.0.1:0", "-web", web)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", nil, err
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
+	}
+	first, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		return "", nil, fmt.Errorf("the server printed no address: %w", err)
+	}
+	go io.Copy(io.Discard, stdout)
+	url = regexp.MustCompile(`http://\S+`).FindString(first)
+	if url == "" {
+		cmd.Process.Kill()
+		return "", nil, fmt.Errorf("no address in the server's first line %q", first)
+	}
+	return url, func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}, nil
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// metrics are the measurements, in the order the table shows them.
+var metrics = []struct{ key, label string }{
+	{"hover_to_highlight", "pointer on a node → neighbourhood highlighted"},
+	{"click_to_detail", "click on a node → its concept page on screen"},
+	{"wheel_to_zoomed_frame", "wheel turn → zoomed map on screen"},
+}
+
+func report(w io.Writer, results []result, runs int) {
+	fmt.Fprintf(w, "\nMap responsiveness, median of %d runs each (ms), %d CPUs, %s\n\n", runs, runtime.NumCPU(), runtime.Version())
+	fmt.Fprintf(w, "%-48s", "")
+	for _, r := range results {
+		fmt.Fprintf(w, " %22s", fmt.Sprintf("%s (%d/%d)", r.Variant, r.Concepts, r.Links))
+	}
+	if len(results) == 2 {
+		fmt.Fprintf(w, " %8s", "ratio")
+	}
+	fmt.Fprintln(w)
+	for _, m := range metrics {
+		fmt.Fprintf(w, "%-48s", m.label)
+		for _, r := range results {
+			fmt.Fprintf(w, " %22.1f", r.Medians[m.key])
+		}
+		if len(results) == 2 && results[0].Medians[m.key] > 0 {
+			fmt.Fprintf(w, " %7.2f×", results[1].Medians[m.key]/results[0].Medians[m.key])
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, "\n(concepts/links in brackets; ratio = generated map ÷ real map, measured in this run)")
+}
+
+func writeJSON(path string, results []result, runs int, chromium string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	version, _ := exec.Command(chromium, "--version").Output()
+	doc := map[string]any{
+		"when":     time.Now().UTC().Format(time.RFC3339),
+		"go":       runtime.Version(),
+		"cpus":     runtime.NumCPU(),
+		"chromium": strings.TrimSpace(string(version)),
+		"runs":     runs,
+		"results":  results,
+	}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	log.Printf("wrote %s", path)
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}
+
+// withTimeout bounds one step of the measurement so that a stuck page
+// fails the run with a message rather than hanging it.
+func withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, 30*time.Second)
+}
