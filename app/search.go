@@ -2,6 +2,7 @@ package app
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -43,6 +44,7 @@ var indexPages = []struct {
 	{HistoryPath, kb.Entry{Title: "Institutional history", Summary: "A timeline of superalignment as an institutional effort.", ID: "history timeline"}},
 	{QuestionsPath, kb.Entry{Title: "Open questions", Summary: "Discussion prompts for each research direction.", ID: "questions discussion"}},
 	{SourcesPath, kb.Entry{Title: "Sources", Summary: "The bibliography behind every claim.", ID: "sources bibliography references"}},
+	{ToursPath, kb.Entry{Title: "Classroom tours", Summary: "Guided walkthroughs of the map for a class or on your own.", ID: "tours walkthrough lesson class"}},
 }
 
 func buildSearchIndex(k *kb.KB) []searchable {
@@ -68,6 +70,9 @@ func buildSearchIndex(k *kb.KB) []searchable {
 	}
 	for _, p := range k.Pages() {
 		add("Page", ProsePath(p.ID), p.Entry)
+	}
+	for _, t := range k.Tours() {
+		add("Tour, "+strconv.Itoa(t.Minutes)+" min", TourPath(t.ID), kb.Entry{ID: t.ID + " " + t.Audience, Title: t.Title, Summary: t.Summary})
 	}
 	for _, p := range indexPages {
 		add("Page", p.path, p.entry)

@@ -16,6 +16,8 @@ func TestSearchRanksTitleMatchesFirstAcrossEveryKindOfItem(t *testing.T) {
 		"sleeper agents":   "/sources#hubinger2024sleeper",
 		"caveats":          "/caveats",
 		"timeline":         "/history",
+		"why the judge":    "/tours/why-the-judge-fails",
+		"lesson":           "/tours",
 	} {
 		results := search(index, query, 8)
 		if len(results) == 0 || results[0].Path != wantFirst {
