@@ -108,6 +108,14 @@ func TestLoadReportsEachFaultWithFileAndLine(t *testing.T) {
 			want: `content/concepts/debate.md:8: unknown relation "likes" (one of: method-of, tool-for, overlaps, complements, analogy-for, addresses, builds-on, motivates)`,
 		},
 		{
+			name: "a file larger than 64 KiB",
+			files: fstest.MapFS{
+				"concepts/debate.md":             concept(append(validFront, "summary: "+strings.Repeat("Long. ", 11000))...),
+				"concepts/scalable-oversight.md": oversight(),
+			},
+			want: `content/concepts/debate.md:1: the file is 65 KiB; the most a content file may be is 64 KiB: split it`,
+		},
+		{
 			name: "front matter that does not parse",
 			files: fstest.MapFS{
 				"concepts/debate.md":             concept(withLine(validFront, 5, "position: {x: 100, y: 100")...),

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -226,6 +227,10 @@ func TestTourFaultsNameTheirLine(t *testing.T) {
 			`mine.md:12: quotes, lists and indentation nest 17 levels deep here`},
 		{"a line indented too far", edit(12, strings.Repeat(" ", 34)+"far"),
 			`mine.md:12: quotes, lists and indentation nest 17 levels deep here`},
+		{"a front matter of more than 100 lines", edit(5, append([]string{"summary: Two steps."}, slices.Repeat([]string{"weight: 1"}, 97)...)...),
+			`mine.md:102: the front matter is 101 lines long; the most allowed is 100`},
+		{"a front matter of more than 8 KiB", edit(5, "summary: "+strings.Repeat("Two steps. ", 800)),
+			`mine.md:2: the front matter is 9 KiB; the most allowed is 8 KiB`},
 		{"brackets nested too deep", edit(12, "[[[[[[[[[deep]]]]]]]]]"),
 			`mine.md:12: brackets nest 9 deep here; the most allowed is 8`},
 		{"brackets nested too deep across lines", edit(12, "[[[[ a", "[[[[ b", "[ c ]]]]]]]]]"),
