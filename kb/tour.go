@@ -124,10 +124,10 @@ var tourFields = []string{"title", "audience", "minutes", "summary", "reviewed",
 // as one a teacher imports, against a loaded knowledge base. name is the file
 // name the teacher chose, or empty for pasted text; faults carry it and a
 // line number. The tour's id is made from the name, or from the title when
-// the name has no letters or digits. The input is untrusted: its size and
-// the limits on Markdown are checked before any of it is parsed, and it is
-// rendered with goldmark's safe defaults, without raw HTML, images or links
-// other than into the app or to web pages.
+// the name has no letters or digits. The input is untrusted: its size is
+// checked before anything is read, the limits on Markdown before goldmark
+// parses any of it, and it is rendered with goldmark's safe defaults,
+// without raw HTML, images or links other than into the app or to web pages.
 func ParseTour(name string, data []byte, k *KB) (*Tour, error) {
 	if err := CheckTourSize(name, len(data)); err != nil {
 		return nil, err
