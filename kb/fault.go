@@ -44,6 +44,12 @@ type faultLog struct {
 	faults Faults
 }
 
+// add records a fault, once: the same fault again at once (two HTML tags on
+// one line) tells the author nothing new.
 func (l *faultLog) add(file string, line int, format string, args ...any) {
-	l.faults = append(l.faults, Fault{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
+	f := Fault{File: file, Line: line, Message: fmt.Sprintf(format, args...)}
+	if n := len(l.faults); n > 0 && l.faults[n-1] == f {
+		return
+	}
+	l.faults = append(l.faults, f)
 }

@@ -18,6 +18,15 @@ type document struct {
 
 var yamlErrorPrefix = regexp.MustCompile(`^yaml: (line \d+: )?`)
 
+// Limits on a front matter. When it does not parse, yamlFaultLine parses it
+// once per line to find the line, which takes time quadratic in its size: a
+// 64 KiB front matter of short lines that does not parse took minutes.
+// Content's longest is 24 lines of 1 KiB.
+const (
+	maxFrontMatterLines = 100
+	maxFrontMatterBytes = 8 << 10
+)
+
 // splitDocument separates front matter from body. Faults carry file lines:
 // the opening "---" is line 1, so front matter line n is file line n+1.
 func splitDocument(file string, data []byte, log *faultLog) (document, bool) {
@@ -40,6 +49,14 @@ func splitDocument(file string, data []byte, log *faultLog) (document, bool) {
 		return document{}, false
 	}
 	front := bytes.Join(lines[1:closing], nil)
+	switch {
+	case closing-1 > maxFrontMatterLines:
+		log.add(file, maxFrontMatterLines+2, "the front matter is %d lines long; the most allowed is %d", closing-1, maxFrontMatterLines)
+		return document{}, false
+	case len(front) > maxFrontMatterBytes:
+		log.add(file, 2, "the front matter is %d KiB; the most allowed is %d KiB", (len(front)+1023)>>10, maxFrontMatterBytes>>10)
+		return document{}, false
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(front, &root); err != nil {
 		log.add(file, yamlFaultLine(lines[1:closing])+1, "front matter does not parse as YAML: %s", yamlMessage(err))

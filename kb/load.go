@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -164,6 +163,10 @@ func (l *loader) walk(fsys fs.FS, dir string, required bool, parse func(file, id
 		if err != nil {
 			return err
 		}
+		if len(data) > MaxMarkdownBytes {
+			l.log.add(file, 1, "the file is %d KiB; the most a content file may be is %d KiB: split it", (len(data)+1023)/1024, MaxMarkdownBytes/1024)
+			return nil
+		}
 		if doc, ok := splitDocument(file, data, l.log); ok {
 			parse(file, id, doc)
 		}
@@ -244,6 +247,9 @@ func (l *loader) source(file, id string, doc document) {
 		s.URL, _ = scalar(file, "url", n, l.log)
 		if !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
 			l.log.add(file, line(n), "url must start with https:// or http://")
+		} else if problem := attributeProblem(s.URL); problem != "" {
+			// The address is a link's href on the sources page.
+			l.log.add(file, line(n), "url %s", problem)
 		}
 	}
 	status, statusLine := l.required(file, "status", f["status"], doc.front)
@@ -257,7 +263,7 @@ func (l *loader) source(file, id string, doc document) {
 		l.log.add(file, statusLine, "a source that is not verified needs unverified: saying what is not confirmed")
 	}
 	if len(bytes.TrimSpace(doc.body)) > 0 {
-		s.Note = renderMarkdown(doc.body)
+		s.Note = l.markdown(file, doc.body, doc.bodyLine)
 	}
 	l.sources = append(l.sources, s)
 	l.sourcesByID[id] = s
@@ -321,7 +327,17 @@ func (l *loader) body(file string, doc document, listed []ref) (string, []string
 		}
 		return []byte("[\\[" + strconv.Itoa(number[id]) + "\\]](/sources#" + id + ")")
 	})
-	return renderMarkdown(linked), order
+	return l.markdown(file, linked, doc.bodyLine), order
+}
+
+// markdown renders a content file's Markdown body. Content is held to what
+// an imported tour may show: what renderMarkdown would leave out is a fault,
+// like what it refuses.
+func (l *loader) markdown(file string, body []byte, bodyLine int) string {
+	html, removed, refused := renderMarkdown(body, file, bodyLine, newHTMLBudget())
+	l.log.faults = append(l.log.faults, removed...)
+	l.log.faults = append(l.log.faults, refused...)
+	return html
 }
 
 // checkSource reports a citation of an unknown source and marks a known one
@@ -403,8 +419,7 @@ func (l *loader) textList(file, name string, n *yaml.Node) []string {
 }
 
 // text reads a required one-line field. Front matter text can reach HTML
-// attributes (aria-label, meta description), which go-app writes without
-// escaping, so characters that would break the markup are refused.
+// attributes, so what would not read the same there is refused.
 func (l *loader) text(file, name string, n, parent *yaml.Node) string {
 	if n == nil {
 		l.log.add(file, line(parent), "missing %s", name)
@@ -416,10 +431,10 @@ func (l *loader) text(file, name string, n, parent *yaml.Node) string {
 	case !ok:
 	case v == "":
 		l.log.add(file, line(n), "%s is empty", name)
-	case strings.ContainsAny(v, "\"\\<>"):
-		l.log.add(file, line(n), "%s contains one of \" \\ < > which break HTML attributes: use typographic quotes “ ” ‘ ’ instead", name)
-	case strings.IndexFunc(v, unicode.IsControl) >= 0:
-		l.log.add(file, line(n), "%s contains a control character or line break: keep it on one line", name)
+	default:
+		if problem := attributeProblem(v); problem != "" {
+			l.log.add(file, line(n), "%s %s", name, problem)
+		}
 	}
 	return v
 }

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -16,23 +15,16 @@ import (
 // ToursDir is the content folder of the built-in tours.
 const ToursDir = "tours"
 
-// Limits on a tour. Imported tours are untrusted, so every limit is checked
-// before Markdown reaches goldmark.
+// Limits on a tour. Imported tours are untrusted: the file's size is checked
+// before anything else, and renderMarkdown checks the limits on Markdown
+// before goldmark parses any of it.
 const (
-	// MaxTourBytes is the largest tour file accepted.
-	MaxTourBytes = 64 << 10
 	// MaxTourSteps is the most steps a tour may have.
 	MaxTourSteps = 40
 	// MaxQuizQuestions is the most self-check questions a tour may have.
 	MaxQuizQuestions = 20
 	// maxQuizOptions is the most answers one self-check question may offer.
 	maxQuizOptions = 8
-	// maxBlockDepth is how deeply quotes and lists may nest.
-	maxBlockDepth = 6
-	// maxIndent is the most leading spaces a line may have.
-	maxIndent = 24
-	// maxBracketDepth is how deeply [ ] and ( ) may nest on one line.
-	maxBracketDepth = 8
 	// maxTourMinutes is the longest a tour may say it takes.
 	maxTourMinutes = 240
 )
@@ -132,9 +124,10 @@ var tourFields = []string{"title", "audience", "minutes", "summary", "reviewed",
 // as one a teacher imports, against a loaded knowledge base. name is the file
 // name the teacher chose, or empty for pasted text; faults carry it and a
 // line number. The tour's id is made from the name, or from the title when
-// the name has no letters or digits. The input is untrusted: it is size-limited and
-// checked for deep nesting before any Markdown is parsed, and rendered with
-// goldmark's safe defaults with raw HTML, images and unsafe links removed.
+// the name has no letters or digits. The input is untrusted: its size is
+// checked before anything is read, the limits on Markdown before goldmark
+// parses any of it, and it is rendered with goldmark's safe defaults,
+// without raw HTML, images or links other than into the app or to web pages.
 func ParseTour(name string, data []byte, k *KB) (*Tour, error) {
 	if err := CheckTourSize(name, len(data)); err != nil {
 		return nil, err
@@ -162,11 +155,11 @@ func ParseTour(name string, data []byte, k *KB) (*Tour, error) {
 	return t, nil
 }
 
-// CheckTourSize refuses a tour file larger than MaxTourBytes, so that a
+// CheckTourSize refuses a tour file larger than MaxMarkdownBytes, so that a
 // file picker can refuse one before reading it.
 func CheckTourSize(name string, size int) error {
-	if size > MaxTourBytes {
-		return Faults{{File: name, Line: 1, Message: fmt.Sprintf("the tour is %d KiB; the most a tour may be is %d KiB", (size+1023)/1024, MaxTourBytes/1024)}}
+	if size > MaxMarkdownBytes {
+		return Faults{{File: name, Line: 1, Message: fmt.Sprintf("the tour is %d KiB; the most a tour may be is %d KiB", (size+1023)/1024, MaxMarkdownBytes/1024)}}
 	}
 	return nil
 }
@@ -176,10 +169,6 @@ func CheckTourSize(name string, size int) error {
 func (l *loader) tour(file, id string, doc document) {
 	if id == ImportedTourID {
 		l.log.add(file, 1, "the tour id %q is taken by the app's imported tours: rename the file", id)
-		return
-	}
-	if len(doc.body) > MaxTourBytes {
-		l.log.add(file, doc.bodyLine, "the tour is longer than %d KiB: split it into two tours", MaxTourBytes/1024)
 		return
 	}
 	t := l.parseTour(file, id, doc, true)
@@ -206,9 +195,6 @@ func (l *loader) parseTour(file, id string, doc document, builtIn bool) *Tour {
 	listed := l.idList(file, "sources", f["sources"])
 	for _, r := range listed {
 		t.listed = append(t.listed, r.id)
-	}
-	if !l.checkNesting(file, doc) {
-		return t
 	}
 	p := &tourParser{l: l, file: file, tour: t}
 	p.parse(doc)
@@ -242,7 +228,6 @@ func (l *loader) count(file, name string, n, parent *yaml.Node, lo, hi int, requ
 }
 
 var (
-	listMarker    = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)`)
 	atxHeading    = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
 	fenceOpen     = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
 	checkboxItem  = regexp.MustCompile(`^[-*+][ \t]+\[([ xX])\][ \t]+(.*)$`)
@@ -250,78 +235,6 @@ var (
 	nonSlugRunes  = regexp.MustCompile(`[^a-z0-9]+`)
 	firstNonSpace = regexp.MustCompile(`\S`)
 )
-
-// checkNesting refuses bodies whose quotes, lists or brackets nest so deeply
-// that a Markdown parser could be made to work hard on them.
-func (l *loader) checkNesting(file string, doc document) bool {
-	ok := true
-	for i, text := range strings.Split(string(doc.body), "\n") {
-		at := doc.bodyLine + i
-		indent := 0
-		for _, r := range text {
-			if r == ' ' {
-				indent++
-			} else if r == '\t' {
-				indent += 4
-			} else {
-				break
-			}
-		}
-		if indent > maxIndent {
-			l.log.add(file, at, "the line is indented by %d spaces; the most allowed is %d", indent, maxIndent)
-			ok = false
-			continue
-		}
-		if depth := blockDepth(text); depth > maxBlockDepth {
-			l.log.add(file, at, "quotes and lists nest %d deep here; the most allowed is %d", depth, maxBlockDepth)
-			ok = false
-			continue
-		}
-		if depth := bracketDepth(text); depth > maxBracketDepth {
-			l.log.add(file, at, "brackets nest %d deep here; the most allowed is %d", depth, maxBracketDepth)
-			ok = false
-		}
-	}
-	return ok
-}
-
-// blockDepth counts the quote and list markers that open a line.
-func blockDepth(text string) int {
-	depth := 0
-	rest := text
-	for {
-		rest = strings.TrimLeft(rest, " \t")
-		switch {
-		case strings.HasPrefix(rest, ">"):
-			rest = rest[1:]
-		case listMarker.MatchString(rest):
-			rest = rest[len(listMarker.FindString(rest)):]
-		default:
-			return depth
-		}
-		depth++
-	}
-}
-
-// bracketDepth is the deepest nesting of unescaped [ ] and ( ) on a line.
-func bracketDepth(text string) int {
-	depth, deepest := 0, 0
-	escaped := false
-	for _, r := range text {
-		switch {
-		case escaped:
-			escaped = false
-		case r == '\\':
-			escaped = true
-		case r == '[' || r == '(':
-			depth++
-			deepest = max(deepest, depth)
-		case (r == ']' || r == ')') && depth > 0:
-			depth--
-		}
-	}
-	return deepest
-}
 
 // tourParser reads a tour's body line by line, so that every fault has its
 // line: ## opens a step (or the self-check), ### opens a step's notes or
@@ -465,17 +378,15 @@ func (p *tourParser) heading(level int, title, raw string, at int) {
 // heading2Text checks a heading used as a title: it must not be empty and,
 // like front matter text, it must be safe in an HTML attribute.
 func (p *tourParser) heading2Text(title string, at int) bool {
-	switch {
-	case title == "":
+	if title == "" {
 		p.fault(at, "the heading is empty: give it a title")
-	case strings.ContainsAny(title, "\"\\<>"):
-		p.fault(at, "the heading contains one of \" \\ < > which break HTML attributes: use typographic quotes “ ” ‘ ’ instead")
-	case strings.IndexFunc(title, unicode.IsControl) >= 0:
-		p.fault(at, "the heading contains a control character")
-	default:
-		return true
+		return false
 	}
-	return false
+	if problem := attributeProblem(title); problem != "" {
+		p.fault(at, "the heading %s", problem)
+		return false
+	}
+	return true
 }
 
 // content handles a line that is not a structural heading.
@@ -634,9 +545,11 @@ func (p *tourParser) finishQuestion() {
 }
 
 // render turns each Markdown part into safe HTML, numbering citations in
-// the order they first appear across the tour.
+// the order they first appear across the tour. The parts share the tour's
+// HTML budget.
 func (p *tourParser) render(listed []ref) {
 	t := p.tour
+	budget := newHTMLBudget()
 	number := make(map[string]int)
 	var order []string
 	cite := func(id string) {
@@ -670,8 +583,11 @@ func (p *tourParser) render(listed []ref) {
 			}
 			return "[\\[" + strconv.Itoa(number[id]) + "\\]](/sources#" + id + ")"
 		})
-		html, warnings := renderUntrusted([]byte(linked), p.file, c.first)
-		t.Warnings = append(t.Warnings, warnings...)
+		html, removed, refused := renderMarkdown([]byte(linked), p.file, c.first, budget)
+		t.Warnings = append(t.Warnings, removed...)
+		for _, f := range refused {
+			p.fault(f.Line, "%s", f.Message)
+		}
 		return html
 	}
 	for _, s := range t.Steps {

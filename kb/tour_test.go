@@ -4,10 +4,10 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"oversight/content"
 )
@@ -191,6 +191,8 @@ func TestTourFaultsNameTheirLine(t *testing.T) {
 			`mine.md:4: minutes must be a whole number from 1 to 240`},
 		{"a quote in the title", edit(2, `title: The "judge"`),
 			`mine.md:2: title contains one of`},
+		{"a character reference in a step's heading", edit(14, "## Debate &amp; judges"),
+			`mine.md:14: the heading contains an HTML character reference`},
 		{"no concepts line", edit(10, "People judge answers, and the model learns."),
 			`mine.md:10: the step "The judge" must name its concepts`},
 		{"no narration", edit(12, ""),
@@ -219,14 +221,22 @@ func TestTourFaultsNameTheirLine(t *testing.T) {
 			`mine.md:31: the feedback must link the concept`},
 		{"a step after the self-check", edit(31, tourDoc[30], "", "## Later", "", "Concepts: debate", "", "Text."),
 			`mine.md:33: the step "Later" comes after the ## Self-check`},
-		{"quotes nested too deep", edit(12, "> > > > > > > deep"),
-			`mine.md:12: quotes and lists nest 7 deep here`},
-		{"lists nested too deep", edit(12, "- - - - - - - deep"),
-			`mine.md:12: quotes and lists nest 7 deep here`},
+		{"quotes nested too deep", edit(12, strings.Repeat(">", 17)+"deep"),
+			`mine.md:12: quotes, lists and indentation nest 17 levels deep here; the most allowed is 16`},
+		{"lists nested too deep", edit(12, strings.Repeat("1. ", 17)+"deep"),
+			`mine.md:12: quotes, lists and indentation nest 17 levels deep here`},
+		{"a line indented too far", edit(12, strings.Repeat(" ", 34)+"far"),
+			`mine.md:12: quotes, lists and indentation nest 17 levels deep here`},
+		{"a front matter of more than 100 lines", edit(5, append([]string{"summary: Two steps."}, slices.Repeat([]string{"weight: 1"}, 97)...)...),
+			`mine.md:102: the front matter is 101 lines long; the most allowed is 100`},
+		{"a front matter of more than 8 KiB", edit(5, "summary: "+strings.Repeat("Two steps. ", 800)),
+			`mine.md:2: the front matter is 9 KiB; the most allowed is 8 KiB`},
 		{"brackets nested too deep", edit(12, "[[[[[[[[[deep]]]]]]]]]"),
-			`mine.md:12: brackets nest 9 deep here`},
-		{"a line indented too far", edit(12, strings.Repeat(" ", 30)+"far"),
-			`mine.md:12: the line is indented by 30 spaces`},
+			`mine.md:12: brackets nest 9 deep here; the most allowed is 8`},
+		{"brackets nested too deep across lines", edit(12, "[[[[ a", "[[[[ b", "[ c ]]]]]]]]]"),
+			`mine.md:14: brackets nest 9 deep here`},
+		{"quotes nested too deep in the speaker notes", edit(19, "", "### Speaker notes", "", "Fine.", "", strings.Repeat(">", 17)+" deep", ""),
+			`mine.md:24: quotes, lists and indentation nest 17 levels deep here`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -243,7 +253,7 @@ func TestTourFaultsNameTheirLine(t *testing.T) {
 }
 
 func TestAnOversizedTourIsRefusedBeforeParsing(t *testing.T) {
-	doc := edit(12, strings.Repeat("Long narration. ", MaxTourBytes/16+1))
+	doc := edit(12, strings.Repeat("Long narration. ", MaxMarkdownBytes/16+1))
 	_, err := ParseTour("big.md", []byte(doc), realKB(t))
 	if err == nil || !strings.HasPrefix(err.Error(), "big.md:1: the tour is 65 KiB; the most a tour may be is 64 KiB") || strings.Count(err.Error(), "\n") != 0 {
 		t.Errorf("got %v", err)
@@ -291,28 +301,6 @@ func TestUntrustedMarkdownIsRenderedWithoutHTMLImagesOrScriptLinks(t *testing.T)
 	}
 }
 
-func TestPathologicalMarkdownWithinTheLimitsParsesQuickly(t *testing.T) {
-	k := realKB(t)
-	for name, line := range map[string]string{
-		"emphasis":  strings.Repeat("*a **b ", 40),
-		"brackets":  strings.Repeat("[[[[[[[[a](", 20),
-		"backticks": strings.Repeat("`a ``b ", 40),
-		"entities":  strings.Repeat("&#x41;&amp;&", 40),
-		"quotes":    "> > > > > > " + strings.Repeat("_a ", 60),
-	} {
-		var body []string
-		for size := 0; size < MaxTourBytes-2000; size += len(line) + 1 {
-			body = append(body, line)
-		}
-		doc := edit(12, body...)
-		start := time.Now()
-		_, _ = ParseTour("heavy.md", []byte(doc), k)
-		if took := time.Since(start); took > 3*time.Second {
-			t.Errorf("%s: parsing %d bytes took %v", name, len(doc), took)
-		}
-	}
-}
-
 func TestBuiltInToursLoadIntoTheKnowledgeBase(t *testing.T) {
 	step := func(title, extra string) string {
 		return "---\ntitle: " + title + "\naudience: A class\nminutes: 5\nsummary: S.\nreviewed: 2026-11-26\n" + extra +
@@ -340,7 +328,7 @@ func TestBuiltInToursLoadIntoTheKnowledgeBase(t *testing.T) {
 	_, err = Load(files, "content")
 	for _, want := range []string{
 		"content/tours/first.md:2: missing reviewed (YYYY-MM-DD)",
-		"content/tours/first.md:14: HTML is not shown in tours",
+		"content/tours/first.md:14: HTML is not shown: write Markdown instead",
 		`content/tours/imported.md:1: the tour id "imported" is taken`,
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {

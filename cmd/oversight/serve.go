@@ -139,7 +139,7 @@ func newServer(handler http.Handler, t timeouts, requestLog *log.Logger) *server
 // the process), and waits up to grace for requests in flight to finish.
 func (s *server) run(ctx context.Context, listener net.Listener, onStop func(), grace time.Duration, stderr io.Writer) error {
 	failed := make(chan error, 1)
-	go func() { failed <- s.http.Serve(listener) }()
+	go func() { failed <- s.http.Serve(secureListener{listener}) }()
 	select {
 	case err := <-failed:
 		return err

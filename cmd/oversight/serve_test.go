@@ -49,14 +49,11 @@ func TestTheWebAssemblyGetsTimeToFinishOnASlowLink(t *testing.T) {
 func startServer(t *testing.T, handler http.Handler, tm timeouts, requestLog *log.Logger) (addr string, stop context.CancelFunc, done <-chan error) {
 	t.Helper()
 	s := newServer(handler, tm, requestLog)
-	s.http.ConnContext = func(ctx context.Context, c net.Conn) context.Context {
-		c.(*net.TCPConn).SetWriteBuffer(32 << 10)
-		return ctx
-	}
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	tcp, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
+	listener := smallSendBuffers{tcp}
 	ctx, cancel := context.WithCancel(context.Background())
 	errs := make(chan error, 1)
 	ended := make(chan error, 1)
@@ -70,6 +67,18 @@ func startServer(t *testing.T, handler http.Handler, tm timeouts, requestLog *lo
 		<-ended
 	})
 	return listener.Addr().String(), cancel, errs
+}
+
+// smallSendBuffers gives each connection it accepts a small socket send
+// buffer.
+type smallSendBuffers struct{ net.Listener }
+
+func (l smallSendBuffers) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err == nil {
+		c.(*net.TCPConn).SetWriteBuffer(32 << 10)
+	}
+	return c, err
 }
 
 // slowGet asks for path on a fresh connection with a small receive buffer,
