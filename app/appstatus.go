@@ -4,10 +4,11 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// AppStatus is the strip in the header that speaks about the app itself:
-// that a new version is ready (with a Reload button), that the device is
-// offline (and that everything still works), and how to install the app.
-// It shows nothing in the prerendered page: all of it depends on the browser.
+// AppStatus is the bar at the foot of the window that speaks about the app
+// itself: that a new version is ready (with a Reload button), that the
+// device is offline (and that everything still works), and how to install
+// the app, which the reader can dismiss for good on this device. It shows
+// nothing in the prerendered page: all of it depends on the browser.
 type AppStatus struct {
 	ui.Compo
 
@@ -15,6 +16,9 @@ type AppStatus struct {
 	offline     bool
 	installable bool
 	apple       bool
+	// installDismissed is set once the reader has closed the suggestion to
+	// install, which this device remembers.
+	installDismissed bool
 
 	onConnectivity ui.Func
 }
@@ -23,6 +27,7 @@ func (s *AppStatus) OnMount(ctx ui.Context) {
 	s.updateReady = ctx.AppUpdateAvailable()
 	s.installable = ctx.IsAppInstallable()
 	s.apple = ctx.IsAppleBrowser()
+	s.installDismissed = readLocal(ctx, deviceRecord).InstallPromptDismissed
 	s.offline = !ui.Window().Get("navigator").Get("onLine").Bool()
 	s.onConnectivity = ui.FuncOf(func(ui.Value, []ui.Value) any {
 		ctx.Dispatch(func(ui.Context) {
@@ -63,16 +68,36 @@ func (s *AppStatus) Render() ui.UI {
 			return ui.P().Class("offline-indicator").Role("status").
 				Text("Offline — every page still works from this device.")
 		}),
-		ui.If(s.installable && !s.apple, func() ui.UI {
-			return ui.Button().Class("install-button").Type("button").Text("Install the app").OnClick(s.install)
-		}),
-		ui.If(s.installable && s.apple, func() ui.UI {
-			return ui.Details().Class("install-steps").Body(
-				ui.Summary().Text("Install the app"),
-				ui.P().Text("In Safari, tap the Share button, then “Add to Home Screen”. The app then opens from your home screen and works without a network."),
-			)
-		}),
+		ui.If(s.installable && !s.installDismissed, s.installOffer),
 	)
+}
+
+// installOffer suggests installing the app, the way this browser can, with
+// a button that closes the suggestion for good.
+func (s *AppStatus) installOffer() ui.UI {
+	var how ui.UI
+	if s.apple {
+		how = ui.Details().Class("install-steps").Body(
+			ui.Summary().Text("Install the app"),
+			ui.P().Text("In Safari, tap the Share button, then “Add to Home Screen”. The app then opens from your home screen and works without a network."),
+		)
+	} else {
+		how = ui.Button().Class("install-button").Type("button").Text("Install the app").OnClick(s.install)
+	}
+	return ui.Div().Class("install-offer").Body(
+		how,
+		ui.Button().Class("install-dismiss").Type("button").
+			Aria("label", "Stop suggesting to install the app").Title("Stop suggesting to install the app").
+			Text("×").OnClick(s.dismissInstall),
+	)
+}
+
+func (s *AppStatus) dismissInstall(ctx ui.Context, e ui.Event) {
+	s.installDismissed = true
+	changeLocal(ctx, deviceRecord, func(d *deviceFacts) bool {
+		d.InstallPromptDismissed = true
+		return true
+	})
 }
 
 func (s *AppStatus) reload(ctx ui.Context, e ui.Event) { ctx.Reload() }

@@ -23,6 +23,7 @@ func (p *ConceptPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 func (p *ConceptPage) arrive(ctx ui.Context) {
 	c := p.concept()
 	showPage(ctx, c.Title, c.Summary, headingID)
+	markVisited(ctx, c.ID)
 }
 
 func (p *ConceptPage) concept() *kb.Concept {

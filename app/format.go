@@ -37,3 +37,11 @@ func sentenceCase(s string) string {
 	}
 	return strings.ToLower(s[:1]) + s[1:]
 }
+
+// sentenceStart raises the first letter of a phrase that starts a sentence.
+func sentenceStart(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -55,7 +55,7 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 			),
 		),
 		ui.Div().Class("search-bar").Body(&SearchBox{}, &ThemeToggle{}),
-		&AppStatus{},
+		&LocalDataNotice{},
 		ui.Main().Class("page").Body(content...),
 		&LinkPreview{},
 		ui.Footer().Class("site-footer").Body(
@@ -65,6 +65,10 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 				ui.Time().DateTime(contentReviewed).Text(readableDate(contentReviewed)),
 				ui.Text("; each page with its own sources gives its own date."),
 			),
+			ui.P().Body(ui.A().Href(DataPath).Text("Your data on this device"), ui.Text(": what the app keeps here, export and import.")),
 		),
+		// Last, so that at the foot of any page it sits below everything
+		// and covers nothing (see .app-status in the stylesheet).
+		&AppStatus{},
 	)
 }

@@ -69,6 +69,7 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 		SourcesPath:   func() ui.Composer { return &SourcesPage{} },
 		QuestionsPath: func() ui.Composer { return &QuestionsPage{} },
 		SearchPath:    func() ui.Composer { return &SearchPage{} },
+		DataPath:      func() ui.Composer { return &DataPage{} },
 	}
 	for _, c := range k.Concepts() {
 		id := c.ID

@@ -4,12 +4,9 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// themeKey is where the reader's choice of theme is kept on the device.
-const themeKey = "oversight.theme"
-
 // ThemeToggle switches between the light and dark themes. Until the reader
 // chooses, the app follows the system setting (in CSS, so it works before
-// the WebAssembly starts); a choice is remembered on the device.
+// the WebAssembly starts); a choice is kept in the local data's settings.
 type ThemeToggle struct {
 	ui.Compo
 
@@ -17,7 +14,14 @@ type ThemeToggle struct {
 }
 
 func (t *ThemeToggle) OnMount(ctx ui.Context) {
-	chosen := readSetting(themeKey)
+	t.follow(ctx)
+	// An imported data file can bring a theme.
+	ctx.Handle(localDataChanged, func(ctx ui.Context, _ ui.Action) { t.follow(ctx) })
+}
+
+// follow shows the theme the reader chose, or the system's.
+func (t *ThemeToggle) follow(ctx ui.Context) {
+	chosen := readLocal(ctx, settingsRecord).Theme
 	if chosen == "" {
 		prefersDark := ui.Window().Call("matchMedia", "(prefers-color-scheme: dark)")
 		t.dark = prefersDark.Truthy() && prefersDark.Get("matches").Bool()
@@ -46,32 +50,13 @@ func (t *ThemeToggle) toggle(ctx ui.Context, e ui.Event) {
 		theme = "dark"
 	}
 	applyTheme(theme)
-	writeSetting(themeKey, theme)
+	changeLocal(ctx, settingsRecord, func(s *settings) bool {
+		s.Theme = theme
+		return true
+	})
 }
 
 // applyTheme marks <html> with the chosen theme, which the stylesheet reads.
 func applyTheme(theme string) {
 	ui.Window().Get("document").Get("documentElement").Call("setAttribute", "data-theme", theme)
-}
-
-// readSetting reads a small setting from the device, or "" when there is
-// none or storage is blocked (private browsing, disabled storage).
-func readSetting(key string) (value string) {
-	defer func() {
-		if recover() != nil {
-			value = ""
-		}
-	}()
-	v := ui.Window().Get("localStorage").Call("getItem", key)
-	if !v.Truthy() {
-		return ""
-	}
-	return v.String()
-}
-
-// writeSetting keeps a small setting on the device; when storage is full or
-// blocked the setting lasts for this visit only, and nothing else breaks.
-func writeSetting(key, value string) {
-	defer func() { _ = recover() }()
-	ui.Window().Get("localStorage").Call("setItem", key, value)
 }

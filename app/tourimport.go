@@ -124,7 +124,7 @@ func (s *TourImport) outcome() ui.UI {
 		ref := tourRef{ID: s.done.ID, Imported: true}
 		return ui.Div().Class("import-done").Role("status").Body(
 			ui.P().Body(
-				ui.Text("Imported “"+s.done.Title+"”: "+strconv.Itoa(s.done.Steps)+" "+plural(s.done.Steps, "step", "steps")+", kept on this device. "),
+				ui.Text("Imported “"+s.done.Title+"”: "+strconv.Itoa(s.done.Steps)+" "+plural(s.done.Steps, "step", "steps")+", "+keptWhere()+". "),
 				ui.A().Class("play-imported").Href(ref.step(1)).Text("Play it"),
 			),
 			ui.If(len(s.warnings) > 0, func() ui.UI {
@@ -136,6 +136,14 @@ func (s *TourImport) outcome() ui.UI {
 		)
 	}
 	return nil
+}
+
+// keptWhere says how long what was just saved is kept.
+func keptWhere() string {
+	if keptOnDevice() {
+		return "kept on this device"
+	}
+	return "kept until you close the app (this device is not storing anything new)"
 }
 
 func faultList(faults kb.Faults) ui.UI {
@@ -178,10 +186,7 @@ func (s *TourImport) importTour(ctx ui.Context, name string, data []byte) {
 		return
 	}
 	stored := storedTour{ID: t.ID, Name: name, Title: t.Title, Steps: len(t.Steps), Markdown: string(data)}
-	if err := storeImportedTour(ctx, stored); err != nil {
-		s.importResult(ctx, name, nil, errors.New("this device would not store the tour (is its storage full?)"))
-		return
-	}
+	storeImportedTour(ctx, stored)
 	s.done = &stored
 	s.refresh(ctx)
 }

@@ -1,19 +1,16 @@
 package app
 
 import (
+	"slices"
 	"sort"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// What the device remembers about tours, in localStorage: the tours a
-// teacher imported (as the Markdown they wrote, parsed again on every use
-// with the same parser as the built-in tours), and progress through every
-// tour. Nothing leaves the device.
-const (
-	importedToursKey = "oversight.tours.imported"
-	tourProgressKey  = "oversight.tours.progress"
-)
+// What the device remembers about tours, kept in the local data (see
+// localdata.go): the tours a teacher imported (as the Markdown they wrote,
+// parsed again on every use with the same parser as the built-in tours),
+// and progress through every tour. Nothing leaves the device.
 
 // storedTour is an imported tour as kept on the device.
 type storedTour struct {
@@ -26,10 +23,7 @@ type storedTour struct {
 
 // importedTours lists the tours imported on this device, by title.
 func importedTours(ctx ui.Context) []storedTour {
-	var tours []storedTour
-	if err := ctx.LocalStorage().Get(importedToursKey, &tours); err != nil {
-		return nil
-	}
+	tours := slices.Clone(readLocal(ctx, toursRecord))
 	sort.SliceStable(tours, func(i, j int) bool { return tours[i].Title < tours[j].Title })
 	return tours
 }
@@ -44,27 +38,26 @@ func importedTour(ctx ui.Context, id string) (storedTour, bool) {
 }
 
 // storeImportedTour keeps a tour, replacing one with the same id.
-func storeImportedTour(ctx ui.Context, tour storedTour) error {
-	tours := []storedTour{tour}
-	for _, t := range importedTours(ctx) {
-		if t.ID != tour.ID {
-			tours = append(tours, t)
-		}
-	}
-	return ctx.LocalStorage().Set(importedToursKey, tours)
+func storeImportedTour(ctx ui.Context, tour storedTour) {
+	changeLocal(ctx, toursRecord, func(tours *[]storedTour) bool {
+		*tours = append(slices.DeleteFunc(*tours, func(t storedTour) bool { return t.ID == tour.ID }), tour)
+		return true
+	})
 }
 
+// removeImportedTour forgets a tour and the progress through it.
 func removeImportedTour(ctx ui.Context, id string) {
-	var tours []storedTour
-	for _, t := range importedTours(ctx) {
-		if t.ID != id {
-			tours = append(tours, t)
-		}
-	}
-	_ = ctx.LocalStorage().Set(importedToursKey, tours)
-	progress := loadProgress(ctx)
-	delete(progress, tourRef{ID: id, Imported: true}.key())
-	_ = ctx.LocalStorage().Set(tourProgressKey, progress)
+	changeLocal(ctx, toursRecord, func(tours *[]storedTour) bool {
+		before := len(*tours)
+		*tours = slices.DeleteFunc(*tours, func(t storedTour) bool { return t.ID == id })
+		return len(*tours) < before
+	})
+	key := tourRef{ID: id, Imported: true}.key()
+	changeLocal(ctx, progressRecord, func(progress *map[string]tourProgress) bool {
+		_, had := (*progress)[key]
+		delete(*progress, key)
+		return had
+	})
 }
 
 // tourProgress is what the device remembers of one tour.
@@ -80,36 +73,53 @@ type tourProgress struct {
 // Complete says whether every step has been seen.
 func (p tourProgress) Complete() bool { return p.Steps > 0 && len(p.Seen) >= p.Steps }
 
+// resized is the progress through the tour as it is now, of steps steps:
+// a tour that lost steps since keeps only the steps it still has.
+func (p tourProgress) resized(steps int) tourProgress {
+	p.Steps = steps
+	p.Seen = slices.DeleteFunc(slices.Clone(p.Seen), func(n int) bool { return n > steps })
+	return p
+}
+
 func loadProgress(ctx ui.Context) map[string]tourProgress {
 	progress := make(map[string]tourProgress)
-	if err := ctx.LocalStorage().Get(tourProgressKey, &progress); err != nil || progress == nil {
-		return make(map[string]tourProgress)
+	for k, p := range readLocal(ctx, progressRecord) {
+		progress[k] = p
 	}
 	return progress
 }
 
 // markStepSeen remembers that step n of a tour of steps steps was opened.
 func markStepSeen(ctx ui.Context, ref tourRef, n, steps int) {
-	progress := loadProgress(ctx)
-	p := progress[ref.key()]
-	p.Steps = steps
-	for _, s := range p.Seen {
-		if s == n {
-			return
-		}
-	}
-	p.Seen = append(p.Seen, n)
-	sort.Ints(p.Seen)
-	progress[ref.key()] = p
-	_ = ctx.LocalStorage().Set(tourProgressKey, progress)
+	updateProgress(ctx, ref, func(p tourProgress) tourProgress {
+		p = p.resized(steps)
+		p.Seen = sortedSet(append(p.Seen, n))
+		return p
+	})
 }
 
 // markChecked remembers that a tour's self-check was done.
 func markChecked(ctx ui.Context, ref tourRef, steps int) {
-	progress := loadProgress(ctx)
-	p := progress[ref.key()]
-	p.Steps = steps
-	p.Checked = true
-	progress[ref.key()] = p
-	_ = ctx.LocalStorage().Set(tourProgressKey, progress)
+	updateProgress(ctx, ref, func(p tourProgress) tourProgress {
+		p = p.resized(steps)
+		p.Checked = true
+		return p
+	})
+}
+
+// updateProgress changes one tour's progress, writing only if it changed.
+func updateProgress(ctx ui.Context, ref tourRef, edit func(tourProgress) tourProgress) {
+	changeLocal(ctx, progressRecord, func(progress *map[string]tourProgress) bool {
+		if *progress == nil {
+			*progress = make(map[string]tourProgress)
+		}
+		had, ok := (*progress)[ref.key()]
+		now := edit(had)
+		(*progress)[ref.key()] = now
+		return !ok || !had.equal(now)
+	})
+}
+
+func (p tourProgress) equal(q tourProgress) bool {
+	return slices.Equal(p.Seen, q.Seen) && p.Steps == q.Steps && p.Checked == q.Checked
 }

@@ -37,7 +37,7 @@ func (p *page) seriousViolations() []string {
 }
 
 func TestNoSeriousAccessibilityViolationsInEitherTheme(t *testing.T) {
-	paths := []string{"/", "/?view=text", "/concepts/debate", "/caveats", "/history", "/sources", "/search?q=oversight", "/readings/spiralist"}
+	paths := []string{"/", "/?view=text", "/concepts/debate", "/caveats", "/history", "/sources", "/search?q=oversight", "/readings/spiralist", "/data"}
 	for _, theme := range []string{"light", "dark"} {
 		t.Run(theme, func(t *testing.T) {
 			p := openPage(t, desktop)

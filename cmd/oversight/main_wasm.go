@@ -18,5 +18,8 @@ func main() {
 		panic("the embedded content does not load: " + err.Error())
 	}
 	app.Register(k)
+	// Before go-app starts, which reads localStorage and cannot start if
+	// the browser refuses it.
+	app.OpenLocalData()
 	ui.RunWhenOnBrowser()
 }

@@ -1,0 +1,73 @@
+package app
+
+import (
+	"strings"
+
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// LocalDataNotice tells the reader, once, when the device's storage needs
+// their attention: a record the app could not read was set aside, or the
+// device is not keeping anything new. It says that the rest works and links
+// to the data page, where all of it can be exported. It covers nothing: it
+// takes its place above the page and goes when the reader says OK.
+type LocalDataNotice struct {
+	ui.Compo
+
+	notice dataNotice
+}
+
+func (n *LocalDataNotice) OnMount(ctx ui.Context) {
+	n.refresh()
+	ctx.Handle(localDataChanged, func(ui.Context, ui.Action) { n.refresh() })
+}
+
+func (n *LocalDataNotice) refresh() {
+	if device != nil {
+		n.notice = device.notice()
+	}
+}
+
+func (n *LocalDataNotice) Render() ui.UI {
+	// The live region is always there, so that what appears in it is read.
+	return ui.Div().Class("data-notice-slot").Role("status").Body(
+		ui.If(!n.notice.empty(), func() ui.UI {
+			return ui.Div().Class("data-notice").Body(
+				n.setAside(),
+				n.storage(),
+				ui.P().Class("data-notice-actions").Body(
+					ui.A().Class("button").Href(DataPath).Text("Your data on this device"),
+					ui.Button().Class("button", "secondary").Type("button").Text("OK").OnClick(n.dismiss),
+				),
+			)
+		}),
+	)
+}
+
+func (n *LocalDataNotice) setAside() ui.UI {
+	if len(n.notice.setAside) == 0 {
+		return nil
+	}
+	return ui.P().Class("data-notice-set-aside").Text(
+		"Some of what this device had stored could not be read: " + strings.Join(n.notice.setAside, ", ") +
+			". It has been set aside, not deleted, and you can download it from your data page. Everything else works as before.")
+}
+
+func (n *LocalDataNotice) storage() ui.UI {
+	switch n.notice.state {
+	case storageFull:
+		return ui.P().Class("data-notice-storage").Text(
+			"This device’s storage for the app is full, so what you do from now on lasts only until you close the app. What was stored before is safe. To keep your progress, export your data.")
+	case storageBlocked:
+		return ui.P().Class("data-notice-storage").Text(
+			"This browser is not letting the app store anything (private browsing, or site data blocked). Everything works, but what you do lasts only until you close the app. To keep your progress, export your data.")
+	}
+	return nil
+}
+
+func (n *LocalDataNotice) dismiss(ctx ui.Context, e ui.Event) {
+	if device != nil {
+		device.acknowledge()
+	}
+	n.notice = dataNotice{}
+}

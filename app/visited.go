@@ -1,0 +1,41 @@
+package app
+
+import (
+	"slices"
+
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The concepts the reader has opened, kept in the local data. Components
+// that mark them (the map) read visitedConcepts and refresh on the
+// localDataChanged action, whose value is visitedKey when this changes.
+
+// markVisited remembers that the reader opened a concept's page.
+func markVisited(ctx ui.Context, id string) {
+	changeLocal(ctx, visitedRecord, func(visited *[]string) bool {
+		if slices.Contains(*visited, id) {
+			return false
+		}
+		*visited = sortedSet(append(*visited, id))
+		return true
+	})
+}
+
+// visitedConcepts is the set of concepts opened on this device; empty when
+// prerendered.
+func visitedConcepts(ctx ui.Context) map[string]bool {
+	visited := make(map[string]bool)
+	for _, id := range readLocal(ctx, visitedRecord) {
+		visited[id] = true
+	}
+	return visited
+}
+
+// clearVisited forgets which concepts were opened; tour progress stays.
+func clearVisited(ctx ui.Context) {
+	changeLocal(ctx, visitedRecord, func(visited *[]string) bool {
+		had := len(*visited) > 0
+		*visited = nil
+		return had
+	})
+}
