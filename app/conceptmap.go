@@ -47,6 +47,9 @@ type ConceptMap struct {
 
 	// hovered is the node under the pointer or keyboard focus, if any.
 	hovered string
+	// visited are the concepts opened on this device, marked on the map;
+	// none when prerendered.
+	visited map[string]bool
 
 	// view is the part of the map shown; zero means the whole map.
 	view viewport
@@ -176,6 +179,9 @@ func (m *ConceptMap) nodeClass(c *kb.Concept, h highlight) string {
 	}
 	if m.CaveatLens && len(knowledge.CaveatsOf(c.ID)) > 0 {
 		class = append(class, "has-caveat")
+	}
+	if m.visited[c.ID] {
+		class = append(class, "is-visited")
 	}
 	return strings.Join(class, " ")
 }
@@ -322,6 +328,12 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 		m.listeners = append(m.listeners, mapListener{event, fn})
 	}
 	ctx.Defer(func(ui.Context) { m.centreInPane(svgEl) })
+	m.visited = visitedConcepts(ctx)
+	ctx.Handle(localDataChanged, func(ctx ui.Context, a ui.Action) {
+		if a.Value == visitedKey {
+			m.visited = visitedConcepts(ctx)
+		}
+	})
 	listen("mouseover", m.onPointerOver)
 	listen("focusin", m.onPointerOver)
 	listen("mouseleave", m.onLeave)
@@ -529,10 +541,14 @@ func (m *ConceptMap) edgeLabels(boxes map[string]box, h highlight, visible map[s
 
 func (m *ConceptMap) node(c *kb.Concept, b box, h highlight) ui.UI {
 	label := c.Title + " (" + strings.ToLower(c.Kind.Label()) + ")"
-	var mark ui.UI
+	var mark, seen ui.UI
 	if caveats := len(knowledge.CaveatsOf(c.ID)); m.CaveatLens && caveats > 0 {
 		label += ", qualified by " + strconv.Itoa(caveats) + " " + plural(caveats, "caveat", "caveats")
 		mark = caveatMark(b.right()-4, b.top()+2, 13)
+	}
+	if m.visited[c.ID] {
+		label += ", opened before"
+		seen = visitedMark(b.left()+4, b.bottom()-2, 11)
 	}
 	firstBaseline := b.centre.Y - float64(len(b.lines)-1)*b.fontSize*lineHeight/2
 	return svg("a").
@@ -568,7 +584,17 @@ func (m *ConceptMap) node(c *kb.Concept, b box, h highlight) ui.UI {
 					return tspan
 				})),
 			mark,
+			seen,
 		)
+}
+
+// visitedMark is drawn on the bottom-left corner of a node the reader has
+// opened, and in the legend: a tick, so the mark does not rely on colour.
+func visitedMark(cx, cy, r float64) ui.UI {
+	return svg("g").Class("visited-mark").Aria("hidden", true).Body(
+		svg("circle").Attr("cx", coord(cx)).Attr("cy", coord(cy)).Attr("r", coord(r)),
+		svg("path").Attr("d", "M"+coord(cx-r*0.45)+","+coord(cy)+" l"+coord(r*0.3)+","+coord(r*0.35)+" l"+coord(r*0.6)+","+coord(-r*0.7)),
+	)
 }
 
 // minHitSize is the least width and height, in map units, that a node

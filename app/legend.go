@@ -58,12 +58,12 @@ func (l *Legend) Render() ui.UI {
 				return ui.Li().Body(swatch(line), ui.Span().Text(rel.Phrase()))
 			}),
 		),
-		ui.If(l.CaveatLens, func() ui.UI {
-			return ui.Ul().Class("legend-list").Body(ui.Li().Body(
-				swatch(caveatMark(20, 12, 10)),
-				ui.Span().Text("qualified by a caveat"),
-			))
-		}),
+		ui.Ul().Class("legend-list").Body(
+			ui.Li().Body(swatch(visitedMark(20, 12, 10)), ui.Span().Text("opened on this device")),
+			ui.If(l.CaveatLens, func() ui.UI {
+				return ui.Li().Body(swatch(caveatMark(20, 12, 10)), ui.Span().Text("qualified by a caveat"))
+			}),
+		),
 	)
 }
 

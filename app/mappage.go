@@ -76,6 +76,7 @@ func (p *MapPage) Render() ui.UI {
 				ui.P().Class("hint").Text("Select a concept to read about it. Hover over it, or Tab to the map and walk it with the arrow keys, to highlight what it is linked to."),
 				ui.P().Class("view-toggle").Body(ui.A().Href(mapTextPath).Text("Read the map as text")),
 				p.lensToggle(),
+				&VisitedNote{},
 			),
 			ui.Div().Class("map-pane").On("keydown", p.onKey).Body(
 				ui.A().Class("skip-link", "skip-map").Href(mapTextPath).Text("Skip the drawing: read the map as text"),

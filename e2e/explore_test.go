@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -311,5 +312,39 @@ func TestAHoverPaintsTheSameHighlightAsARenderOfThatFocus(t *testing.T) {
 	}
 	if p.count("svg.concept-map [id]") < 29 {
 		t.Errorf("the comparison found too few elements to mean anything")
+	}
+}
+
+func TestOpenedConceptsAreMarkedOnTheMapRememberedAndCanBeCleared(t *testing.T) {
+	p := openPage(t, desktop)
+	p.openApp("/")
+	if p.count(".node.is-visited") != 0 || p.count(".visited-note:not([hidden])") != 0 {
+		t.Fatalf("a fresh device shows concepts as visited")
+	}
+	p.do(chromedp.Click(chromedp.CSS(`#node-debate`)))
+	p.waitFor(`location.pathname === "/concepts/debate"`)
+	p.do(chromedp.Click(chromedp.CSS(".back a")))
+	p.waitFor(`document.getElementById("node-debate") !== null && document.getElementById("node-debate").classList.contains("is-visited")`)
+	if p.count("#node-debate .visited-mark") != 1 {
+		t.Errorf("the visited node has no mark that does not rely on colour")
+	}
+	if label := eval[string](p, `document.getElementById("node-debate").getAttribute("aria-label")`); !strings.Contains(label, "opened before") {
+		t.Errorf("screen readers are not told the node was opened: %q", label)
+	}
+	if n := p.count(".node.is-visited"); n != 1 {
+		t.Errorf("%d nodes marked visited, want 1", n)
+	}
+	p.screenshot("visited-desktop")
+
+	p.openApp("/")
+	p.waitFor(`document.getElementById("node-debate").classList.contains("is-visited")`)
+	if text := p.text(".visited-note"); !strings.Contains(text, "opened 1 of the") {
+		t.Errorf("the map does not say how much has been opened: %q", text)
+	}
+	p.do(chromedp.Click(chromedp.CSS(".visited-note button")))
+	p.waitFor(`document.querySelectorAll(".node.is-visited").length === 0 && document.querySelector(".visited-note").hidden`)
+	p.openApp("/")
+	if p.count(".node.is-visited") != 0 {
+		t.Errorf("the cleared history came back after a reload")
 	}
 }

@@ -1,0 +1,38 @@
+package app
+
+import (
+	"strconv"
+
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// VisitedNote tells readers how much of the map they have opened on this
+// device, and lets them clear that history (a shared classroom computer,
+// or a fresh start). It shows nothing until something has been opened,
+// and nothing when prerendered, since the history lives on the device.
+type VisitedNote struct {
+	ui.Compo
+
+	visited int
+}
+
+func (n *VisitedNote) OnMount(ctx ui.Context) {
+	n.visited = len(visitedConcepts(ctx))
+	ctx.Handle(localDataChanged, func(ctx ui.Context, a ui.Action) {
+		if a.Value == visitedKey {
+			n.visited = len(visitedConcepts(ctx))
+		}
+	})
+}
+
+func (n *VisitedNote) Render() ui.UI {
+	if n.visited == 0 {
+		return ui.P().Class("visited-note").Hidden(true)
+	}
+	total := len(knowledge.Concepts())
+	return ui.P().Class("visited-note").Body(
+		ui.Text("You have opened "+strconv.Itoa(n.visited)+" of the "+strconv.Itoa(total)+" concepts on this device (marked ✓). "),
+		ui.Button().Type("button").Class("link-button").Text("Clear history").
+			OnClick(func(ctx ui.Context, e ui.Event) { clearVisited(ctx) }),
+	)
+}
