@@ -13,6 +13,7 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -198,7 +199,13 @@ const loadedJS = `new Promise((resolve) => {
 func (b *browser) load(origin string, wasm bool, timeout time.Duration) (metrics, error) {
 	ctx, cancel := context.WithTimeout(b.ctx, timeout)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(origin+"/")); err != nil {
+	// Page.navigate returns once the navigation has started; loadedJS then
+	// waits for the load itself, on the page's own terms.
+	nav, err := chromedp.Call(ctx, page.Navigate, page.NavigateParams{URL: origin + "/"})
+	if err == nil && nav.ErrorText != "" {
+		err = errors.New(nav.ErrorText)
+	}
+	if err != nil {
 		return metrics{}, fmt.Errorf("opening %s: %w", origin, err)
 	}
 	if err := waitJS(ctx, fmt.Sprintf(loadedJS, wasm)); err != nil {

@@ -21,6 +21,8 @@ type sample struct {
 	// the first visit, the service worker's precache included.
 	FirstVisitBytes int64     `json:"firstVisitBytes,omitempty"`
 	Requests        []request `json:"requests"`
+	// Failures are the errors of the attempts before this one.
+	Failures []string `json:"failures,omitempty"`
 }
 
 // measurer runs the visits.
@@ -158,6 +160,16 @@ func plan(variants []*variant, ps []profile, runs int, repeat bool) []visit {
 	return visits
 }
 
+// maxRetries is how many times a visit that failed is started again.
+const maxRetries = 2
+
+func (m *measurer) visit(vis visit) (sample, error) {
+	if vis.repeat {
+		return m.repeatVisit(vis.variant, vis.profile, vis.run)
+	}
+	return m.firstVisit(vis.variant, vis.profile, vis.run)
+}
+
 // measure runs the plan and returns every sample.
 func (m *measurer) measure(visits []visit) ([]sample, error) {
 	var samples []sample
@@ -167,18 +179,20 @@ func (m *measurer) measure(visits []visit) ([]sample, error) {
 			kind = "repeat visit"
 		}
 		fmt.Fprintf(m.log, "bench: [%d/%d] run %d, %s, %s, %s\n", i+1, len(visits), vis.run, vis.profile.Label, vis.variant.name, kind)
-		var (
-			s   sample
-			err error
-		)
-		if vis.repeat {
-			s, err = m.repeatVisit(vis.variant, vis.profile, vis.run)
-		} else {
-			s, err = m.firstVisit(vis.variant, vis.profile, vis.run)
+		s, err := m.visit(vis)
+		var failures []string
+		for err != nil && len(failures) < maxRetries {
+			// A browser that hangs once on a busy machine is not a result:
+			// the visit starts again from a fresh profile, and the report
+			// says so.
+			failures = append(failures, err.Error())
+			fmt.Fprintf(m.log, "bench: %v; trying again (%d of %d)\n", err, len(failures), maxRetries)
+			s, err = m.visit(vis)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("run %d, %s, %s: %w", vis.run, vis.profile.Name, vis.variant.name, err)
 		}
+		s.Failures = failures
 		samples = append(samples, s)
 	}
 	return samples, nil

@@ -327,6 +327,11 @@ func (r *report) printTimes(w io.Writer) {
 			ms(c.FCP), ms(c.Interactive), ms(c.WasmEnd), ms(c.Main), ms(c.ContentLoaded), ms(c.Registered), kb(c.PageBytes))
 	}
 	t.Flush()
+	for _, s := range r.Samples {
+		if len(s.Failures) > 0 {
+			fmt.Fprintf(w, "run %d, %s, %s was measured after %d failed attempts: %s\n", s.Run, r.label(s.Profile), s.Variant, len(s.Failures), strings.Join(s.Failures, "; "))
+		}
+	}
 	for _, c := range r.Cells {
 		if c.Repeat && c.FirstVisitBytes > 0 {
 			fmt.Fprintf(w, "%s's first visit, the service worker's precache included, took %s from the server\n", c.Variant, kb(c.FirstVisitBytes))
@@ -335,7 +340,7 @@ func (r *report) printTimes(w io.Writer) {
 }
 
 func (r *report) printFiles(w io.Writer) {
-	fmt.Fprintln(w, "\nBytes of the files the first page loads (on disk; wire = the first loopback visit, headers included)")
+	fmt.Fprintln(w, "\nBytes of the files the first page loads (on disk; wire = a first visit, on loopback if measured, headers included)")
 	t := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(t, "variant\tfile\trequests\traw\tgzip\tbrotli\twire\tencoding\t")
 	for _, v := range r.Variants {
