@@ -11,7 +11,7 @@ BROTLI_QUALITY ?= 11
 STATIC_OUT ?= dist
 BASE_URL ?= http://localhost:8000
 
-.PHONY: run build wasm server compress static test check vet chromium axe icons clean loadtest bench-map
+.PHONY: run build wasm server compress static test check vet chromium axe icons clean loadtest bench bench-map
 
 run: build
 	./bin/oversight serve -addr :$(PORT)
@@ -44,7 +44,7 @@ vet:
 	@unformatted=$$(gofmt -l app kb content cmd e2e tools); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb ./content ./cmd/...
+	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb ./content ./cmd/... ./tools/bench/hello
 
 # Browser tests need Debian's Chromium: install it if we can, or say how.
 chromium:
@@ -61,6 +61,13 @@ icons:
 # bytes, 50 connections for 30 s in all. Shorter: make loadtest LOADTEST_FLAGS=-duration=6s
 loadtest: build
 	$(GO) run ./tools/loadtest -bin bin/oversight -web web $(LOADTEST_FLAGS)
+
+# Start-up against go-app's hello world and a static page, built and served in
+# one run: FCP, interactive and bytes on three networks, the repeat visit, the
+# ratios to the targets (JSON in .artifacts/bench/). About 15 minutes; quicker:
+# make bench BENCH_FLAGS="-runs 1 -profiles loopback"
+bench: build chromium
+	$(GO) run ./tools/bench -quality $(BROTLI_QUALITY) $(BENCH_FLAGS)
 
 # How the map responds in Chromium (hover, click, wheel), with the real
 # content and a generated map of 200 concepts: medians and their ratio.

@@ -2,8 +2,11 @@
 // It replaces go-app's default worker, which installs without waitUntil and so
 // can activate, and delete a working offline copy, after a failed precache.
 //
-// - install: fetch every precached file past the HTTP cache; any failure fails
-//   the install, so the old version keeps serving.
+// - install: fetch every precached file, revalidated with the server
+//   (cache: "no-cache"), so nothing stale is cached and what the page has just
+//   downloaded, the WebAssembly above all, comes back as a 304, not a second
+//   full download on the first visit; any failure fails the install, so the
+//   old version keeps serving.
 // - activate: delete older versions. No clients.claim(): every page load
 //   after the first is controlled anyway, and claiming the first page makes
 //   go-app announce the first install as an update.
@@ -22,7 +25,7 @@ async function precache() {
   try {
     const responses = await Promise.all(
       resourcesToCache.map(async (url) => {
-        const response = await fetch(new Request(url, { cache: "reload" }));
+        const response = await fetch(new Request(url, { cache: "no-cache" }));
         if (!response.ok) {
           throw new Error("precaching " + url + " failed: HTTP " + response.status);
         }

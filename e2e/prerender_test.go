@@ -1,0 +1,62 @@
+package e2e
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/chromedp"
+)
+
+// holdWebAssembly pauses every request for app.wasm and never answers it,
+// so the page stays as it is before the WebAssembly arrives: on a slow link
+// that is many seconds, and the prerendered page must be the app meanwhile.
+func holdWebAssembly(p *page) {
+	p.t.Helper()
+	patterns := []*fetch.RequestPattern{{URLPattern: "*/web/app.wasm"}}
+	if _, err := chromedp.Call(p.ctx, fetch.Enable, fetch.EnableParams{Patterns: patterns}); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// onTop says whether the element is what a reader sees and clicks at its
+// centre, not something drawn over it.
+func (p *page) onTop(selector string) bool {
+	p.t.Helper()
+	return eval[bool](p, fmt.Sprintf(`(() => {
+		const el = document.querySelector(%q);
+		if (!el) return false;
+		el.scrollIntoView({block: "center"});
+		const r = el.getBoundingClientRect();
+		return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+	})()`, selector))
+}
+
+func TestThePrerenderedPageIsUsableBeforeTheWebAssemblyArrives(t *testing.T) {
+	p := openPage(t, desktop)
+	holdWebAssembly(p)
+	p.open("/")
+	p.waitFor(`document.readyState === "complete"`)
+	if p.count("#app-wasm-loader") != 1 || eval[bool](p, `document.documentElement.dataset.app === "ready"`) {
+		t.Fatal("the WebAssembly was not held back: this test checks nothing")
+	}
+	for _, sel := range []string{"#page-title", "#node-scalable-oversight", ".site-header nav a[href='/about']"} {
+		if !p.onTop(sel) {
+			t.Errorf("before the WebAssembly arrives, %s is covered", sel)
+		}
+	}
+	p.screenshot("before-wasm-map-desktop")
+
+	// The map's nodes are links, and a concept's definition expands, with
+	// no WebAssembly at all.
+	p.do(chromedp.Click(chromedp.ID("node-scalable-oversight")))
+	p.waitFor(`location.pathname === "/concepts/scalable-oversight" && document.readyState === "complete"`)
+	if !p.onTop("details.definition > summary") {
+		t.Fatal("before the WebAssembly arrives, the definition's summary is covered")
+	}
+	p.do(chromedp.Click(chromedp.CSS("details.definition > summary")))
+	p.waitFor(`document.querySelector("details.definition").open`)
+	if eval[bool](p, `document.documentElement.dataset.app === "ready"`) {
+		t.Error("the WebAssembly ran on the concept page: this test checks nothing there")
+	}
+}

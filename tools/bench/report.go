@@ -1,0 +1,419 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// report is everything one run of the bench found; it is printed and
+// written as JSON.
+type report struct {
+	Started  time.Time `json:"started"`
+	Versions versions  `json:"versions"`
+	Runs     int       `json:"runs"`
+	Profiles []profile `json:"profiles"`
+	// BrotliQuality is the quality every variant was compressed with.
+	BrotliQuality int         `json:"brotliQuality"`
+	Variants      []variantID `json:"variants"`
+	Files         []fileSize  `json:"files"`
+	Cells         []cell      `json:"medians"`
+	Targets       []target    `json:"targets"`
+	Samples       []sample    `json:"samples"`
+}
+
+type variantID struct {
+	Name  string `json:"name"`
+	About string `json:"about"`
+}
+
+// versions are what the numbers depend on besides the code.
+type versions struct {
+	Go       string `json:"go"`
+	GoApp    string `json:"goApp"`
+	Chromium string `json:"chromium"`
+	CPUs     int    `json:"cpus"`
+	// LoadBefore and LoadAfter are the machine's load averages (1, 5 and
+	// 15 minutes) at the start and the end: other work on the machine
+	// slows every variant, which the ratios absorb and the times do not.
+	LoadBefore string `json:"loadBefore"`
+	LoadAfter  string `json:"loadAfter"`
+}
+
+// fileSize is one file a variant's first page loads.
+type fileSize struct {
+	Variant string `json:"variant"`
+	Path    string `json:"path"`
+	Raw     int64  `json:"raw"`
+	// Gzip and Brotli are the sizes of the precompressed copies, or the
+	// raw size for a file too small to have one.
+	Gzip   int64 `json:"gzip"`
+	Brotli int64 `json:"brotli"`
+	// Wire is what the first visit took over the network for it, headers
+	// included, and Encoding what the server chose.
+	Wire     int64  `json:"wire"`
+	Encoding string `json:"encoding,omitempty"`
+	// Requests counts the requests for the file (an icon can be asked
+	// for more than once; later ones are revalidations).
+	Requests int `json:"requests"`
+}
+
+// cell is the medians of one variant on one network.
+type cell struct {
+	Variant         string  `json:"variant"`
+	Profile         string  `json:"profile"`
+	Repeat          bool    `json:"repeat"`
+	Runs            int     `json:"runs"`
+	FCP             float64 `json:"fcp"`
+	Interactive     float64 `json:"interactive"`
+	WasmEnd         float64 `json:"wasmEnd"`
+	Main            float64 `json:"main"`
+	ContentLoaded   float64 `json:"contentLoaded"`
+	Registered      float64 `json:"registered"`
+	PageBytes       float64 `json:"pageBytes"`
+	FirstVisitBytes float64 `json:"firstVisitBytes,omitempty"`
+	// FromWorker counts, in the last run, the page's requests the service
+	// worker answered, of all its requests.
+	FromWorker string `json:"fromWorker,omitempty"`
+}
+
+// target is one of issue 7's targets, as this run measured it.
+type target struct {
+	Name   string  `json:"name"`
+	Value  float64 `json:"value"`
+	Limit  float64 `json:"limit"`
+	Unit   string  `json:"unit"`
+	Met    bool    `json:"met"`
+	Detail string  `json:"detail"`
+}
+
+// median of the values that are not -1 (absent), or -1.
+func median(values []float64) float64 {
+	var v []float64
+	for _, x := range values {
+		if x >= 0 {
+			v = append(v, x)
+		}
+	}
+	if len(v) == 0 {
+		return -1
+	}
+	slices.Sort(v)
+	if len(v)%2 == 1 {
+		return v[len(v)/2]
+	}
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+// medians groups the samples by variant, network and kind of visit.
+func medians(samples []sample, variants []*variant, ps []profile) []cell {
+	var cells []cell
+	add := func(v *variant, p profile, repeat bool) {
+		var group []sample
+		for _, s := range samples {
+			if s.Variant == v.name && s.Profile == p.Name && s.Repeat == repeat {
+				group = append(group, s)
+			}
+		}
+		if len(group) == 0 {
+			return
+		}
+		of := func(f func(sample) float64) float64 {
+			var values []float64
+			for _, s := range group {
+				values = append(values, f(s))
+			}
+			return median(values)
+		}
+		c := cell{
+			Variant: v.name, Profile: p.Name, Repeat: repeat, Runs: len(group),
+			FCP:             of(func(s sample) float64 { return s.Metrics.FCP }),
+			Interactive:     of(func(s sample) float64 { return s.Metrics.Interactive }),
+			WasmEnd:         of(func(s sample) float64 { return s.Metrics.WasmEnd }),
+			Main:            of(func(s sample) float64 { return s.Metrics.Main }),
+			ContentLoaded:   of(func(s sample) float64 { return s.Metrics.ContentLoaded }),
+			Registered:      of(func(s sample) float64 { return s.Metrics.Registered }),
+			PageBytes:       of(func(s sample) float64 { return float64(s.PageBytes) }),
+			FirstVisitBytes: of(func(s sample) float64 { return float64(s.FirstVisitBytes) }),
+		}
+		if repeat {
+			last := group[len(group)-1]
+			served, answered := 0, 0
+			for _, r := range last.Requests {
+				if r.Status != 0 {
+					answered++
+				}
+				if r.FromWorker {
+					served++
+				}
+			}
+			c.FromWorker = fmt.Sprintf("%d of %d", served, answered)
+		}
+		cells = append(cells, c)
+	}
+	for _, repeat := range []bool{false, true} {
+		for _, p := range ps {
+			for _, v := range variants {
+				add(v, p, repeat)
+			}
+		}
+	}
+	return cells
+}
+
+func findCell(cells []cell, variant, profile string, repeat bool) (cell, bool) {
+	for _, c := range cells {
+		if c.Variant == variant && c.Profile == profile && c.Repeat == repeat {
+			return c, true
+		}
+	}
+	return cell{}, false
+}
+
+// fileSizes lists, per variant, the files its first page loaded in the
+// first loopback visit (or the first visit there is), with their sizes on
+// disk and on the wire.
+func fileSizes(variants []*variant, samples []sample) ([]fileSize, error) {
+	var files []fileSize
+	for _, v := range variants {
+		s, ok := firstSample(samples, v.name)
+		if !ok {
+			continue
+		}
+		seen := make(map[string]int)
+		for _, r := range s.Requests {
+			u, err := url.Parse(r.URL)
+			if err != nil || r.Status == 0 {
+				continue
+			}
+			if i, ok := seen[u.Path]; ok {
+				files[i].Wire += r.Bytes
+				files[i].Requests++
+				continue
+			}
+			f, err := sizesOnDisk(v.dir, u.Path)
+			if err != nil {
+				return nil, err
+			}
+			f.Variant, f.Wire, f.Encoding, f.Requests = v.name, r.Bytes, r.Encoding, 1
+			seen[u.Path] = len(files)
+			files = append(files, f)
+		}
+	}
+	return files, nil
+}
+
+func firstSample(samples []sample, variant string) (sample, bool) {
+	var found *sample
+	for i, s := range samples {
+		if s.Variant != variant || s.Repeat {
+			continue
+		}
+		if found == nil || (s.Profile == profiles[0].Name && found.Profile != profiles[0].Name) {
+			found = &samples[i]
+		}
+	}
+	if found == nil {
+		return sample{}, false
+	}
+	return *found, true
+}
+
+// sizesOnDisk reads a served file's raw size and its compressed copies'.
+func sizesOnDisk(dir, urlPath string) (fileSize, error) {
+	name := filepath.Join(dir, filepath.FromSlash(urlPath))
+	if strings.HasSuffix(urlPath, "/") {
+		name = filepath.Join(name, "index.html")
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		return fileSize{}, err
+	}
+	f := fileSize{Path: urlPath, Raw: info.Size(), Gzip: info.Size(), Brotli: info.Size()}
+	if gz, err := os.Stat(name + ".gz"); err == nil {
+		f.Gzip = gz.Size()
+	}
+	if br, err := os.Stat(name + ".br"); err == nil {
+		f.Brotli = br.Size()
+	}
+	return f, nil
+}
+
+// Issue 7's targets.
+const (
+	wasmSizeLimit        = 1.15
+	paintLimit           = 1.2
+	slowInteractiveLimit = 1.1
+	repeatLimitMs        = 1000
+	slowProfile          = "1.6mbit"
+)
+
+// targets evaluates issue 7's targets on this run's numbers.
+func targets(files []fileSize, cells []cell, ps []profile) []target {
+	var ts []target
+	wasm := func(variant string) int64 {
+		for _, f := range files {
+			if f.Variant == variant && f.Path == "/web/app.wasm" {
+				return f.Brotli
+			}
+		}
+		return 0
+	}
+	if a, h := wasm(appVariant), wasm(helloVariant); a > 0 && h > 0 {
+		ts = append(ts, ratioTarget("WebAssembly, brotli: app ÷ hello", float64(a), float64(h), wasmSizeLimit,
+			fmt.Sprintf("%s ÷ %s", kb(float64(a)), kb(float64(h)))))
+	}
+	for _, p := range ps {
+		a, okA := findCell(cells, appVariant, p.Name, false)
+		s, okS := findCell(cells, staticVariant, p.Name, false)
+		if okA && okS {
+			ts = append(ts, ratioTarget("first contentful paint, "+p.Label+": app ÷ static", a.FCP, s.FCP, paintLimit,
+				fmt.Sprintf("%s ÷ %s", ms(a.FCP), ms(s.FCP))))
+		}
+	}
+	a, okA := findCell(cells, appVariant, slowProfile, false)
+	h, okH := findCell(cells, helloVariant, slowProfile, false)
+	if okA && okH {
+		ts = append(ts, ratioTarget("interactive, 1.6 Mbit/s, 150 ms: app ÷ hello", a.Interactive, h.Interactive, slowInteractiveLimit,
+			fmt.Sprintf("%s ÷ %s", ms(a.Interactive), ms(h.Interactive))))
+	}
+	if r, ok := findCell(cells, appVariant, profiles[0].Name, true); ok {
+		ts = append(ts, target{Name: "repeat visit after a restart, interactive, loopback: app", Value: r.Interactive,
+			Limit: repeatLimitMs, Unit: "ms", Met: r.Interactive >= 0 && r.Interactive <= repeatLimitMs,
+			Detail: "served by the worker: " + r.FromWorker + " requests"})
+	}
+	return ts
+}
+
+func ratioTarget(name string, a, b, limit float64, detail string) target {
+	t := target{Name: name, Limit: limit, Unit: "×", Detail: detail, Value: -1}
+	if a >= 0 && b > 0 {
+		t.Value = a / b
+		t.Met = t.Value <= limit
+	}
+	return t
+}
+
+// print writes the report as tables.
+func (r *report) print(w io.Writer) {
+	fmt.Fprintf(w, "\nOversight Explorer start-up: %d runs, medians, fresh browser profile per visit, variants interleaved\n", r.Runs)
+	fmt.Fprintf(w, "Go %s, go-app %s, %s, %d CPUs, load average %s at the start and %s at the end; brotli quality %d\n",
+		r.Versions.Go, r.Versions.GoApp, r.Versions.Chromium, r.Versions.CPUs, r.Versions.LoadBefore, r.Versions.LoadAfter, r.BrotliQuality)
+	for _, v := range r.Variants {
+		fmt.Fprintf(w, "  %-7s %s\n", v.Name, v.About)
+	}
+	r.printTimes(w)
+	r.printFiles(w)
+	r.printTargets(w)
+}
+
+func (r *report) printTimes(w io.Writer) {
+	fmt.Fprintln(w, "\nTimes in ms from the start of the navigation (median); wasm = last byte of app.wasm; main, content, routes = the app's start-up marks")
+	t := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(t, "network\tvariant\tvisit\truns\tFCP\tinteractive\twasm\tmain\tcontent\troutes\tpage bytes\t")
+	for _, c := range r.Cells {
+		visit := "first"
+		if c.Repeat {
+			visit = "repeat (worker " + c.FromWorker + ")"
+		}
+		fmt.Fprintf(t, "%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.label(c.Profile), c.Variant, visit, c.Runs,
+			ms(c.FCP), ms(c.Interactive), ms(c.WasmEnd), ms(c.Main), ms(c.ContentLoaded), ms(c.Registered), kb(c.PageBytes))
+	}
+	t.Flush()
+	for _, s := range r.Samples {
+		if len(s.Failures) > 0 {
+			fmt.Fprintf(w, "run %d, %s, %s was measured after %d failed attempts: %s\n", s.Run, r.label(s.Profile), s.Variant, len(s.Failures), strings.Join(s.Failures, "; "))
+		}
+	}
+	for _, c := range r.Cells {
+		if c.Repeat && c.FirstVisitBytes > 0 {
+			fmt.Fprintf(w, "%s's first visit, the service worker's precache included, took %s from the server\n", c.Variant, kb(c.FirstVisitBytes))
+		}
+	}
+}
+
+func (r *report) printFiles(w io.Writer) {
+	fmt.Fprintln(w, "\nBytes of the files the first page loads (on disk; wire = a first visit, on loopback if measured, headers included)")
+	t := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(t, "variant\tfile\trequests\traw\tgzip\tbrotli\twire\tencoding\t")
+	for _, v := range r.Variants {
+		var total fileSize
+		for _, f := range r.Files {
+			if f.Variant != v.Name {
+				continue
+			}
+			fmt.Fprintf(t, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t\n", f.Variant, f.Path, f.Requests, f.Raw, f.Gzip, f.Brotli, f.Wire, f.Encoding)
+			total.Raw += f.Raw
+			total.Gzip += f.Gzip
+			total.Brotli += f.Brotli
+			total.Wire += f.Wire
+		}
+		fmt.Fprintf(t, "%s\ttotal\t\t%d\t%d\t%d\t%d\t\t\n", v.Name, total.Raw, total.Gzip, total.Brotli, total.Wire)
+	}
+	t.Flush()
+}
+
+func (r *report) printTargets(w io.Writer) {
+	fmt.Fprintln(w, "\nTargets (ratios from this run)")
+	t := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, g := range r.Targets {
+		verdict := "missed"
+		if g.Met {
+			verdict = "met"
+		}
+		value := fmt.Sprintf("%.2f%s", g.Value, g.Unit)
+		limit := fmt.Sprintf("≤ %.2f%s", g.Limit, g.Unit)
+		if g.Unit == "ms" {
+			value, limit = ms(g.Value)+" ms", fmt.Sprintf("≤ %.0f ms", g.Limit)
+		}
+		fmt.Fprintf(t, "%s\t%s\t%s\t%s\t(%s)\n", g.Name, value, limit, verdict, g.Detail)
+	}
+	t.Flush()
+}
+
+func (r *report) label(name string) string {
+	for _, p := range profiles {
+		if p.Name == name {
+			return p.Label
+		}
+	}
+	return name
+}
+
+// write saves the report as JSON in dir, named by its start time, and as
+// latest.json.
+func (r *report) write(dir string) (string, error) {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	name := filepath.Join(dir, "bench-"+r.Started.Format("20060102-150405")+".json")
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		return "", err
+	}
+	return name, os.WriteFile(filepath.Join(dir, "latest.json"), data, 0o644)
+}
+
+func ms(v float64) string {
+	if v < 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+func kb(v float64) string {
+	if v < 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f KB", v/1000)
+}
