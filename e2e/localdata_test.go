@@ -242,6 +242,9 @@ func TestLocalDataWhenStorageIsFullTheAppWorksInMemoryAndKeepsWhatWasStored(t *t
 		t.Errorf("the notice reads %q", notice)
 	}
 	p.screenshot("localdata-storage-full-phone")
+	for _, v := range p.seriousViolations() {
+		t.Errorf("a page with the storage notice: %s", v)
+	}
 	opened := eval[string](p, `location.pathname.split("/").pop()`)
 	after := p.storedItems()
 	for _, key := range dataRecords {
