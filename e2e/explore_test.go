@@ -267,6 +267,12 @@ func TestOnAPhoneEveryControlIsAtLeast44PixelsSquare(t *testing.T) {
 		for _, s := range small {
 			t.Errorf("%s: a touch target is smaller than 44×44 px: %s", path, s)
 		}
+		// Targets squeezed narrower than their words spill onto each other.
+		squeezed := eval[[]string](p, `[...document.querySelectorAll(".site-header nav a")]
+			.filter(a => a.scrollWidth > a.clientWidth + 1).map(a => a.textContent)`)
+		if len(squeezed) > 0 {
+			t.Errorf("%s: these site links are squeezed narrower than their text: %v", path, squeezed)
+		}
 	}
 }
 
