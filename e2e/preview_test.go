@@ -112,6 +112,12 @@ func TestOnAPhoneATapPreviewsAConceptAsABottomSheetAndASecondTapOpensIt(t *testi
 	if eval[float64](p, `document.documentElement.scrollWidth`) > float64(phone.width) {
 		t.Errorf("the sheet makes the page scroll sideways")
 	}
+	if covered := eval[[]string](p, `[...document.querySelectorAll("#link-preview a, #link-preview button")]
+		.map(el => [el, el.getClientRects()[0]]).filter(([el, r]) => r && r.bottom <= innerHeight)
+		.filter(([el, r]) => !el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)))
+		.map(([el]) => el.textContent)`); len(covered) > 0 {
+		t.Errorf("something lies over the sheet's controls: %v", covered)
+	}
 	p.screenshot("preview-sheet-phone")
 
 	p.tap(x, y)
