@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"oversight/kb"
 )
 
 // presenterChannel is the BroadcastChannel between a presenter view and its
@@ -31,10 +29,7 @@ type PresenterView struct {
 	// Imported presents a tour stored on this device (?tour=, ?step=).
 	Imported bool
 
-	tour     *kb.Tour
-	ref      tourRef
-	n        int
-	problem  string
+	tourPosition
 	audience bool
 	showQR   bool
 	origin   string
@@ -45,18 +40,10 @@ type PresenterView struct {
 }
 
 // OnInit and OnUpdate read a built-in tour's step before any render.
-func (p *PresenterView) OnInit() { p.resolveBuiltIn() }
+func (p *PresenterView) OnInit() { p.resolveBuiltIn(p.TourID, p.Step, p.Imported, true) }
 
-func (p *PresenterView) OnUpdate(ctx ui.Context) { p.resolveBuiltIn() }
-
-func (p *PresenterView) resolveBuiltIn() {
-	if p.Imported {
-		return
-	}
-	p.tour, p.ref, p.problem = resolveTour(ui.Context{}, p.TourID, false)
-	if p.tour != nil {
-		p.n, p.problem = tourStep(p.tour, p.Step, true)
-	}
+func (p *PresenterView) OnUpdate(ctx ui.Context) {
+	p.resolveBuiltIn(p.TourID, p.Step, p.Imported, true)
 }
 
 func (p *PresenterView) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
@@ -95,19 +82,8 @@ func (p *PresenterView) OnDismount() {
 }
 
 func (p *PresenterView) arrive(ctx ui.Context) {
-	p.tour, p.ref, p.problem = resolveTour(ctx, p.TourID, p.Imported)
-	query := ctx.Page().URL().Query()
-	p.audience = query.Get("view") == "audience"
-	segment := p.Step
-	if p.Imported {
-		segment = query.Get("step")
-		if segment == "" {
-			segment = "1"
-		}
-	}
-	if p.tour != nil {
-		p.n, p.problem = tourStep(p.tour, segment, true)
-	}
+	p.resolve(ctx, p.TourID, p.Step, p.Imported, true)
+	p.audience = ctx.Page().URL().Query().Get("view") == "audience"
 	if p.problem != "" {
 		showPage(ctx, "Tour not available", p.problem, headingID)
 		return

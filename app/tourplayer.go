@@ -4,8 +4,6 @@ import (
 	"strconv"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"oversight/kb"
 )
 
 // TourPlayer plays a tour one step at a time: the map with the step's
@@ -24,30 +22,17 @@ type TourPlayer struct {
 	// page's ?tour= and ?step=.
 	Imported bool
 
-	tour    *kb.Tour
-	ref     tourRef
-	n       int // the step from 1; 0 for the self-check
-	problem string
-	keys    tourKeys
-	swipe   swipe
+	tourPosition
+	keys  tourKeys
+	swipe swipe
 }
 
 // OnInit and OnUpdate read a built-in tour's step before the first render
 // and on every move, so no render shows the wrong step; an imported tour is
 // read from the device in arrive.
-func (p *TourPlayer) OnInit() { p.resolveBuiltIn() }
+func (p *TourPlayer) OnInit() { p.resolveBuiltIn(p.TourID, p.Step, p.Imported, false) }
 
-func (p *TourPlayer) OnUpdate(ctx ui.Context) { p.resolveBuiltIn() }
-
-func (p *TourPlayer) resolveBuiltIn() {
-	if p.Imported {
-		return
-	}
-	p.tour, p.ref, p.problem = resolveTour(ui.Context{}, p.TourID, false)
-	if p.tour != nil {
-		p.n, p.problem = tourStep(p.tour, p.Step, false)
-	}
-}
+func (p *TourPlayer) OnUpdate(ctx ui.Context) { p.resolveBuiltIn(p.TourID, p.Step, p.Imported, false) }
 
 func (p *TourPlayer) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
@@ -66,17 +51,7 @@ func (p *TourPlayer) OnMount(ctx ui.Context) {
 func (p *TourPlayer) OnDismount() { p.keys.stop() }
 
 func (p *TourPlayer) arrive(ctx ui.Context) {
-	p.tour, p.ref, p.problem = resolveTour(ctx, p.TourID, p.Imported)
-	segment := p.Step
-	if p.Imported {
-		segment = ctx.Page().URL().Query().Get("step")
-		if segment == "" {
-			segment = "1"
-		}
-	}
-	if p.tour != nil {
-		p.n, p.problem = tourStep(p.tour, segment, false)
-	}
+	p.resolve(ctx, p.TourID, p.Step, p.Imported, false)
 	if p.problem != "" {
 		showPage(ctx, "Tour not available", p.problem, headingID)
 		return

@@ -172,3 +172,40 @@ func tourPages(pages map[string]func() ui.Composer, k *kb.KB) {
 		}
 	}
 }
+
+// tourPosition is a tour and the step of it on screen, as the player and
+// the presenter view both read them from their props and the address.
+type tourPosition struct {
+	tour    *kb.Tour
+	ref     tourRef
+	n       int // the step from 1; 0 for the self-check
+	problem string
+}
+
+// resolveBuiltIn reads a built-in tour's step before any render, so that no
+// render shows the wrong step; an imported tour waits for resolve, which
+// can read the device.
+func (t *tourPosition) resolveBuiltIn(id, step string, imported, presenting bool) {
+	if imported {
+		return
+	}
+	t.tour, t.ref, t.problem = resolveTour(ui.Context{}, id, false)
+	if t.tour != nil {
+		t.n, t.problem = tourStep(t.tour, step, presenting)
+	}
+}
+
+// resolve reads the tour and step a page arrives at: an imported tour's
+// step is the address's ?step=, the first by default.
+func (t *tourPosition) resolve(ctx ui.Context, id, step string, imported, presenting bool) {
+	t.tour, t.ref, t.problem = resolveTour(ctx, id, imported)
+	if imported {
+		step = ctx.Page().URL().Query().Get("step")
+		if step == "" {
+			step = "1"
+		}
+	}
+	if t.tour != nil {
+		t.n, t.problem = tourStep(t.tour, step, presenting)
+	}
+}

@@ -16,6 +16,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"oversight/internal/chromium"
 )
 
 // Viewports the app must work at: a laptop or projector, and a phone.
@@ -54,23 +56,8 @@ func openPage(t *testing.T, vp viewport) *page {
 func openPageAt(t *testing.T, vp viewport, origin string) *page {
 	t.Helper()
 	offOrigin.take()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-domain-reliability", true),
-		chromedp.Flag("no-pings", true),
-		// Chromium's own services that the flags above leave running.
-		chromedp.Flag("disable-features", "Translate,OptimizationHints,OptimizationGuideModelDownloading,"+
-			"NetworkTimeServiceQuerying,MediaRouter,AutofillServerCommunication,CertificateTransparencyComponentUpdater"),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(profileDir(t)),
-		chromedp.WindowSize(int(vp.width), int(vp.height)),
-		// Everything but loopback goes to the recording proxy.
-		chromedp.ProxyServer("http://"+offOrigin.addr),
-	)
+	// Everything but loopback goes to the recording proxy.
+	opts := chromium.Options(chromiumPath, profileDir(t), int(vp.width), int(vp.height), offOrigin.addr)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
 	p := &page{t: t, origin: origin}

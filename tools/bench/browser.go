@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"oversight/internal/chromium"
 )
 
 // profile is a network the browser is throttled to through the DevTools
@@ -62,21 +64,8 @@ type request struct {
 // startBrowser starts Chromium on profileDir with the flags the browser
 // tests use. Every address but loopback goes to a proxy that is not there,
 // so nothing the bench does can leave the machine.
-func startBrowser(chromium, profileDir string) (*browser, error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-domain-reliability", true),
-		chromedp.Flag("no-pings", true),
-		chromedp.Flag("disable-features", "Translate,OptimizationHints,OptimizationGuideModelDownloading,"+
-			"NetworkTimeServiceQuerying,MediaRouter,AutofillServerCommunication,CertificateTransparencyComponentUpdater"),
-		chromedp.UserDataDir(profileDir),
-		chromedp.WindowSize(1280, 800),
-		chromedp.ProxyServer("http://127.0.0.1:1"),
-	)
+func startBrowser(chromiumPath, profileDir string) (*browser, error) {
+	opts := chromium.Options(chromiumPath, profileDir, 1280, 800, chromium.NoProxy)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	b := &browser{ctx: ctx, requests: make(map[network.RequestID]*request)}

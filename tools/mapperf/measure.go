@@ -7,6 +7,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+
+	"oversight/internal/chromium"
 )
 
 // Each probe is armed in the page before the browser sends the input, and
@@ -66,16 +68,8 @@ type nodeOnScreen struct {
 	Y  float64 `json:"y"`
 }
 
-func measure(url, chromium, profile string, runs int) (result, error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 800),
-	)
+func measure(url, chromiumPath, profile string, runs int) (result, error) {
+	opts := chromium.Options(chromiumPath, profile, 1280, 800, chromium.NoProxy)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(allocCtx)
