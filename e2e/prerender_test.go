@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
@@ -59,4 +60,27 @@ func TestThePrerenderedPageIsUsableBeforeTheWebAssemblyArrives(t *testing.T) {
 	if eval[bool](p, `document.documentElement.dataset.app === "ready"`) {
 		t.Error("the WebAssembly ran on the concept page: this test checks nothing there")
 	}
+}
+
+// The service worker precaches the whole app. Until the WebAssembly has
+// arrived it is not even registered, so on a slow link its downloads do not
+// compete with the one the reader is waiting for.
+func TestTheServiceWorkerWaitsForTheWebAssembly(t *testing.T) {
+	p := openPage(t, desktop)
+	holdWebAssembly(p)
+	p.open("/")
+	p.waitFor(`document.readyState === "complete"`)
+	time.Sleep(2 * time.Second)
+	eval[bool](p, `navigator.serviceWorker.getRegistration().then(r => { window.workerSeen = r !== undefined; }), true`)
+	p.waitFor(`window.workerSeen !== undefined`)
+	if eval[bool](p, `window.workerSeen`) {
+		t.Error("the service worker was registered while the WebAssembly was still downloading")
+	}
+
+	// The same page with the WebAssembly let through starts the worker.
+	other := openPage(t, desktop)
+	other.open("/")
+	other.waitFor(`document.documentElement.dataset.app === "ready"`)
+	eval[bool](other, `navigator.serviceWorker.ready.then(() => { window.workerReady = true; }), true`)
+	other.waitFor(`window.workerReady === true`)
 }

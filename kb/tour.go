@@ -63,10 +63,11 @@ type Tour struct {
 	// Sources are the ids of the sources cited, in citation order, then the
 	// rest of the front matter's list.
 	Sources []string
-	// listed are the sources the front matter names, as written.
-	listed []string
-	Steps  []*TourStep
-	Quiz   []*QuizQuestion
+	// ListedSources are the sources the front matter names, as written, for
+	// writing the tour back (Markdown).
+	ListedSources []string
+	Steps         []*TourStep
+	Quiz          []*QuizQuestion
 	// File is where the tour was written, for messages.
 	File string
 	// Warnings are things the parser dropped from the Markdown (raw HTML,
@@ -194,7 +195,7 @@ func (l *loader) parseTour(file, id string, doc document, builtIn bool) *Tour {
 	}
 	listed := l.idList(file, "sources", f["sources"])
 	for _, r := range listed {
-		t.listed = append(t.listed, r.id)
+		t.ListedSources = append(t.ListedSources, r.id)
 	}
 	p := &tourParser{l: l, file: file, tour: t}
 	p.parse(doc)
@@ -636,8 +637,8 @@ func (t *Tour) Markdown() []byte {
 	if t.Weight != 0 {
 		fmt.Fprintf(&b, "weight: %d\n", t.Weight)
 	}
-	if len(t.listed) > 0 {
-		fmt.Fprintf(&b, "sources: [%s]\n", strings.Join(t.listed, ", "))
+	if len(t.ListedSources) > 0 {
+		fmt.Fprintf(&b, "sources: [%s]\n", strings.Join(t.ListedSources, ", "))
 	}
 	b.WriteString("---\n")
 	for _, s := range t.Steps {

@@ -79,10 +79,7 @@ func compress(args []string, out io.Writer) error {
 		if index[name] == key && siblingsExist(dir, name) {
 			continue
 		}
-		br, gz, err := compressBytes(data, *quality)
-		if err != nil {
-			return fmt.Errorf("compressing %s: %w", name, err)
-		}
+		br, gz := compressBytes(data, *quality)
 		for ext, body := range map[string][]byte{".br": br, ".gz": gz} {
 			if err := os.WriteFile(filepath.Join(dir, name+ext), body, 0o644); err != nil {
 				return err
@@ -94,24 +91,25 @@ func compress(args []string, out io.Writer) error {
 	return writeCompressedIndex(dir, index)
 }
 
-func compressBytes(data []byte, quality int) (br, gz []byte, err error) {
+func compressBytes(data []byte, quality int) (br, gz []byte) {
+	return brotliBytes(data, quality), gzipBytes(data)
+}
+
+func brotliBytes(data []byte, quality int) []byte {
 	var b bytes.Buffer
-	bw := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: quality, LGWin: 24})
-	if _, err := bw.Write(data); err != nil {
-		return nil, nil, err
-	}
-	if err := bw.Close(); err != nil {
-		return nil, nil, err
-	}
-	var g bytes.Buffer
-	gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
-	if _, err := gw.Write(data); err != nil {
-		return nil, nil, err
-	}
-	if err := gw.Close(); err != nil {
-		return nil, nil, err
-	}
-	return b.Bytes(), g.Bytes(), nil
+	w := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: quality, LGWin: 24})
+	// Writing to memory cannot fail.
+	w.Write(data)
+	w.Close()
+	return b.Bytes()
+}
+
+func gzipBytes(data []byte) []byte {
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	w.Write(data)
+	w.Close()
+	return b.Bytes()
 }
 
 func siblingsExist(dir, name string) bool {

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -18,12 +17,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/app"
-	"oversight/content"
 	"oversight/kb"
 )
 
@@ -50,7 +47,8 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout) (http.Handler, error
 	if err != nil {
 		return nil, fmt.Errorf("no WebAssembly in %s: run `make build` first (%w)", webDir, err)
 	}
-	version, err := buildVersion(webDir)
+	snapshot := k.Snapshot()
+	version, err := buildVersion(webDir, snapshot)
 	if err != nil {
 		return nil, err
 	}
@@ -75,19 +73,32 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout) (http.Handler, error
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasm.Size(), 10),
 		ServiceWorkerTemplate: workerTemplate,
+		// The knowledge base downloads beside the WebAssembly, not after it.
+		RawHeaders: []string{`<link rel="preload" href="` + knowledgePath + `" as="fetch" crossorigin="anonymous">`},
 	}
 	h.CacheableResources, err = offlineFiles(k, webDir, layout)
 	if err != nil {
 		return nil, err
 	}
-	return secure(withManifest(withPageStatus(k, h)), webDir), nil
+	loader, err := loaderScript(h, "/web/app.wasm")
+	if err != nil {
+		return nil, err
+	}
+	made := map[string]*madeFile{
+		"/app.js":     newMadeFile("text/javascript", loader),
+		knowledgePath: newMadeFile("application/json", snapshot),
+		// go-app writes its own manifest without id or lang.
+		"/manifest.webmanifest": newMadeFile("application/manifest+json", manifest()),
+		"/manifest.json":        newMadeFile("application/manifest+json", manifest()),
+	}
+	return secure(withMadeFiles(made, withCompressedAnswers(withPageStatus(k, h))), webDir), nil
 }
 
 // offlineFiles lists what the service worker precaches besides go-app's own
 // files: every page of the app, so that any page opens offline, and every
 // static file. It is derived from the knowledge base, never written by hand.
 func offlineFiles(k *kb.KB, webDir string, layout pageLayout) ([]string, error) {
-	var files []string
+	files := []string{knowledgePath}
 	for _, p := range app.Pages(k) {
 		files = append(files, layout.url(p))
 	}
@@ -105,24 +116,6 @@ func offlineFiles(k *kb.KB, webDir string, layout pageLayout) ([]string, error) 
 	return files, nil
 }
 
-// withManifest answers /manifest.webmanifest with our own manifest, which
-// has the id and lang that go-app's leaves out.
-func withManifest(next http.Handler) http.Handler {
-	body := manifest()
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:8]) + `"`
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/manifest.webmanifest" && r.URL.Path != "/manifest.json" {
-			next.ServeHTTP(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "application/manifest+json")
-		w.Header().Set("Cache-Control", "no-cache")
-		w.Header().Set("ETag", etag)
-		http.ServeContent(w, r, "manifest.webmanifest", time.Time{}, bytes.NewReader(body))
-	})
-}
-
 // webFiles serves /web/… from a folder while keeping /web/… as the URL in
 // pages. go-app's LocalDir would write the folder's path into the URLs.
 type webFiles string
@@ -134,11 +127,9 @@ func (dir webFiles) Resolve(location string) string { return location }
 // requests get the file itself, so byte offsets mean what they say.
 func (dir webFiles) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/web/")
-	if compressible(name) {
-		w.Header().Add("Vary", "Accept-Encoding")
-		if r.Header.Get("Range") == "" && dir.serveCompressed(w, r, name) {
-			return
-		}
+	// withCompressedAnswers has said Vary: Accept-Encoding.
+	if compressible(name) && r.Header.Get("Range") == "" && dir.serveCompressed(w, r, name) {
+		return
 	}
 	http.StripPrefix("/web", http.FileServer(http.Dir(string(dir)))).ServeHTTP(w, r)
 }
@@ -198,9 +189,9 @@ func acceptsEncoding(r *http.Request, token string) bool {
 }
 
 // buildVersion hashes what a client runs: the static files (which include
-// the WebAssembly) and the content. Restarting the same build keeps the
+// the WebAssembly) and the knowledge snapshot. Restarting the same build keeps the
 // version, so clients see no spurious update; a new build changes it.
-func buildVersion(webDir string) (string, error) {
+func buildVersion(webDir string, snapshot []byte) (string, error) {
 	sum := sha256.New()
 	hashTree := func(fsys fs.FS, name string) error {
 		var paths []string
@@ -231,9 +222,8 @@ func buildVersion(webDir string) (string, error) {
 	if err := hashTree(os.DirFS(webDir), "web"); err != nil {
 		return "", err
 	}
-	if err := hashTree(content.FS, "content"); err != nil {
-		return "", err
-	}
+	fmt.Fprintf(sum, "%s\n", knowledgePath)
+	sum.Write(snapshot)
 	return hex.EncodeToString(sum.Sum(nil))[:16], nil
 }
 

@@ -64,17 +64,22 @@ func TestPagesAnswer200AndUnknownPages404AsHTMLInUTF8(t *testing.T) {
 }
 
 func TestTheVersionIsAHashOfTheBuildNotOfTheStartTime(t *testing.T) {
-	a, err := buildVersion(fakeWeb(t, "build A"))
+	snapshot := []byte(`{"Format":1}`)
+	a, err := buildVersion(fakeWeb(t, "build A"), snapshot)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := buildVersion(fakeWeb(t, "build A"))
-	b, _ := buildVersion(fakeWeb(t, "build B"))
+	again, _ := buildVersion(fakeWeb(t, "build A"), snapshot)
+	b, _ := buildVersion(fakeWeb(t, "build B"), snapshot)
+	edited, _ := buildVersion(fakeWeb(t, "build A"), []byte(`{"Format":1,"Concepts":[]}`))
 	if a != again {
 		t.Errorf("the same build has two versions: %s and %s", a, again)
 	}
 	if a == b {
 		t.Errorf("two builds share the version %s", a)
+	}
+	if a == edited {
+		t.Errorf("the same WebAssembly with other content keeps the version %s: clients would never see the new content", a)
 	}
 }
 

@@ -5,18 +5,24 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"syscall/js"
+
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/app"
-	"oversight/content"
 	"oversight/kb"
 )
 
 func main() {
 	mark("oversight:main")
-	k, err := kb.Load(content.FS, content.Root)
+	k, err := fetchKnowledge()
 	if err != nil {
-		panic("the embedded content does not load: " + err.Error())
+		// The prerendered page stays as it is: its links and definitions
+		// work without the WebAssembly.
+		js.Global().Get("console").Call("error", "Oversight Explorer cannot start: "+err.Error())
+		return
 	}
 	mark("oversight:content-loaded")
 	app.Register(k)
@@ -25,6 +31,50 @@ func main() {
 	app.OpenLocalData()
 	mark("oversight:registered")
 	ui.RunWhenOnBrowser()
+}
+
+// fetchKnowledge reads the knowledge snapshot the server wrote. The page's
+// head preloads it, so it has usually arrived before the WebAssembly has;
+// offline, the service worker answers from its cache.
+func fetchKnowledge() (*kb.KB, error) {
+	res, err := await(js.Global().Call("fetch", knowledgePath))
+	if err != nil {
+		return nil, fmt.Errorf("fetching %s: %w", knowledgePath, err)
+	}
+	if !res.Get("ok").Bool() {
+		return nil, fmt.Errorf("fetching %s: HTTP %d", knowledgePath, res.Get("status").Int())
+	}
+	buf, err := await(res.Call("arrayBuffer"))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", knowledgePath, err)
+	}
+	bytes := js.Global().Get("Uint8Array").New(buf)
+	data := make([]byte, bytes.Length())
+	js.CopyBytesToGo(data, bytes)
+	return kb.FromSnapshot(data)
+}
+
+// await blocks until a JavaScript promise settles: the other goroutines,
+// and the browser, run meanwhile.
+func await(promise js.Value) (js.Value, error) {
+	type settled struct {
+		value js.Value
+		err   error
+	}
+	done := make(chan settled, 1)
+	resolve := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		done <- settled{value: args[0]}
+		return nil
+	})
+	reject := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		done <- settled{err: errors.New(args[0].Call("toString").String())}
+		return nil
+	})
+	defer resolve.Release()
+	defer reject.Release()
+	promise.Call("then", resolve, reject)
+	s := <-done
+	return s.value, s.err
 }
 
 // mark records a step of the start-up as a Performance API mark, so that

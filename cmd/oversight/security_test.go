@@ -14,6 +14,9 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"oversight/content"
+	"oversight/kb"
 )
 
 // testWasm stands in for app.wasm: large enough to be a large response,
@@ -145,18 +148,20 @@ func TestHeadAnswersLikeGetWithoutABody(t *testing.T) {
 	web, _ := securityWeb(t)
 	s := newTestServer(t, web)
 	for _, path := range []string{"/", "/concepts/debate", "/concepts/nope", "/web/style.css", "/web/app.wasm", "/app.wasm", "/app.js", "/manifest.webmanifest", "/web/missing.css"} {
-		get, getBody := do(t, "GET", s.URL+path)
-		head, _ := do(t, "HEAD", s.URL+path)
-		if head.StatusCode != get.StatusCode {
-			t.Errorf("HEAD %s = %d, GET = %d", path, head.StatusCode, get.StatusCode)
-		}
-		for _, h := range []string{"Content-Type", "Content-Length", "ETag", "Last-Modified", "Cache-Control", "Accept-Ranges", "Content-Security-Policy"} {
-			if head.Header.Get(h) != get.Header.Get(h) {
-				t.Errorf("HEAD %s has %s %q, GET has %q", path, h, head.Header.Get(h), get.Header.Get(h))
+		for _, encoding := range []string{"identity", "br"} {
+			get, getBody := do(t, "GET", s.URL+path, "Accept-Encoding", encoding)
+			head, _ := do(t, "HEAD", s.URL+path, "Accept-Encoding", encoding)
+			if head.StatusCode != get.StatusCode {
+				t.Errorf("HEAD %s = %d, GET = %d", path, head.StatusCode, get.StatusCode)
 			}
-		}
-		if cl := get.Header.Get("Content-Length"); cl != "" && cl != fmt.Sprint(len(getBody)) {
-			t.Errorf("GET %s says Content-Length %s but sent %d bytes", path, cl, len(getBody))
+			for _, h := range []string{"Content-Type", "Content-Encoding", "Content-Length", "ETag", "Last-Modified", "Cache-Control", "Accept-Ranges", "Content-Security-Policy"} {
+				if head.Header.Get(h) != get.Header.Get(h) {
+					t.Errorf("HEAD %s in %s has %s %q, GET has %q", path, encoding, h, head.Header.Get(h), get.Header.Get(h))
+				}
+			}
+			if cl := get.Header.Get("Content-Length"); cl != "" && cl != fmt.Sprint(len(getBody)) {
+				t.Errorf("GET %s in %s says Content-Length %s but sent %d bytes", path, encoding, cl, len(getBody))
+			}
 		}
 		// The client would drop a body after a HEAD: read the raw bytes.
 		if raw := rawResponse(t, s.Listener.Addr().String(), "HEAD "+path); !strings.HasSuffix(raw, "\r\n\r\n") {
@@ -243,7 +248,8 @@ func TestMethodsOtherThanGetAndHeadGet405WithAllow(t *testing.T) {
 func TestNoFolderOrHiddenFileUnderWebIsServed(t *testing.T) {
 	web, _ := securityWeb(t)
 	s := newTestServer(t, web)
-	version, err := buildVersion(web)
+	k, _ := kb.Load(content.FS, content.Root)
+	version, err := buildVersion(web, k.Snapshot())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,8 +25,8 @@ var goAppFiles = []string{"/app.js", "/app-worker.js", "/wasm_exec.js", "/app.cs
 
 // exportStatic writes the whole app as a folder that any static host can
 // serve: every page as path/index.html (a layout every host and Go's own
-// http.FileServer resolve), go-app's files, web/, 404.html, sitemap.xml and
-// robots.txt.
+// http.FileServer resolve), go-app's files, the knowledge snapshot, web/,
+// 404.html, sitemap.xml and robots.txt.
 func exportStatic(args []string, out io.Writer) error {
 	flags := flag.NewFlagSet("static", flag.ContinueOnError)
 	dest := flags.String("out", "dist", "folder to write the site to (emptied first)")
@@ -53,6 +53,7 @@ func exportStatic(args []string, out io.Writer) error {
 	for _, f := range goAppFiles {
 		site.file(f, f)
 	}
+	site.file(knowledgePath, knowledgePath)
 	site.notFound()
 	site.write("/sitemap.xml", sitemap(k, *baseURL))
 	site.write("/robots.txt", robots(*baseURL))

@@ -1,0 +1,70 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+
+	"oversight/content"
+	"oversight/kb"
+)
+
+// The browser starts from the knowledge base the server loaded, byte for
+// byte, in whichever encoding it accepts, and revalidates it for a 304.
+func TestTheBrowserGetsTheKnowledgeBaseTheServerLoaded(t *testing.T) {
+	k, _ := kb.Load(content.FS, content.Root)
+	want := k.Snapshot()
+	s := newTestServer(t, fakeWeb(t, "wasm"))
+	decoders := map[string]func(io.Reader) io.Reader{
+		"br":   func(r io.Reader) io.Reader { return brotli.NewReader(r) },
+		"gzip": func(r io.Reader) io.Reader { z, _ := gzip.NewReader(r); return z },
+		"":     func(r io.Reader) io.Reader { return r },
+	}
+	for encoding, decode := range decoders {
+		res := get(t, s.URL+knowledgePath, map[string]string{"Accept-Encoding": encoding})
+		got, err := io.ReadAll(decode(res.Body))
+		res.Body.Close()
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("Accept-Encoding %q: %d bytes (%v), want the %d bytes of the snapshot", encoding, len(got), err, len(want))
+		}
+		if res.Header.Get("Content-Encoding") != encoding || res.Header.Get("Content-Type") != "application/json" {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, Content-Type %q", encoding, res.Header.Get("Content-Encoding"), res.Header.Get("Content-Type"))
+		}
+		again := get(t, s.URL+knowledgePath, map[string]string{"Accept-Encoding": encoding, "If-None-Match": res.Header.Get("ETag")})
+		again.Body.Close()
+		if again.StatusCode != http.StatusNotModified {
+			t.Errorf("Accept-Encoding %q: revalidating with its ETag gave %d, want 304", encoding, again.StatusCode)
+		}
+	}
+	if _, err := kb.FromSnapshot(want); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The page asks for the knowledge base in its head, so that it downloads
+// beside the WebAssembly instead of after it, and offline it is precached.
+func TestEveryPageStartsTheKnowledgeDownloadAndTheWorkerPrecachesIt(t *testing.T) {
+	s := newTestServer(t, fakeWeb(t, "wasm"))
+	for _, page := range []string{"/", "/concepts/debate", "/tours"} {
+		res := get(t, s.URL+page, nil)
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		preload := `<link rel="preload" href="` + knowledgePath + `" as="fetch" crossorigin="anonymous">`
+		if !strings.Contains(string(body), preload) {
+			t.Errorf("%s does not preload the knowledge base", page)
+		}
+	}
+	res := get(t, s.URL+"/app-worker.js", nil)
+	worker, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !contains(precachedURLs(worker), knowledgePath) {
+		t.Errorf("the service worker does not precache %s", knowledgePath)
+	}
+}

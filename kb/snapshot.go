@@ -1,0 +1,66 @@
+package kb
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// snapshotFormat changes whenever the snapshot's shape does, so that a
+// browser never decodes a snapshot written for another build.
+const snapshotFormat = 1
+
+// snapshot is a loaded knowledge base as data: what Load produced, already
+// checked, sorted and rendered to HTML.
+type snapshot struct {
+	Format   int
+	Concepts []*Concept
+	Caveats  []*Caveat
+	Events   []*Event
+	Readings []*Reading
+	Pages    []*Page
+	Sources  []*Source
+	Tours    []*Tour
+}
+
+// Snapshot writes the knowledge base as JSON, for the browser to read with
+// FromSnapshot. Loading the Markdown takes the browser about a second of
+// WebAssembly (YAML, goldmark, the checks); decoding the loader's result
+// takes a small part of that, and the content no longer rides in app.wasm.
+func (k *KB) Snapshot() []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	// The bodies are HTML: escaping <, > and & again only adds bytes.
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(snapshot{
+		Format: snapshotFormat, Concepts: k.concepts, Caveats: k.caveats, Events: k.events,
+		Readings: k.readings, Pages: k.pages, Sources: k.sources, Tours: k.tours,
+	})
+	if err != nil {
+		// Only plain strings, numbers and slices: encoding cannot fail.
+		panic("kb: encoding the snapshot: " + err.Error())
+	}
+	return b.Bytes()
+}
+
+// FromSnapshot reads a knowledge base that Snapshot wrote. The snapshot was
+// checked when it was written, so only its format is checked here.
+func FromSnapshot(data []byte) (*KB, error) {
+	var s snapshot
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("reading the knowledge snapshot: %w", err)
+	}
+	if s.Format != snapshotFormat {
+		return nil, fmt.Errorf("the knowledge snapshot has format %d; this build reads format %d", s.Format, snapshotFormat)
+	}
+	k := &KB{
+		concepts: s.Concepts, byID: make(map[string]*Concept, len(s.Concepts)),
+		caveats: s.Caveats, events: s.Events, readings: s.Readings,
+		pages: s.Pages, sources: s.Sources, tours: s.Tours,
+	}
+	for _, c := range s.Concepts {
+		k.byID[c.ID] = c
+		k.links = append(k.links, c.Links...)
+	}
+	return k, nil
+}
