@@ -18,9 +18,11 @@ run: build
 
 build: wasm server compress
 
-# The browser side: WebAssembly with no server code in it (build tags).
+# The browser side: WebAssembly with no server code in it (build tags), and
+# the tour reader, which the app starts only to read an imported tour.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/oversight
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/tourreader.wasm ./cmd/tourreader
 
 server:
 	$(GO) build -trimpath -o bin/oversight ./cmd/oversight
@@ -44,7 +46,7 @@ vet:
 	@unformatted=$$(gofmt -l app kb content cmd e2e tools internal); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb ./content ./cmd/... ./tools/bench/hello
+	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb/... ./content ./cmd/... ./tools/bench/hello
 
 # Browser tests need Debian's Chromium: install it if we can, or say how.
 chromium:
@@ -75,4 +77,4 @@ bench-map: chromium
 	$(GO) run ./tools/mapperf $(MAPPERF_FLAGS)
 
 clean:
-	rm -rf bin web/app.wasm web/*.br web/*.gz web/.compressed.json .artifacts $(STATIC_OUT)
+	rm -rf bin web/*.wasm web/*.br web/*.gz web/.compressed.json .artifacts $(STATIC_OUT)

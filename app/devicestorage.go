@@ -133,7 +133,7 @@ func readLocal[T any](ctx ui.Context, r record[T]) T {
 		var empty T
 		return empty
 	}
-	v, news := load(device, r)
+	v, news := loadRecord(device, r)
 	if news {
 		ctx.NewActionWithValue(localDataChanged, r.key)
 	}

@@ -137,9 +137,9 @@ func openRecord[T any](s *store, r record[T]) {
 	readRecord(s, r)
 }
 
-// load reads a record; what cannot be read is set aside and reads as
+// loadRecord reads a record; what cannot be read is set aside and reads as
 // empty, and news says so.
-func load[T any](s *store, r record[T]) (v T, news bool) {
+func loadRecord[T any](s *store, r record[T]) (v T, news bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	before := len(s.untoldSetAside)

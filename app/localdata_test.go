@@ -82,7 +82,7 @@ func wellStocked() map[string]string {
 }
 
 func visitedIn(s *store) []string {
-	v, _ := load(s, visitedRecord)
+	v, _ := loadRecord(s, visitedRecord)
 	return v
 }
 
@@ -191,7 +191,7 @@ func TestRecordsAreReadInTheirOneCanonicalForm(t *testing.T) {
 	if got := visitedIn(s); !slices.Equal(got, []string{"auditing-tools", "debate"}) {
 		t.Errorf("visited reads %v", got)
 	}
-	progress, _ := load(s, progressRecord)
+	progress, _ := loadRecord(s, progressRecord)
 	if got := progress["tour:x"].Seen; !slices.Equal(got, []int{1, 3}) {
 		t.Errorf("seen reads %v", got)
 	}
@@ -258,7 +258,7 @@ func TestWhenStorageIsFullTheAppKeepsWorkingInMemoryAndTouchesNothingStored(t *t
 	if !maps.Equal(kv.items, before) {
 		t.Errorf("the device's data changed after a failed write:\n%v\nwant\n%v", kv.items, before)
 	}
-	if got, _ := load(s, settingsRecord); got.Theme != "light" {
+	if got, _ := loadRecord(s, settingsRecord); got.Theme != "light" {
 		t.Errorf("the change made in memory reads %q", got.Theme)
 	}
 	if n := s.notice(); !n.empty() {
@@ -346,7 +346,7 @@ func TestEarlierVersionsRecordsThatCannotMoveAreNeitherLostNorMovedTwice(t *test
 	t.Run("beside a current record", func(t *testing.T) {
 		kv := newMemoryStorage(map[string]string{settingsKey: `{"schema":1,"data":{"theme":"light"}}`, "oversight.theme": `dark`})
 		s := openTestStore(kv)
-		if got, _ := load(s, settingsRecord); got.Theme != "light" {
+		if got, _ := loadRecord(s, settingsRecord); got.Theme != "light" {
 			t.Errorf("the current record lost to the old one: %q", got.Theme)
 		}
 		if e := s.setAsideRecords(); len(e) != 1 || e[0].Text != "dark" || !strings.Contains(e[0].Reason, "earlier version") {
@@ -357,7 +357,7 @@ func TestEarlierVersionsRecordsThatCannotMoveAreNeitherLostNorMovedTwice(t *test
 		kv := newMemoryStorage(map[string]string{"oversight.theme": `dark`})
 		kv.fill()
 		s := openTestStore(kv)
-		if got, _ := load(s, settingsRecord); got.Theme != "dark" {
+		if got, _ := loadRecord(s, settingsRecord); got.Theme != "dark" {
 			t.Errorf("the theme reads %q in this visit", got.Theme)
 		}
 		if kv.items["oversight.theme"] != "dark" || len(kv.items) != 1 {
@@ -501,15 +501,15 @@ func TestImportAddsToWhatIsHereAndTakesNothingAway(t *testing.T) {
 	if got := visitedIn(here); !slices.Equal(got, []string{"debate", "scalable-oversight", "superalignment"}) {
 		t.Errorf("visited is %v", got)
 	}
-	progress, _ := load(here, progressRecord)
+	progress, _ := loadRecord(here, progressRecord)
 	if got := progress["tour:why-the-judge-fails"]; !slices.Equal(got.Seen, []int{1, 2, 3, 4, 5}) || !got.Checked {
 		t.Errorf("the tour's progress is %+v, want every step from both and the self-check", got)
 	}
-	tours, _ := load(here, toursRecord)
+	tours, _ := loadRecord(here, toursRecord)
 	if len(tours) != 2 || tours[0].ID != "mine" || tours[0].Markdown != "# A tour" || tours[1].ID != "other" {
 		t.Errorf("the tours are %+v, want mine replaced by the file's and other kept", tours)
 	}
-	if got, _ := load(here, settingsRecord); got.Theme != "dark" {
+	if got, _ := loadRecord(here, settingsRecord); got.Theme != "dark" {
 		t.Errorf("the theme is %q, want the file's", got.Theme)
 	}
 	want := importReport{visited: 1, progress: 2, toursReplaced: 1, theme: "dark"}

@@ -9,16 +9,16 @@ import (
 	"golang.org/x/net/html"
 
 	"oversight/content"
-	"oversight/kb"
+	"oversight/kb/load"
 )
 
 // The component tests render with the real content.
 func TestMain(m *testing.M) {
-	k, err := kb.Load(content.FS, content.Root)
+	k, err := load.Content(content.FS, content.Root)
 	if err != nil {
 		panic(err)
 	}
-	Register(k)
+	Register(k, ReadyTourReader(load.Tour))
 	os.Exit(m.Run())
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"oversight/kb"
+	"oversight/kb/load"
 )
 
 func TestTheRealMapHasNoOverlappingOrClippedNodes(t *testing.T) {
@@ -20,7 +21,7 @@ func TestOverlappingNodesAreReportedAtTheirPositionLine(t *testing.T) {
 	node := func(title string, x int) *fstest.MapFile {
 		return &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: %s\nkind: method\nsummary: S.\nposition: {x: %d, y: 500}\nreviewed: 2026-11-26\nsources: [s]\n---\nBody.\n", title, x)}
 	}
-	k, err := kb.Load(fstest.MapFS{
+	k, err := load.Content(fstest.MapFS{
 		"concepts/a.md": node("Alpha", 500),
 		"concepts/b.md": node("Beta", 540),
 		"concepts/c.md": node("Gamma", 1190),

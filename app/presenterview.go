@@ -82,8 +82,11 @@ func (p *PresenterView) OnDismount() {
 }
 
 func (p *PresenterView) arrive(ctx ui.Context) {
-	p.resolve(ctx, p.TourID, p.Step, p.Imported, true)
+	p.resolve(ctx, p.TourID, p.Step, p.Imported, true, p.arrive)
 	p.audience = ctx.Page().URL().Query().Get("view") == "audience"
+	if p.tour == nil && p.problem == "" {
+		return // the tour reader is starting; arrive runs again
+	}
 	if p.problem != "" {
 		showPage(ctx, "Tour not available", p.problem, headingID)
 		return

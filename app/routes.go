@@ -44,11 +44,13 @@ func ReadingPath(id string) string { return "/readings/" + id }
 // ProsePath is the URL of a page of prose, such as /about.
 func ProsePath(id string) string { return "/" + id }
 
-// Register makes k the app's knowledge base and routes every page of it.
-// Each item has an exact route, so its page component is built knowing its
-// id; anything else falls through to the not-found page.
-func Register(k *kb.KB) {
+// Register makes k the app's knowledge base and routes every page of it,
+// with reader for the tours a teacher imports. Each item has an exact route,
+// so its page component is built knowing its id; anything else falls
+// through to the not-found page.
+func Register(k *kb.KB, reader TourReader) {
 	knowledge = k
+	tourReader = reader
 	contentReviewed = latestReview(k)
 	for path, page := range pageFactories(k) {
 		ui.Route(path, page)

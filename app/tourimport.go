@@ -20,6 +20,10 @@ type TourImport struct {
 
 	mine     []importedEntry
 	progress map[string]tourProgress
+	// reading: the tours on this device are being read.
+	reading bool
+	// checking: a tour is waiting for the tour reader to start.
+	checking bool
 
 	// The outcome of the last attempt.
 	failed   string    // the name of a file that was refused
@@ -45,18 +49,26 @@ func (s *TourImport) OnMount(ctx ui.Context) { s.refresh(ctx) }
 
 func (s *TourImport) refresh(ctx ui.Context) {
 	s.progress = loadProgress(ctx)
-	s.mine = nil
-	for _, st := range importedTours(ctx) {
-		e := importedEntry{stored: st}
-		t, err := kb.ParseTour(st.Name, []byte(st.Markdown), knowledge)
-		if err != nil {
-			e.problem = err.Error()
-		} else {
-			t.ID = st.ID
-			e.tour = t
-		}
-		s.mine = append(s.mine, e)
+	stored := importedTours(ctx)
+	s.mine, s.reading = nil, len(stored) > 0
+	if !s.reading {
+		return
 	}
+	// Read again each time, as the map may have changed since the import.
+	tourReader.With(ctx, func(ctx ui.Context, read ReadTour) {
+		s.mine, s.reading = nil, false
+		for _, st := range stored {
+			e := importedEntry{stored: st}
+			t, err := read(st.Name, []byte(st.Markdown), knowledge)
+			if err != nil {
+				e.problem = err.Error()
+			} else {
+				t.ID = st.ID
+				e.tour = t
+			}
+			s.mine = append(s.mine, e)
+		}
+	})
 }
 
 func (s *TourImport) Render() ui.UI {
@@ -81,6 +93,9 @@ func (s *TourImport) Render() ui.UI {
 			ui.Button().ID("tour-paste-import").Class("button").Type("button").Text("Import pasted tour").OnClick(s.onPaste),
 		),
 		s.outcome(),
+		ui.If(s.reading, func() ui.UI {
+			return ui.P().Class("import-reading").Role("status").Text("Reading the tours on this device…")
+		}),
 		ui.If(len(s.mine) > 0, func() ui.UI {
 			return ui.Div().Body(
 				ui.H3().Text("On this device"),
@@ -109,6 +124,8 @@ func (s *TourImport) entry(e importedEntry) ui.UI {
 // outcome reports the last import: its problems by line, or success.
 func (s *TourImport) outcome() ui.UI {
 	switch {
+	case s.checking:
+		return ui.P().Class("import-checking").Role("status").Text("Checking the tour…")
 	case len(s.faults) > 0:
 		name := s.failed
 		if name == "" {
@@ -180,15 +197,19 @@ func (s *TourImport) onPaste(ctx ui.Context, e ui.Event) {
 }
 
 func (s *TourImport) importTour(ctx ui.Context, name string, data []byte) {
-	t, err := kb.ParseTour(name, data, knowledge)
-	s.importResult(ctx, name, t, err)
-	if err != nil {
-		return
-	}
-	stored := storedTour{ID: t.ID, Name: name, Title: t.Title, Steps: len(t.Steps), Markdown: string(data)}
-	storeImportedTour(ctx, stored)
-	s.done = &stored
-	s.refresh(ctx)
+	s.checking = true
+	tourReader.With(ctx, func(ctx ui.Context, read ReadTour) {
+		s.checking = false
+		t, err := read(name, data, knowledge)
+		s.importResult(ctx, name, t, err)
+		if err != nil {
+			return
+		}
+		stored := storedTour{ID: t.ID, Name: name, Title: t.Title, Steps: len(t.Steps), Markdown: string(data)}
+		storeImportedTour(ctx, stored)
+		s.done = &stored
+		s.refresh(ctx)
+	})
 }
 
 func (s *TourImport) importResult(ctx ui.Context, name string, t *kb.Tour, err error) {

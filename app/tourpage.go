@@ -29,7 +29,7 @@ type TourPage struct {
 // OnInit reads a built-in tour before the first render.
 func (p *TourPage) OnInit() {
 	if !p.Imported {
-		p.tour, p.ref, p.problem = resolveTour(ui.Context{}, p.TourID, false)
+		p.tour, p.ref, p.problem = resolveTour(ui.Context{}, p.TourID, false, nil)
 	}
 }
 
@@ -38,7 +38,10 @@ func (p *TourPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 func (p *TourPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *TourPage) arrive(ctx ui.Context) {
-	p.tour, p.ref, p.problem = resolveTour(ctx, p.TourID, p.Imported)
+	p.tour, p.ref, p.problem = resolveTour(ctx, p.TourID, p.Imported, p.arrive)
+	if p.tour == nil && p.problem == "" {
+		return // the tour reader is starting; arrive runs again
+	}
 	if p.problem != "" {
 		showPage(ctx, "Tour not available", p.problem, headingID)
 		return

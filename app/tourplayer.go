@@ -51,7 +51,10 @@ func (p *TourPlayer) OnMount(ctx ui.Context) {
 func (p *TourPlayer) OnDismount() { p.keys.stop() }
 
 func (p *TourPlayer) arrive(ctx ui.Context) {
-	p.resolve(ctx, p.TourID, p.Step, p.Imported, false)
+	p.resolve(ctx, p.TourID, p.Step, p.Imported, false, p.arrive)
+	if p.tour == nil && p.problem == "" {
+		return // the tour reader is starting; arrive runs again
+	}
 	if p.problem != "" {
 		showPage(ctx, "Tour not available", p.problem, headingID)
 		return

@@ -126,8 +126,9 @@ func tourStep(t *kb.Tour, segment string, presenting bool) (n int, problem strin
 
 // resolveTour finds the tour a page shows: a built-in one by id, or one
 // imported on this device, named by the page's ?tour=. problem says why
-// there is none.
-func resolveTour(ctx ui.Context, id string, imported bool) (tour *kb.Tour, ref tourRef, problem string) {
+// there is none. An imported tour needs the tour reader: until it is ready
+// there is neither a tour nor a problem, and again runs once it is.
+func resolveTour(ctx ui.Context, id string, imported bool, again func(ui.Context)) (tour *kb.Tour, ref tourRef, problem string) {
 	if !imported {
 		t, ok := knowledge.Tour(id)
 		if !ok {
@@ -143,12 +144,16 @@ func resolveTour(ctx ui.Context, id string, imported bool) (tour *kb.Tour, ref t
 	if !ok {
 		return nil, ref, "No imported tour called “" + ref.ID + "” is stored on this device. Import it again on the tours page."
 	}
-	t, err := kb.ParseTour(stored.Name, []byte(stored.Markdown), knowledge)
-	if err != nil {
-		return nil, ref, "The imported tour no longer fits the map: " + err.Error()
-	}
-	t.ID = ref.ID
-	return t, ref, ""
+	readTourNow(ctx, again, func(read ReadTour) {
+		t, err := read(stored.Name, []byte(stored.Markdown), knowledge)
+		if err != nil {
+			problem = "The imported tour no longer fits the map: " + err.Error()
+			return
+		}
+		t.ID = ref.ID
+		tour = t
+	})
+	return tour, ref, problem
 }
 
 // tourPages adds the pages of the tours: the list, each built-in tour's
@@ -189,7 +194,7 @@ func (t *tourPosition) resolveBuiltIn(id, step string, imported, presenting bool
 	if imported {
 		return
 	}
-	t.tour, t.ref, t.problem = resolveTour(ui.Context{}, id, false)
+	t.tour, t.ref, t.problem = resolveTour(ui.Context{}, id, false, nil)
 	if t.tour != nil {
 		t.n, t.problem = tourStep(t.tour, step, presenting)
 	}
@@ -197,8 +202,8 @@ func (t *tourPosition) resolveBuiltIn(id, step string, imported, presenting bool
 
 // resolve reads the tour and step a page arrives at: an imported tour's
 // step is the address's ?step=, the first by default.
-func (t *tourPosition) resolve(ctx ui.Context, id, step string, imported, presenting bool) {
-	t.tour, t.ref, t.problem = resolveTour(ctx, id, imported)
+func (t *tourPosition) resolve(ctx ui.Context, id, step string, imported, presenting bool, again func(ui.Context)) {
+	t.tour, t.ref, t.problem = resolveTour(ctx, id, imported, again)
 	if imported {
 		step = ctx.Page().URL().Query().Get("step")
 		if step == "" {

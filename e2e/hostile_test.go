@@ -12,6 +12,7 @@ import (
 
 	knowledge "oversight/kb"
 	"oversight/kb/hostile"
+	"oversight/kb/load"
 )
 
 // proseCheck names everything in the page that Markdown could have put
@@ -109,9 +110,9 @@ func TestImportingHostileToursRunsNoScriptAndTheAppKeepsRunning(t *testing.T) {
 	p.openApp("/tours")
 
 	for _, h := range append(hostile.Corpus(), hostile.Pathological(knowledge.MaxMarkdownBytes)...) {
-		tour, err := knowledge.ParseTour(h.Name, asTheBrowserReadsIt(h.Markdown), k)
+		tour, err := load.Tour(h.Name, asTheBrowserReadsIt(h.Markdown), k)
 		if (err != nil) != h.Refused && utf8.Valid(h.Markdown) {
-			t.Fatalf("%s: natively, ParseTour gives %v", h.Name, err)
+			t.Fatalf("%s: natively, load.Tour gives %v", h.Name, err)
 		}
 		p.importFile(h.Name, string(h.Markdown))
 		if err != nil {

@@ -96,8 +96,9 @@ type appBuild struct {
 	binary, web string
 }
 
-// buildApp builds the server and the WebAssembly from the repository at
-// repo into dir, and copies the static files beside them.
+// buildApp builds the server and both WebAssemblies (the app and its tour
+// reader) from the repository at repo into dir, and copies the static files
+// beside them.
 func buildApp(dir, repo string) (appBuild, error) {
 	b := appBuild{binary: filepath.Join(dir, "oversight"), web: filepath.Join(dir, "web")}
 	if err := copyStaticFiles(filepath.Join(repo, "web"), b.web); err != nil {
@@ -108,7 +109,10 @@ func buildApp(dir, repo string) (appBuild, error) {
 		return b, err
 	}
 	wasmEnv := []string{"GOOS=js", "GOARCH=wasm"}
-	err := goBuild(repo, wasmEnv, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(b.web, "app.wasm"), pkg)
+	if err := goBuild(repo, wasmEnv, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(b.web, "app.wasm"), pkg); err != nil {
+		return b, err
+	}
+	err := goBuild(repo, wasmEnv, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(b.web, "tourreader.wasm"), "./cmd/tourreader")
 	return b, err
 }
 
@@ -169,7 +173,7 @@ func copyStaticFiles(from, to string) error {
 	for _, e := range entries {
 		// Built artefacts of a local `make build` would be stale here.
 		name := e.Name()
-		if e.IsDir() || name == "app.wasm" || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+		if e.IsDir() || strings.HasSuffix(name, ".wasm") || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(from, e.Name()))

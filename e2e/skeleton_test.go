@@ -13,6 +13,7 @@ import (
 
 	"oversight/content"
 	knowledge "oversight/kb"
+	"oversight/kb/load"
 )
 
 // The concepts the walking skeleton promises by id.
@@ -24,7 +25,7 @@ var requiredConcepts = []string{
 
 func loadKnowledge(t *testing.T) *knowledge.KB {
 	t.Helper()
-	k, err := knowledge.Load(content.FS, content.Root)
+	k, err := load.Content(content.FS, content.Root)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,8 +17,8 @@ func (f Fault) String() string {
 	return fmt.Sprintf("%s:%d: %s", f.File, f.Line, f.Message)
 }
 
-// Faults is every problem Load found. Load reports them all at once, so an
-// author fixes a whole batch per run instead of one fault per run.
+// Faults is every problem the loader found (kb/load). It reports them all at
+// once, so an author fixes a whole batch per run instead of one per run.
 type Faults []Fault
 
 func (fs Faults) Error() string {
@@ -29,7 +29,8 @@ func (fs Faults) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-func (fs Faults) sorted() Faults {
+// Sorted orders the faults by file, then line, as an author fixes them.
+func (fs Faults) Sorted() Faults {
 	sort.SliceStable(fs, func(i, j int) bool {
 		if fs[i].File != fs[j].File {
 			return fs[i].File < fs[j].File
@@ -37,19 +38,4 @@ func (fs Faults) sorted() Faults {
 		return fs[i].Line < fs[j].Line
 	})
 	return fs
-}
-
-// faultLog collects faults while loading.
-type faultLog struct {
-	faults Faults
-}
-
-// add records a fault, once: the same fault again at once (two HTML tags on
-// one line) tells the author nothing new.
-func (l *faultLog) add(file string, line int, format string, args ...any) {
-	f := Fault{File: file, Line: line, Message: fmt.Sprintf(format, args...)}
-	if n := len(l.faults); n > 0 && l.faults[n-1] == f {
-		return
-	}
-	l.faults = append(l.faults, f)
 }

@@ -90,14 +90,14 @@ type Page struct {
 // Status says how far a source's details were confirmed.
 type Status string
 
-// The statuses a source can have.
+// Statuses are the statuses a source can have.
 const (
 	StatusVerified       Status = "verified"
 	StatusPartlyVerified Status = "partly-verified"
 	StatusUnverified     Status = "unverified"
 )
 
-var statuses = []Status{StatusVerified, StatusPartlyVerified, StatusUnverified}
+var Statuses = []Status{StatusVerified, StatusPartlyVerified, StatusUnverified}
 
 // Label names the status for readers.
 func (s Status) Label() string {

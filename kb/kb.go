@@ -1,8 +1,9 @@
 // Package kb is the typed knowledge base of Oversight Explorer: concepts and
-// the typed relations between them, loaded once from Markdown files with YAML
-// front matter and validated as a whole. It is pure Go with no UI imports, so
-// the server, the WebAssembly client, the static export and the content
-// checker all share it.
+// the typed relations between them, caveats, history, sources and tours,
+// and the snapshot that carries them to the browser. kb/load fills it from
+// Markdown files with YAML front matter, validated as a whole. It is pure Go
+// with no UI imports and no Markdown or YAML, so the server, the app's
+// WebAssembly, the static export and the content checker all share it.
 package kb
 
 import "sort"
@@ -45,7 +46,7 @@ func (k Kind) Label() string {
 	return string(k)
 }
 
-func (k Kind) valid() bool {
+func (k Kind) Valid() bool {
 	for _, known := range Kinds {
 		if k == known {
 			return true
@@ -98,7 +99,7 @@ func (r Relation) Phrase() string {
 	return string(r)
 }
 
-func (r Relation) valid() bool {
+func (r Relation) Valid() bool {
 	for _, known := range Relations {
 		if r == known {
 			return true
@@ -163,6 +164,45 @@ type KB struct {
 	pages    []*Page
 	sources  []*Source
 	tours    []*Tour
+}
+
+// Parts are the items of a knowledge base, in any order.
+type Parts struct {
+	Concepts []*Concept
+	Caveats  []*Caveat
+	Events   []*Event
+	Readings []*Reading
+	Pages    []*Page
+	Sources  []*Source
+	Tours    []*Tour
+}
+
+// New makes a knowledge base of items that kb/load has checked: it puts
+// each kind in the order the app lists it and indexes the concepts.
+func New(p Parts) *KB {
+	sortConcepts(p.Concepts)
+	sortCaveats(p.Caveats)
+	sort.SliceStable(p.Events, func(i, j int) bool { return p.Events[i].Date < p.Events[j].Date })
+	sort.SliceStable(p.Readings, func(i, j int) bool { return p.Readings[i].Title < p.Readings[j].Title })
+	sort.SliceStable(p.Pages, func(i, j int) bool { return p.Pages[i].ID < p.Pages[j].ID })
+	sort.SliceStable(p.Sources, func(i, j int) bool { return p.Sources[i].ID < p.Sources[j].ID })
+	sort.SliceStable(p.Tours, func(i, j int) bool {
+		a, b := p.Tours[i], p.Tours[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Title < b.Title
+	})
+	k := &KB{
+		concepts: p.Concepts, byID: make(map[string]*Concept, len(p.Concepts)),
+		caveats: p.Caveats, events: p.Events, readings: p.Readings,
+		pages: p.Pages, sources: p.Sources, tours: p.Tours,
+	}
+	for _, c := range p.Concepts {
+		k.byID[c.ID] = c
+		k.links = append(k.links, c.Links...)
+	}
+	return k
 }
 
 // Concepts returns every concept, ordered by kind (as in Kinds) then title.

@@ -13,14 +13,8 @@ const snapshotFormat = 1
 // snapshot is a loaded knowledge base as data: what Load produced, already
 // checked, sorted and rendered to HTML.
 type snapshot struct {
-	Format   int
-	Concepts []*Concept
-	Caveats  []*Caveat
-	Events   []*Event
-	Readings []*Reading
-	Pages    []*Page
-	Sources  []*Source
-	Tours    []*Tour
+	Format int
+	Parts
 }
 
 // Snapshot writes the knowledge base as JSON, for the browser to read with
@@ -32,10 +26,10 @@ func (k *KB) Snapshot() []byte {
 	enc := json.NewEncoder(&b)
 	// The bodies are HTML: escaping <, > and & again only adds bytes.
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(snapshot{
-		Format: snapshotFormat, Concepts: k.concepts, Caveats: k.caveats, Events: k.events,
+	err := enc.Encode(snapshot{Format: snapshotFormat, Parts: Parts{
+		Concepts: k.concepts, Caveats: k.caveats, Events: k.events,
 		Readings: k.readings, Pages: k.pages, Sources: k.sources, Tours: k.tours,
-	})
+	}})
 	if err != nil {
 		// Only plain strings, numbers and slices: encoding cannot fail.
 		panic("kb: encoding the snapshot: " + err.Error())
@@ -44,7 +38,8 @@ func (k *KB) Snapshot() []byte {
 }
 
 // FromSnapshot reads a knowledge base that Snapshot wrote. The snapshot was
-// checked when it was written, so only its format is checked here.
+// checked when it was written, so only its format is checked here; its
+// items are in order already, and New keeps that order.
 func FromSnapshot(data []byte) (*KB, error) {
 	var s snapshot
 	if err := json.Unmarshal(data, &s); err != nil {
@@ -53,14 +48,5 @@ func FromSnapshot(data []byte) (*KB, error) {
 	if s.Format != snapshotFormat {
 		return nil, fmt.Errorf("the knowledge snapshot has format %d; this build reads format %d", s.Format, snapshotFormat)
 	}
-	k := &KB{
-		concepts: s.Concepts, byID: make(map[string]*Concept, len(s.Concepts)),
-		caveats: s.Caveats, events: s.Events, readings: s.Readings,
-		pages: s.Pages, sources: s.Sources, tours: s.Tours,
-	}
-	for _, c := range s.Concepts {
-		k.byID[c.ID] = c
-		k.links = append(k.links, c.Links...)
-	}
-	return k, nil
+	return New(s.Parts), nil
 }

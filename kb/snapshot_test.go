@@ -1,44 +1,88 @@
-package kb
+package kb_test
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+
+	"oversight/content"
+	"oversight/kb"
+	"oversight/kb/load"
 )
 
+func loaded(t *testing.T) *kb.KB {
+	t.Helper()
+	k, err := load.Content(content.FS, content.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
 // The browser reads the knowledge base from the snapshot the server writes,
-// so the snapshot must carry everything Load produced: every field of every
-// item, in order, and the same lookups.
+// so the snapshot must carry everything the loader produced: every field of
+// every item, in order, and the same lookups.
 func TestSnapshotGivesBackTheLoadedKnowledgeBase(t *testing.T) {
-	k := realKB(t)
-	back, err := FromSnapshot(k.Snapshot())
+	k := loaded(t)
+	back, err := kb.FromSnapshot(k.Snapshot())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(back, k) {
 		t.Fatal("the knowledge base read back from its snapshot differs from the one loaded")
 	}
-	for _, tour := range k.Tours() {
-		again, _ := back.Tour(tour.ID)
-		if string(again.Markdown()) != string(tour.Markdown()) {
-			t.Errorf("tour %s writes different Markdown after the snapshot", tour.ID)
-		}
-	}
 }
 
 func TestSnapshotIsTheSameForTheSameContent(t *testing.T) {
-	if string(realKB(t).Snapshot()) != string(realKB(t).Snapshot()) {
+	if string(loaded(t).Snapshot()) != string(loaded(t).Snapshot()) {
 		t.Fatal("two loads of the same content give different snapshots: the service worker would see an update on every restart")
 	}
 }
 
 func TestSnapshotOfAnotherFormatIsRefused(t *testing.T) {
-	_, err := FromSnapshot([]byte(`{"Format": 999, "Concepts": []}`))
+	_, err := kb.FromSnapshot([]byte(`{"Format": 999, "Concepts": []}`))
 	if err == nil || !strings.Contains(err.Error(), "format 999") {
 		t.Fatalf("a snapshot of an unknown format gave %v", err)
 	}
-	_, err = FromSnapshot([]byte(`{"Format": 1, "Concepts": [`))
+	_, err = kb.FromSnapshot([]byte(`{"Format": 1, "Concepts": [`))
 	if err == nil || !strings.Contains(err.Error(), "knowledge snapshot") {
 		t.Fatalf("a cut-off snapshot gave %v", err)
+	}
+}
+
+// The browser's tour reader answers across JSON: a tour, its faults by
+// line, or another error must all arrive as they left.
+func TestATourReadingCrossesJSONWhole(t *testing.T) {
+	k := loaded(t)
+	good, err := load.Tour("mine.md", []byte("---\ntitle: Mine\naudience: Class\nminutes: 5\nsummary: A walk.\n---\n\n## First\n\nConcepts: debate\n\nTwo models argue <b>loudly</b>.\n"), k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, faults := load.Tour("bad.md", []byte("---\ntitle: Bad\n---\n\n## Step\n\nConcepts: nope\n"), k)
+	for name, c := range map[string]struct {
+		tour *kb.Tour
+		err  error
+	}{"a tour with warnings": {good, nil}, "faults": {nil, faults}, "another error": {nil, errors.New("it broke")}} {
+		data, err := json.Marshal(kb.ReadingOf(c.tour, c.err))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back kb.TourReading
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatal(err)
+		}
+		tour, err := back.Result()
+		if !reflect.DeepEqual(tour, c.tour) || fmt.Sprint(err) != fmt.Sprint(c.err) {
+			t.Errorf("%s came back as %v, %v", name, tour, err)
+		}
+		if name == "faults" && !errors.As(err, new(kb.Faults)) {
+			t.Errorf("faults came back as %T, which loses their lines", err)
+		}
+	}
+	if len(good.Warnings) == 0 {
+		t.Error("the good tour has no warnings, so their trip is not tested")
 	}
 }

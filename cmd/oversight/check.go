@@ -11,6 +11,7 @@ import (
 
 	"oversight/app"
 	"oversight/kb"
+	"oversight/kb/load"
 )
 
 // check loads the content folder from disk, exactly as the app would, and
@@ -27,7 +28,7 @@ func check(args []string, out io.Writer) error {
 	if _, err := os.Stat(dir); err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
-	k, err := kb.Load(os.DirFS(dir), dir)
+	k, err := load.Content(os.DirFS(dir), dir)
 	if err == nil {
 		if layout := app.MapFaults(k); len(layout) > 0 {
 			err = layout

@@ -22,6 +22,7 @@ import (
 
 	"oversight/app"
 	"oversight/kb"
+	"oversight/kb/load"
 )
 
 // The app's colours outside its pages: the install splash and browser UI.
@@ -47,12 +48,15 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout) (http.Handler, error
 	if err != nil {
 		return nil, fmt.Errorf("no WebAssembly in %s: run `make build` first (%w)", webDir, err)
 	}
+	if _, err := os.Stat(filepath.Join(webDir, tourReaderFile)); err != nil {
+		return nil, fmt.Errorf("no tour reader in %s: run `make build` first (%w)", webDir, err)
+	}
 	snapshot := k.Snapshot()
 	version, err := buildVersion(webDir, snapshot)
 	if err != nil {
 		return nil, err
 	}
-	app.Register(k)
+	app.Register(k, app.ReadyTourReader(load.Tour))
 	h := &ui.Handler{
 		Name:        app.SiteName,
 		ShortName:   "Oversight",

@@ -7,25 +7,27 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"oversight/content"
-	"oversight/kb"
+	"oversight/kb/load"
 )
 
-// fakeWeb makes a static folder with a stand-in WebAssembly file: the
-// handler only needs its size and bytes, not a real build.
+// fakeWeb makes a static folder with stand-in WebAssembly files: the
+// handler only needs their sizes and bytes, not a real build.
 func fakeWeb(t *testing.T, wasm string) string {
 	t.Helper()
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "app.wasm"), []byte(wasm), 0o644)
+	os.WriteFile(filepath.Join(dir, tourReaderFile), []byte("the tour reader"), 0o644)
 	os.WriteFile(filepath.Join(dir, "style.css"), []byte("body{}"), 0o644)
 	return dir
 }
 
 func newTestServer(t *testing.T, web string) *httptest.Server {
 	t.Helper()
-	k, err := kb.Load(content.FS, content.Root)
+	k, err := load.Content(content.FS, content.Root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,8 +85,17 @@ func TestTheVersionIsAHashOfTheBuildNotOfTheStartTime(t *testing.T) {
 	}
 }
 
+func TestTheServerRefusesToStartWithoutTheTourReader(t *testing.T) {
+	k, _ := load.Content(content.FS, content.Root)
+	web := fakeWeb(t, "wasm")
+	os.Remove(filepath.Join(web, tourReaderFile))
+	if _, err := newHandler(k, web, plainPages); err == nil || !strings.Contains(err.Error(), "make build") {
+		t.Errorf("newHandler without the tour reader gave %v", err)
+	}
+}
+
 func TestTheServerRefusesToStartWithoutTheWebAssembly(t *testing.T) {
-	k, _ := kb.Load(content.FS, content.Root)
+	k, _ := load.Content(content.FS, content.Root)
 	if _, err := newHandler(k, t.TempDir(), plainPages); err == nil {
 		t.Errorf("newHandler started with no app.wasm")
 	}

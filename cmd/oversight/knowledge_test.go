@@ -14,12 +14,13 @@ import (
 
 	"oversight/content"
 	"oversight/kb"
+	"oversight/kb/load"
 )
 
 // The browser starts from the knowledge base the server loaded, byte for
 // byte, in whichever encoding it accepts, and revalidates it for a 304.
 func TestTheBrowserGetsTheKnowledgeBaseTheServerLoaded(t *testing.T) {
-	k, _ := kb.Load(content.FS, content.Root)
+	k, _ := load.Content(content.FS, content.Root)
 	want := k.Snapshot()
 	s := newTestServer(t, fakeWeb(t, "wasm"))
 	decoders := map[string]func(io.Reader) io.Reader{

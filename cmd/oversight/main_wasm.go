@@ -17,7 +17,11 @@ import (
 
 func main() {
 	mark("oversight:main")
-	k, err := fetchKnowledge()
+	snapshot, err := fetchKnowledge()
+	var k *kb.KB
+	if err == nil {
+		k, err = kb.FromSnapshot(snapshot)
+	}
 	if err != nil {
 		// The prerendered page stays as it is: its links and definitions
 		// work without the WebAssembly.
@@ -25,7 +29,7 @@ func main() {
 		return
 	}
 	mark("oversight:content-loaded")
-	app.Register(k)
+	app.Register(k, &app.TourReaderModule{Path: "/web/" + tourReaderFile, Snapshot: snapshot})
 	// Before go-app starts, which reads localStorage and cannot start if
 	// the browser refuses it.
 	app.OpenLocalData()
@@ -36,7 +40,7 @@ func main() {
 // fetchKnowledge reads the knowledge snapshot the server wrote. The page's
 // head preloads it, so it has usually arrived before the WebAssembly has;
 // offline, the service worker answers from its cache.
-func fetchKnowledge() (*kb.KB, error) {
+func fetchKnowledge() ([]byte, error) {
 	res, err := await(js.Global().Call("fetch", knowledgePath))
 	if err != nil {
 		return nil, fmt.Errorf("fetching %s: %w", knowledgePath, err)
@@ -51,7 +55,7 @@ func fetchKnowledge() (*kb.KB, error) {
 	bytes := js.Global().Get("Uint8Array").New(buf)
 	data := make([]byte, bytes.Length())
 	js.CopyBytesToGo(data, bytes)
-	return kb.FromSnapshot(data)
+	return data, nil
 }
 
 // await blocks until a JavaScript promise settles: the other goroutines,

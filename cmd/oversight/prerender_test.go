@@ -14,6 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	"oversight/kb"
+	"oversight/kb/load"
 )
 
 // oneConcept is the smallest content: a concept whose title and summary
@@ -64,12 +65,12 @@ func TestContentTextReachesThePrerenderedAttributesExactlyOrNotAtAll(t *testing.
 	refused := []string{`A "quoted" word`, `A <b>bold</b> word`, `Less > more`, `A \ backslash`, `Fish &amp; chips`, "No\u00a0break"}
 	accepted := []string{`Debate’s “two” sides`, `R&D at AT&T; Q&A`, `Ça — 100 % sûr 🧪`, `a = b / c {d} [e] (f)`, `It's a 'quote'`, `#hash ~tilde ^caret |pipe`}
 	for _, text := range refused {
-		if _, err := kb.Load(oneConcept(text, "https://example.org/"), "content"); err == nil || !strings.Contains(err.Error(), "content/concepts/debate.md:2: title contains") {
+		if _, err := load.Content(oneConcept(text, "https://example.org/"), "content"); err == nil || !strings.Contains(err.Error(), "content/concepts/debate.md:2: title contains") {
 			t.Errorf("%s: the title loads (%v): go-app would write it into attributes unescaped", text, err)
 		}
 	}
 	for _, text := range accepted {
-		k, err := kb.Load(oneConcept(text, "https://example.org/a?b=1&c='d'"), "content")
+		k, err := load.Content(oneConcept(text, "https://example.org/a?b=1&c='d'"), "content")
 		if err != nil {
 			t.Fatalf("%s: %v", text, err)
 		}
@@ -104,7 +105,7 @@ func TestContentTextReachesThePrerenderedAttributesExactlyOrNotAtAll(t *testing.
 
 func TestASourceAddressReachesItsLinkExactly(t *testing.T) {
 	url := "https://example.org/a?b=1&c='d'#e"
-	k, err := kb.Load(oneConcept("Debate", url), "content")
+	k, err := load.Content(oneConcept("Debate", url), "content")
 	if err != nil {
 		t.Fatal(err)
 	}

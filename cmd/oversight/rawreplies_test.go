@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"oversight/content"
-	"oversight/kb"
+	"oversight/kb/load"
 )
 
 // rawExchange sends raw bytes on a fresh connection to the server and reads
@@ -50,7 +50,7 @@ func rawExchange(t *testing.T, addr, raw string) []*http.Response {
 // net/http answers these requests itself, before any handler sees them;
 // they get the security headers all the same.
 func TestNetHTTPsOwnRepliesCarryTheSecurityHeaders(t *testing.T) {
-	k, err := kb.Load(content.FS, content.Root)
+	k, err := load.Content(content.FS, content.Root)
 	if err != nil {
 		t.Fatal(err)
 	}

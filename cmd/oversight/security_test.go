@@ -16,7 +16,7 @@ import (
 	"testing"
 
 	"oversight/content"
-	"oversight/kb"
+	"oversight/kb/load"
 )
 
 // testWasm stands in for app.wasm: large enough to be a large response,
@@ -248,7 +248,7 @@ func TestMethodsOtherThanGetAndHeadGet405WithAllow(t *testing.T) {
 func TestNoFolderOrHiddenFileUnderWebIsServed(t *testing.T) {
 	web, _ := securityWeb(t)
 	s := newTestServer(t, web)
-	k, _ := kb.Load(content.FS, content.Root)
+	k, _ := load.Content(content.FS, content.Root)
 	version, err := buildVersion(web, k.Snapshot())
 	if err != nil {
 		t.Fatal(err)

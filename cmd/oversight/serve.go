@@ -22,7 +22,7 @@ import (
 	"time"
 
 	"oversight/content"
-	"oversight/kb"
+	"oversight/kb/load"
 )
 
 // timeouts bound how long a client may hold the server.
@@ -79,7 +79,7 @@ func serve(args []string) error {
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	k, err := kb.Load(content.FS, content.Root)
+	k, err := load.Content(content.FS, content.Root)
 	if err != nil {
 		return fmt.Errorf("the embedded content does not load:\n%w", err)
 	}

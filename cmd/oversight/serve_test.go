@@ -24,7 +24,7 @@ import (
 	"time"
 
 	"oversight/content"
-	"oversight/kb"
+	"oversight/kb/load"
 )
 
 func TestTheWebAssemblyGetsTimeToFinishOnASlowLink(t *testing.T) {
@@ -114,7 +114,7 @@ func slowGet(addr, path string, chunk int, pause time.Duration) (body []byte, er
 func TestALargeResponseOutlastsTheWriteTimeoutButASmallLimitStillBites(t *testing.T) {
 	wasm := testWasm(4 << 20)
 	web := fakeWeb(t, string(wasm))
-	k, err := kb.Load(content.FS, content.Root)
+	k, err := load.Content(content.FS, content.Root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func stalledGet(t *testing.T, addr, path string) (rest func() ([]byte, error)) {
 func largeWebHandler(t *testing.T, size int) (http.Handler, []byte) {
 	t.Helper()
 	wasm := testWasm(size)
-	k, err := kb.Load(content.FS, content.Root)
+	k, err := load.Content(content.FS, content.Root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestAStalledDownloadDoesNotHoldUpTheShutdown(t *testing.T) {
 
 func TestTheRequestLogHasOneLinePerRequestAndIsOffByDefault(t *testing.T) {
 	web := fakeWeb(t, "wasm")
-	k, _ := kb.Load(content.FS, content.Root)
+	k, _ := load.Content(content.FS, content.Root)
 	handler, err := newHandler(k, web, plainPages)
 	if err != nil {
 		t.Fatal(err)
@@ -267,7 +267,7 @@ func TestTheRequestLogHasOneLinePerRequestAndIsOffByDefault(t *testing.T) {
 
 func TestOptionsStarGets405LikeAnyOtherMethod(t *testing.T) {
 	web := fakeWeb(t, "wasm")
-	k, _ := kb.Load(content.FS, content.Root)
+	k, _ := load.Content(content.FS, content.Root)
 	handler, err := newHandler(k, web, plainPages)
 	if err != nil {
 		t.Fatal(err)

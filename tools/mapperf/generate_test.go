@@ -7,7 +7,7 @@ import (
 
 	"oversight/app"
 	"oversight/content"
-	"oversight/kb"
+	"oversight/kb/load"
 )
 
 // The generated map must be one the checker accepts: every link valid, no
@@ -33,7 +33,7 @@ func TestTheGeneratedMapPassesTheContentChecker(t *testing.T) {
 	if err := generateConcepts(concepts, real, sources, 200); err != nil {
 		t.Fatal(err)
 	}
-	k, err := kb.Load(os.DirFS(dir), ".")
+	k, err := load.Content(os.DirFS(dir), ".")
 	if err != nil {
 		t.Fatalf("the generated content does not load:\n%v", err)
 	}

@@ -115,9 +115,10 @@ func buildAndServe(dir string, v variant) (url string, stop func(), err error) {
 	if err := command(src, binary, "check", "content"); err != nil {
 		return "", nil, fmt.Errorf("the content does not pass the checker: %w", err)
 	}
-	wasm := filepath.Join(src, "web", "app.wasm")
-	if err := goBuild(src, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-o", wasm, "./cmd/oversight"); err != nil {
-		return "", nil, err
+	for wasm, pkg := range map[string]string{"app.wasm": "./cmd/oversight", "tourreader.wasm": "./cmd/tourreader"} {
+		if err := goBuild(src, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(src, "web", wasm), pkg); err != nil {
+			return "", nil, err
+		}
 	}
 	return serve(binary, filepath.Join(src, "web"))
 }
@@ -134,7 +135,7 @@ func copyTree(from, to string) error {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		if name == "app.wasm" || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || strings.HasPrefix(name, ".") {
+		if strings.HasSuffix(name, ".wasm") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || strings.HasPrefix(name, ".") {
 			return nil
 		}
 		data, err := os.ReadFile(path)

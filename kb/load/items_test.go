@@ -1,9 +1,11 @@
-package kb
+package load
 
 import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"oversight/kb"
 )
 
 func file(lines ...string) *fstest.MapFile {
@@ -159,7 +161,7 @@ func TestCitationsAndReferencesAreChecked(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Load(tc.files, "content")
+			_, err := Content(tc.files, "content")
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("faults:\n%v\nwant one starting:\n%s", err, tc.want)
 			}
@@ -175,7 +177,7 @@ func TestCitationsBecomeNumberedLinksToTheBibliography(t *testing.T) {
 			"Second first [@s2], then the first [@s1], and the second again [@s2].")...),
 		"history/team.md": file(validEvent...),
 	})
-	k, err := Load(files, "content")
+	k, err := Content(files, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,11 +196,11 @@ func TestCitationsBecomeNumberedLinksToTheBibliography(t *testing.T) {
 	if got := k.CaveatsOf("scalable-oversight"); len(got) != 1 || got[0].ID != "analogy" {
 		t.Errorf("caveats of scalable-oversight = %v", got)
 	}
-	if got := k.EventsOf("scalable-oversight"); len(got) != 1 || got[0].Evidence != EvidenceOfficial {
+	if got := k.EventsOf("scalable-oversight"); len(got) != 1 || got[0].Evidence != kb.EvidenceOfficial {
 		t.Errorf("events of scalable-oversight = %v", got)
 	}
 	s2, _ := k.Source("s2")
-	if s2.Status != StatusPartlyVerified || s2.Unverified != "The exact day." || s2.Date != "2024-05" {
+	if s2.Status != kb.StatusPartlyVerified || s2.Unverified != "The exact day." || s2.Date != "2024-05" {
 		t.Errorf("source s2 = %+v", s2)
 	}
 }

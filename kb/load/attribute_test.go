@@ -1,4 +1,4 @@
-package kb
+package load
 
 import (
 	"strings"
@@ -20,7 +20,7 @@ func TestTextThatWouldNotReadTheSameInAnAttributeIsRefused(t *testing.T) {
 		"Scientist \U0001F469\u200d\U0001F52C": "title contains the character U+200D",
 		"\"Tab\\there\"":                       "title contains a control character or line break",
 	} {
-		_, err := Load(tree(fstest.MapFS{
+		_, err := Content(tree(fstest.MapFS{
 			"concepts/debate.md":             concept(withLine(validFront, 2, "title: "+title)...),
 			"concepts/scalable-oversight.md": oversight(),
 		}), "content")
@@ -34,7 +34,7 @@ func TestTextThatReadsTheSameInAnAttributeLoads(t *testing.T) {
 	for _, title := range []string{
 		"Debate’s “two” sides", "R&D at AT&T, Q&A", "Ça va — 100 % sûr", "Tests 🧪 and ‘quotes’", "a = b; c / d {e}",
 	} {
-		k, err := Load(tree(fstest.MapFS{
+		k, err := Content(tree(fstest.MapFS{
 			"concepts/debate.md":             concept(withLine(validFront, 2, "title: "+title)...),
 			"concepts/scalable-oversight.md": oversight(),
 		}), "content")
@@ -52,7 +52,7 @@ func TestASourceAddressMustReadTheSameInAnAttribute(t *testing.T) {
 	files := base()
 	files["sources/s1.md"] = file("---", "title: A paper", "authors: A. Author", "venue: arXiv", "date: 2023",
 		`url: https://example.org/"onmouseover="alert(1)`, "status: verified", "---")
-	_, err := Load(files, "content")
+	_, err := Content(files, "content")
 	if want := "content/sources/s1.md:6: url contains one of"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v, want %s", err, want)
 	}

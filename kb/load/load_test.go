@@ -1,10 +1,12 @@
-package kb
+package load
 
 import (
 	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"oversight/kb"
 )
 
 // concept writes a concept file around the given front matter lines, adding
@@ -213,11 +215,11 @@ func TestLoadReportsEachFaultWithFileAndLine(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			k, err := Load(tree(tc.files), "content")
+			k, err := Content(tree(tc.files), "content")
 			if k != nil {
 				t.Fatalf("Load returned a knowledge base despite the fault")
 			}
-			var faults Faults
+			var faults kb.Faults
 			if !errors.As(err, &faults) {
 				t.Fatalf("Load error = %v, want Faults", err)
 			}
@@ -233,15 +235,15 @@ func TestLoadReportsEveryFaultAtOnce(t *testing.T) {
 		"concepts/debate.md": concept(withLine(withLine(validFront, 3, "kind: gadget"), 8, "    relation: likes")...),
 		"concepts/other.md":  concept("kind: method", "summary: x", "position: {x: 1, y: 1}"),
 	}
-	_, err := Load(tree(files), "content")
-	var faults Faults
+	_, err := Content(tree(files), "content")
+	var faults kb.Faults
 	if !errors.As(err, &faults) || len(faults) != 4 {
 		t.Fatalf("want 4 faults (kind, relation, unknown target, missing title), got:\n%v", err)
 	}
 }
 
 func TestLoadBuildsTheKnowledgeBase(t *testing.T) {
-	k, err := Load(tree(fstest.MapFS{
+	k, err := Content(tree(fstest.MapFS{
 		"concepts/debate.md":             concept(validFront...),
 		"concepts/scalable-oversight.md": oversight(),
 	}), "content")
@@ -249,13 +251,13 @@ func TestLoadBuildsTheKnowledgeBase(t *testing.T) {
 		t.Fatal(err)
 	}
 	debate, ok := k.Concept("debate")
-	if !ok || debate.Title != "Debate" || debate.Kind != KindMethod || debate.Position != (Point{100, 100}) {
+	if !ok || debate.Title != "Debate" || debate.Kind != kb.KindMethod || debate.Position != (kb.Point{X: 100, Y: 100}) {
 		t.Fatalf("debate = %+v", debate)
 	}
 	if debate.Body != "<div class=\"prose\"><p>The definition.</p>\n</div>" {
 		t.Errorf("definition = %q", debate.Body)
 	}
-	want := Link{From: "debate", To: "scalable-oversight", Relation: RelMethodOf, Note: "A way to scale it."}
+	want := kb.Link{From: "debate", To: "scalable-oversight", Relation: kb.RelMethodOf, Note: "A way to scale it."}
 	if links := k.LinksOf("scalable-oversight"); len(links) != 1 || links[0] != want {
 		t.Errorf("links of scalable-oversight = %+v, want the incoming %+v", links, want)
 	}
@@ -266,7 +268,7 @@ func TestLoadBuildsTheKnowledgeBase(t *testing.T) {
 
 func TestTheContentCheckerRefusesWhatAPageCouldNotShowSafely(t *testing.T) {
 	body := "<script>alert(1)</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n![a picture](/web/icon.svg)\n"
-	_, err := Load(tree(fstest.MapFS{
+	_, err := Content(tree(fstest.MapFS{
 		"concepts/debate.md":             {Data: []byte("---\n" + strings.Join(append(validFront, citedFront...), "\n") + "\n---\n" + body)},
 		"concepts/scalable-oversight.md": oversight(),
 	}), "content")
@@ -282,7 +284,7 @@ func TestTheContentCheckerRefusesWhatAPageCouldNotShowSafely(t *testing.T) {
 }
 
 func TestNearestOffersPlausibleConcepts(t *testing.T) {
-	k, err := Load(tree(fstest.MapFS{
+	k, err := Content(tree(fstest.MapFS{
 		"concepts/debate.md":             concept(validFront...),
 		"concepts/scalable-oversight.md": oversight(),
 	}), "content")
@@ -298,7 +300,7 @@ func TestNearestOffersPlausibleConcepts(t *testing.T) {
 }
 
 func TestWithinCountsHopsBothWays(t *testing.T) {
-	k, err := Load(tree(fstest.MapFS{
+	k, err := Content(tree(fstest.MapFS{
 		"concepts/debate.md":             concept(validFront...),
 		"concepts/scalable-oversight.md": oversight(),
 		"concepts/lonely.md":             concept("title: Lonely", "kind: idea", "summary: Alone.", "position: {x: 900, y: 900}"),

@@ -1,15 +1,17 @@
-package kb
+package load
 
 import (
 	"fmt"
 	"os"
 	"strings"
 	"testing"
+
+	"oversight/kb"
 )
 
 // render renders Markdown that starts on line 10 of a file, within the
 // budget of a whole file.
-func render(src string) (string, Faults, Faults) {
+func render(src string) (string, kb.Faults, kb.Faults) {
 	return renderMarkdown([]byte(src), "f.md", 10, newHTMLBudget())
 }
 
@@ -101,11 +103,11 @@ func TestATourHasOneHTMLBudgetForAllItsParts(t *testing.T) {
 	// such step fits in a file's 512 KiB, two do not.
 	refs := []string{"[r]: /" + strings.Repeat("a", 1000), "", strings.Repeat("[x][r] ", 300)}
 	one := edit(12, refs...)
-	if _, err := ParseTour("mine.md", []byte(one), realKB(t)); err != nil {
+	if _, err := Tour("mine.md", []byte(one), realKB(t)); err != nil {
 		t.Fatalf("one such step is refused: %v", err)
 	}
 	two := strings.Replace(one, "Two models argue.", strings.Join(refs, "\n"), 1)
-	_, err := ParseTour("mine.md", []byte(two), realKB(t))
+	_, err := Tour("mine.md", []byte(two), realKB(t))
 	want := "mine.md:20: the addresses of the links from here on add up to more than 512 KiB"
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("got %v, want %s", err, want)
@@ -128,7 +130,7 @@ func TestATextMadeToWearOutTheParserIsNamedOnlyOnItsFirstLines(t *testing.T) {
 // its own check. renderMarkdown judges every address itself, but goldmark's
 // check is still the first line. (go.mod names the version every build uses.)
 func TestGoldmarkIsAtLeast1_8_4(t *testing.T) {
-	mod, err := os.ReadFile("../go.mod")
+	mod, err := os.ReadFile("../../go.mod")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package kb
+package load
 
 import (
 	"errors"
@@ -10,13 +10,14 @@ import (
 	"testing/fstest"
 
 	"oversight/content"
+	"oversight/kb"
 )
 
 // realKB is the app's own knowledge base, which imported tours are checked
 // against.
-func realKB(t *testing.T) *KB {
+func realKB(t *testing.T) *kb.KB {
 	t.Helper()
-	k, err := Load(content.FS, content.Root)
+	k, err := Content(content.FS, content.Root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +27,7 @@ func realKB(t *testing.T) *KB {
 // readmeExample is the complete tour in content/tours/README.md.
 func readmeExample(t *testing.T) string {
 	t.Helper()
-	data, err := os.ReadFile("../content/tours/README.md")
+	data, err := os.ReadFile("../../content/tours/README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func readmeExample(t *testing.T) string {
 func TestTheREADMEExampleParsesAndRoundTrips(t *testing.T) {
 	k := realKB(t)
 	example := readmeExample(t)
-	tour, err := ParseTour("debate-in-five-minutes.md", []byte(example), k)
+	tour, err := Tour("debate-in-five-minutes.md", []byte(example), k)
 	if err != nil {
 		t.Fatalf("the README's example does not parse:\n%v", err)
 	}
@@ -78,11 +79,11 @@ func TestTheREADMEExampleParsesAndRoundTrips(t *testing.T) {
 	}
 
 	// Round trip: written back, the example is unchanged, and reads the same.
-	written := string(tour.Markdown())
+	written := string(tourMarkdown(tour))
 	if written != example {
 		t.Errorf("Markdown() changed the example:\n--- got\n%s\n--- want\n%s", written, example)
 	}
-	again, err := ParseTour("debate-in-five-minutes.md", []byte(written), k)
+	again, err := Tour("debate-in-five-minutes.md", []byte(written), k)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func TestEveryBuiltInTourRoundTrips(t *testing.T) {
 		t.Fatalf("want at least 3 built-in tours, got %d", len(k.Tours()))
 	}
 	for _, tour := range k.Tours() {
-		again, err := ParseTour(tour.ID+".md", tour.Markdown(), k)
+		again, err := Tour(tour.ID+".md", tourMarkdown(tour), k)
 		if err != nil {
 			t.Errorf("%s written back does not parse:\n%v", tour.ID, err)
 			continue
@@ -159,7 +160,7 @@ func edit(n int, replacement ...string) string {
 }
 
 func TestTheTestTourIsValid(t *testing.T) {
-	tour, err := ParseTour("mine.md", []byte(strings.Join(tourDoc, "\n")), realKB(t))
+	tour, err := Tour("mine.md", []byte(strings.Join(tourDoc, "\n")), realKB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,8 +241,8 @@ func TestTourFaultsNameTheirLine(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ParseTour("mine.md", []byte(c.doc), k)
-			var faults Faults
+			_, err := Tour("mine.md", []byte(c.doc), k)
+			var faults kb.Faults
 			if !errors.As(err, &faults) {
 				t.Fatalf("got %v, want faults", err)
 			}
@@ -253,8 +254,8 @@ func TestTourFaultsNameTheirLine(t *testing.T) {
 }
 
 func TestAnOversizedTourIsRefusedBeforeParsing(t *testing.T) {
-	doc := edit(12, strings.Repeat("Long narration. ", MaxMarkdownBytes/16+1))
-	_, err := ParseTour("big.md", []byte(doc), realKB(t))
+	doc := edit(12, strings.Repeat("Long narration. ", kb.MaxMarkdownBytes/16+1))
+	_, err := Tour("big.md", []byte(doc), realKB(t))
 	if err == nil || !strings.HasPrefix(err.Error(), "big.md:1: the tour is 65 KiB; the most a tour may be is 64 KiB") || strings.Count(err.Error(), "\n") != 0 {
 		t.Errorf("got %v", err)
 	}
@@ -276,7 +277,7 @@ func TestUntrustedMarkdownIsRenderedWithoutHTMLImagesOrScriptLinks(t *testing.T)
 		"",                                   // 23
 		"[r]: JaVaScRiPt:alert(3)",           // 24
 	)
-	tour, err := ParseTour("evil.md", []byte(doc), realKB(t))
+	tour, err := Tour("evil.md", []byte(doc), realKB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,7 +313,7 @@ func TestBuiltInToursLoadIntoTheKnowledgeBase(t *testing.T) {
 		"tours/first.md":                 {Data: []byte(step("Alpha", "weight: 2\n"))},
 		"tours/README.md":                {Data: []byte("# Not a tour\n")},
 	})
-	k, err := Load(files, "content")
+	k, err := Content(files, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +326,7 @@ func TestBuiltInToursLoadIntoTheKnowledgeBase(t *testing.T) {
 
 	files["tours/first.md"] = &fstest.MapFile{Data: []byte(strings.Replace(step("Alpha", ""), "reviewed: 2026-11-26\n", "", 1) + "\n<b>bold</b>\n")}
 	files["tours/imported.md"] = &fstest.MapFile{Data: []byte(step("Beta", ""))}
-	_, err = Load(files, "content")
+	_, err = Content(files, "content")
 	for _, want := range []string{
 		"content/tours/first.md:2: missing reviewed (YYYY-MM-DD)",
 		"content/tours/first.md:14: HTML is not shown: write Markdown instead",
@@ -345,12 +346,12 @@ func TestTourIDsComeFromTheFileNameOrTheTitle(t *testing.T) {
 		"pasted":               "pasted",
 		"???.md":               "a-short-tour",
 	} {
-		tour, err := ParseTour(name, []byte(strings.Join(tourDoc, "\n")), k)
+		tour, err := Tour(name, []byte(strings.Join(tourDoc, "\n")), k)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if tour.ID != want {
-			t.Errorf("ParseTour(%q) id = %q, want %q", name, tour.ID, want)
+			t.Errorf("Tour(%q) id = %q, want %q", name, tour.ID, want)
 		}
 	}
 }

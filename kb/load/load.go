@@ -1,4 +1,9 @@
-package kb
+// Package load reads the content tree (Markdown with YAML front matter)
+// into a kb.KB, checking it as a whole and naming the file and line of
+// every fault, and reads the tours teachers import, which are untrusted.
+// The server, the static export and the content checker run it; in the
+// browser it runs only inside cmd/tourreader.
+package load
 
 import (
 	"bytes"
@@ -6,12 +11,15 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"oversight/kb"
 )
 
 // The folders of the content tree, one per kind of item. Sub-folders are
@@ -61,18 +69,18 @@ type ref struct {
 
 // pendingLink remembers where a link was written until every id is known.
 type pendingLink struct {
-	Link
+	kb.Link
 	ref
 }
 
-// Load reads the whole content tree in fsys, validates it as one knowledge
+// Content reads the whole content tree in fsys, validates it as one knowledge
 // base and returns it. On any fault it returns nil and Faults naming each
 // file (prefixed with root, the tree's name for authors) and line.
-func Load(fsys fs.FS, root string) (*KB, error) {
+func Content(fsys fs.FS, root string) (*kb.KB, error) {
 	l := &loader{
 		log: &faultLog{}, root: root,
-		conceptsByID: make(map[string]*Concept),
-		sourcesByID:  make(map[string]*Source),
+		conceptsByID: make(map[string]*kb.Concept),
+		sourcesByID:  make(map[string]*kb.Source),
 		cited:        make(map[string]bool),
 	}
 	// Sources first, so items can resolve citations as they load; concepts
@@ -87,7 +95,7 @@ func Load(fsys fs.FS, root string) (*KB, error) {
 	l.checkLinks()
 	l.checkEverySourceIsCited()
 	if len(l.log.faults) > 0 {
-		return nil, l.log.faults.sorted()
+		return nil, l.log.faults.Sorted()
 	}
 	return l.knowledgeBase(), nil
 }
@@ -96,15 +104,15 @@ type loader struct {
 	log  *faultLog
 	root string
 
-	concepts     []*Concept
-	conceptsByID map[string]*Concept
-	caveats      []*Caveat
-	events       []*Event
-	readings     []*Reading
-	pages        []*Page
-	sources      []*Source
-	tours        []*Tour
-	sourcesByID  map[string]*Source
+	concepts     []*kb.Concept
+	conceptsByID map[string]*kb.Concept
+	caveats      []*kb.Caveat
+	events       []*kb.Event
+	readings     []*kb.Reading
+	pages        []*kb.Page
+	sources      []*kb.Source
+	tours        []*kb.Tour
+	sourcesByID  map[string]*kb.Source
 	// cited marks the sources that some item cites.
 	cited map[string]bool
 
@@ -113,28 +121,11 @@ type loader struct {
 	bodyLinks []pendingLink
 }
 
-func (l *loader) knowledgeBase() *KB {
-	sortConcepts(l.concepts)
-	sortCaveats(l.caveats)
-	sort.SliceStable(l.events, func(i, j int) bool { return l.events[i].Date < l.events[j].Date })
-	sort.SliceStable(l.readings, func(i, j int) bool { return l.readings[i].Title < l.readings[j].Title })
-	sort.SliceStable(l.pages, func(i, j int) bool { return l.pages[i].ID < l.pages[j].ID })
-	sort.SliceStable(l.sources, func(i, j int) bool { return l.sources[i].ID < l.sources[j].ID })
-	sort.SliceStable(l.tours, func(i, j int) bool {
-		a, b := l.tours[i], l.tours[j]
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
-		}
-		return a.Title < b.Title
+func (l *loader) knowledgeBase() *kb.KB {
+	return kb.New(kb.Parts{
+		Concepts: l.concepts, Caveats: l.caveats, Events: l.events, Readings: l.readings,
+		Pages: l.pages, Sources: l.sources, Tours: l.tours,
 	})
-	k := &KB{
-		concepts: l.concepts, byID: l.conceptsByID, caveats: l.caveats, events: l.events,
-		readings: l.readings, pages: l.pages, sources: l.sources, tours: l.tours,
-	}
-	for _, c := range l.concepts {
-		k.links = append(k.links, c.Links...)
-	}
-	return k
 }
 
 // walk parses every Markdown file below dir with parse. A missing folder is
@@ -163,8 +154,8 @@ func (l *loader) walk(fsys fs.FS, dir string, required bool, parse func(file, id
 		if err != nil {
 			return err
 		}
-		if len(data) > MaxMarkdownBytes {
-			l.log.add(file, 1, "the file is %d KiB; the most a content file may be is %d KiB: split it", (len(data)+1023)/1024, MaxMarkdownBytes/1024)
+		if len(data) > kb.MaxMarkdownBytes {
+			l.log.add(file, 1, "the file is %d KiB; the most a content file may be is %d KiB: split it", (len(data)+1023)/1024, kb.MaxMarkdownBytes/1024)
 			return nil
 		}
 		if doc, ok := splitDocument(file, data, l.log); ok {
@@ -182,7 +173,7 @@ func (l *loader) walk(fsys fs.FS, dir string, required bool, parse func(file, id
 
 func (l *loader) concept(file, id string, doc document) {
 	f := fields(file, doc.front, conceptFields, l.log)
-	c := &Concept{Entry: l.entry(file, id, doc, f)}
+	c := &kb.Concept{Entry: l.entry(file, id, doc, f)}
 	c.Kind = l.kind(file, f["kind"], doc.front)
 	c.Position = l.position(file, f["position"], doc.front)
 	c.PositionLine = line(doc.front)
@@ -197,11 +188,11 @@ func (l *loader) concept(file, id string, doc document) {
 
 func (l *loader) caveat(file, id string, doc document) {
 	f := fields(file, doc.front, caveatFields, l.log)
-	c := &Caveat{Entry: l.entry(file, id, doc, f)}
+	c := &kb.Caveat{Entry: l.entry(file, id, doc, f)}
 	group, line := l.required(file, "group", f["group"], doc.front)
-	c.Group = CaveatGroup(group)
-	if group != "" && c.Group != GroupLimits && c.Group != GroupDirection {
-		l.log.add(file, line, "unknown group %q (one of: %s, %s)", group, GroupLimits, GroupDirection)
+	c.Group = kb.CaveatGroup(group)
+	if group != "" && c.Group != kb.GroupLimits && c.Group != kb.GroupDirection {
+		l.log.add(file, line, "unknown group %q (one of: %s, %s)", group, kb.GroupLimits, kb.GroupDirection)
 	}
 	c.Qualifies = l.conceptRefs(file, "qualifies", f["qualifies"], doc.front)
 	l.caveats = append(l.caveats, c)
@@ -209,11 +200,11 @@ func (l *loader) caveat(file, id string, doc document) {
 
 func (l *loader) event(file, id string, doc document) {
 	f := fields(file, doc.front, eventFields, l.log)
-	e := &Event{Entry: l.entry(file, id, doc, f)}
+	e := &kb.Event{Entry: l.entry(file, id, doc, f)}
 	e.Date = l.date(file, "date", f["date"], doc.front, "YYYY-MM-DD or YYYY-MM", 7)
 	evidence, line := l.required(file, "evidence", f["evidence"], doc.front)
-	e.Evidence = Evidence(evidence)
-	if evidence != "" && !contains(evidenceNames(), evidence) {
+	e.Evidence = kb.Evidence(evidence)
+	if evidence != "" && !slices.Contains(evidenceNames(), evidence) {
 		l.log.add(file, line, "unknown evidence level %q (one of: %s)", evidence, strings.Join(evidenceNames(), ", "))
 	}
 	e.Concerns = l.conceptRefs(file, "concerns", f["concerns"], doc.front)
@@ -222,7 +213,7 @@ func (l *loader) event(file, id string, doc document) {
 
 func (l *loader) reading(file, id string, doc document) {
 	f := fields(file, doc.front, entryFields, l.log)
-	l.readings = append(l.readings, &Reading{Entry: l.entry(file, id, doc, f)})
+	l.readings = append(l.readings, &kb.Reading{Entry: l.entry(file, id, doc, f)})
 }
 
 func (l *loader) page(file, id string, doc document) {
@@ -231,12 +222,12 @@ func (l *loader) page(file, id string, doc document) {
 		return
 	}
 	f := fields(file, doc.front, entryFields, l.log)
-	l.pages = append(l.pages, &Page{Entry: l.entry(file, id, doc, f)})
+	l.pages = append(l.pages, &kb.Page{Entry: l.entry(file, id, doc, f)})
 }
 
 func (l *loader) source(file, id string, doc document) {
 	f := fields(file, doc.front, sourceFields, l.log)
-	s := &Source{ID: id, File: file}
+	s := &kb.Source{ID: id, File: file}
 	s.Title = l.text(file, "title", f["title"], doc.front)
 	s.Authors = l.text(file, "authors", f["authors"], doc.front)
 	s.Venue = l.text(file, "venue", f["venue"], doc.front)
@@ -253,13 +244,13 @@ func (l *loader) source(file, id string, doc document) {
 		}
 	}
 	status, statusLine := l.required(file, "status", f["status"], doc.front)
-	s.Status = Status(status)
-	if status != "" && !contains(statusNames(), status) {
+	s.Status = kb.Status(status)
+	if status != "" && !slices.Contains(statusNames(), status) {
 		l.log.add(file, statusLine, "unknown status %q (one of: %s)", status, strings.Join(statusNames(), ", "))
 	}
 	if f["unverified"] != nil {
 		s.Unverified = l.text(file, "unverified", f["unverified"], doc.front)
-	} else if status != "" && s.Status != StatusVerified {
+	} else if status != "" && s.Status != kb.StatusVerified {
 		l.log.add(file, statusLine, "a source that is not verified needs unverified: saying what is not confirmed")
 	}
 	if len(bytes.TrimSpace(doc.body)) > 0 {
@@ -271,8 +262,8 @@ func (l *loader) source(file, id string, doc document) {
 
 // entry reads the fields every citable item shares, and renders its body
 // with numbered citations.
-func (l *loader) entry(file, id string, doc document, f map[string]*yaml.Node) Entry {
-	e := Entry{ID: id, File: file}
+func (l *loader) entry(file, id string, doc document, f map[string]*yaml.Node) kb.Entry {
+	e := kb.Entry{ID: id, File: file}
 	e.Title = l.text(file, "title", f["title"], doc.front)
 	e.Summary = l.text(file, "summary", f["summary"], doc.front)
 	e.Reviewed = l.date(file, "reviewed", f["reviewed"], doc.front, "YYYY-MM-DD", 10)
@@ -312,7 +303,7 @@ func (l *loader) body(file string, doc document, listed []ref) (string, []string
 			}
 		}
 		for _, m := range conceptHref.FindAllSubmatch(text, -1) {
-			l.bodyLinks = append(l.bodyLinks, pendingLink{Link: Link{To: string(m[1])}, ref: ref{file: file, line: at}})
+			l.bodyLinks = append(l.bodyLinks, pendingLink{Link: kb.Link{To: string(m[1])}, ref: ref{file: file, line: at}})
 		}
 	}
 	for _, r := range listed {
@@ -472,35 +463,35 @@ func (l *loader) required(file, name string, n, parent *yaml.Node) (string, int)
 	return strings.TrimSpace(v), line(n)
 }
 
-func (l *loader) kind(file string, n, front *yaml.Node) Kind {
+func (l *loader) kind(file string, n, front *yaml.Node) kb.Kind {
 	if n == nil {
 		l.log.add(file, line(front), "missing kind (one of: %s)", kindList())
 		return ""
 	}
 	v, ok := scalar(file, "kind", n, l.log)
-	k := Kind(v)
-	if ok && !k.valid() {
+	k := kb.Kind(v)
+	if ok && !k.Valid() {
 		l.log.add(file, line(n), "unknown kind %q (one of: %s)", v, kindList())
 	}
 	return k
 }
 
-func (l *loader) position(file string, n, front *yaml.Node) Point {
+func (l *loader) position(file string, n, front *yaml.Node) kb.Point {
 	if n == nil {
 		l.log.add(file, line(front), "missing position: place the concept on the map with position: {x: …, y: …}")
-		return Point{}
+		return kb.Point{}
 	}
 	if n.Kind != yaml.MappingNode {
 		l.log.add(file, line(n), "position must be a mapping like {x: 600, y: 500}")
-		return Point{}
+		return kb.Point{}
 	}
 	f := fields(file, n, []string{"x", "y"}, l.log)
-	var p Point
+	var p kb.Point
 	for _, axis := range []struct {
 		name  string
 		value *float64
 		max   float64
-	}{{"x", &p.X, MapWidth}, {"y", &p.Y, MapHeight}} {
+	}{{"x", &p.X, kb.MapWidth}, {"y", &p.Y, kb.MapHeight}} {
 		v := f[axis.name]
 		if v == nil {
 			l.log.add(file, line(n), "position needs %s", axis.name)
@@ -530,11 +521,11 @@ func (l *loader) declaredLinks(file, from string, n *yaml.Node) {
 			continue
 		}
 		f := fields(file, item, linkFields, l.log)
-		link := Link{From: from}
+		link := kb.Link{From: from}
 		link.To, _ = l.required(file, "link to", f["to"], item)
 		rel, relLine := l.required(file, "link relation", f["relation"], item)
-		link.Relation = Relation(rel)
-		if rel != "" && !link.Relation.valid() {
+		link.Relation = kb.Relation(rel)
+		if rel != "" && !link.Relation.Valid() {
 			l.log.add(file, relLine, "unknown relation %q (one of: %s)", rel, relationList())
 		}
 		if f["note"] == nil {
@@ -580,7 +571,7 @@ func (l *loader) checkLinks() {
 }
 
 // suggestion names the closest known concept id, to catch typos.
-func suggestion(id string, byID map[string]*Concept) string {
+func suggestion(id string, byID map[string]*kb.Concept) string {
 	ids := make([]string, 0, len(byID))
 	for known := range byID {
 		ids = append(ids, known)
@@ -590,39 +581,39 @@ func suggestion(id string, byID map[string]*Concept) string {
 
 func didYouMean(id string, ids []string) string {
 	sort.Strings(ids)
-	if best := Closest(id, ids, 1); len(best) > 0 {
+	if best := kb.Closest(id, ids, 1); len(best) > 0 {
 		return " (did you mean " + best[0] + "?)"
 	}
 	return ""
 }
 
 func kindList() string {
-	names := make([]string, len(Kinds))
-	for i, k := range Kinds {
+	names := make([]string, len(kb.Kinds))
+	for i, k := range kb.Kinds {
 		names[i] = string(k)
 	}
 	return strings.Join(names, ", ")
 }
 
 func relationList() string {
-	names := make([]string, len(Relations))
-	for i, r := range Relations {
+	names := make([]string, len(kb.Relations))
+	for i, r := range kb.Relations {
 		names[i] = string(r)
 	}
 	return strings.Join(names, ", ")
 }
 
 func evidenceNames() []string {
-	names := make([]string, len(EvidenceLevels))
-	for i, e := range EvidenceLevels {
+	names := make([]string, len(kb.EvidenceLevels))
+	for i, e := range kb.EvidenceLevels {
 		names[i] = string(e)
 	}
 	return names
 }
 
 func statusNames() []string {
-	names := make([]string, len(statuses))
-	for i, s := range statuses {
+	names := make([]string, len(kb.Statuses))
+	for i, s := range kb.Statuses {
 		names[i] = string(s)
 	}
 	return names

@@ -1,4 +1,4 @@
-package kb
+package load
 
 import (
 	"bytes"
@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"oversight/content"
+	"oversight/kb"
 	"oversight/kb/hostile"
 )
 
 // tourHTML is every piece of HTML a tour renders.
-func tourHTML(t *Tour) []string {
+func tourHTML(t *kb.Tour) []string {
 	var out []string
 	for _, s := range t.Steps {
 		out = append(out, s.NarrationHTML, s.NotesHTML)
@@ -27,7 +28,7 @@ func tourHTML(t *Tour) []string {
 
 // expectSafe fails the test for anything in the tour's HTML that could run
 // script or lead outside the app and the web.
-func expectSafe(t *testing.T, name string, tour *Tour) {
+func expectSafe(t *testing.T, name string, tour *kb.Tour) {
 	t.Helper()
 	for _, h := range tourHTML(tour) {
 		for _, p := range htmlProblems(h) {
@@ -38,9 +39,9 @@ func expectSafe(t *testing.T, name string, tour *Tour) {
 
 // expectFaultsWithLines checks that err is faults, each naming file and a
 // line in it.
-func expectFaultsWithLines(t *testing.T, err error, file string, data []byte) Faults {
+func expectFaultsWithLines(t *testing.T, err error, file string, data []byte) kb.Faults {
 	t.Helper()
-	var faults Faults
+	var faults kb.Faults
 	if !errors.As(err, &faults) || len(faults) == 0 {
 		t.Fatalf("%s: got %v, want faults", file, err)
 	}
@@ -57,7 +58,7 @@ func TestTheHostileCorpusImportsWithNothingThatRunsOrLeaves(t *testing.T) {
 	k := realKB(t)
 	for _, h := range hostile.Corpus() {
 		t.Run(h.Name, func(t *testing.T) {
-			tour, err := ParseTour(h.Name, h.Markdown, k)
+			tour, err := Tour(h.Name, h.Markdown, k)
 			if h.Refused {
 				expectFaultsWithLines(t, err, h.Name, h.Markdown)
 				return
@@ -97,7 +98,7 @@ func TestTheCorpusSaysWhatItLeftOutAndKeepsTheRest(t *testing.T) {
 			continue
 		}
 		t.Run(h.Name, func(t *testing.T) {
-			tour, err := ParseTour(h.Name, h.Markdown, k)
+			tour, err := Tour(h.Name, h.Markdown, k)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,15 +171,15 @@ func asPage(tour []byte) ([]byte, bool) {
 // same line, and what a tour may not be, a page may not be either.
 func TestContentIsHeldToTheSameRulesAsAnImportedTour(t *testing.T) {
 	k := realKB(t)
-	for _, h := range append(hostile.Corpus(), hostile.Pathological(MaxMarkdownBytes)...) {
+	for _, h := range append(hostile.Corpus(), hostile.Pathological(kb.MaxMarkdownBytes)...) {
 		page, ok := asPage(h.Markdown)
 		if !ok || h.Name == "attribute-breakouts.md" {
 			continue // its faults are in the front matter a page replaces
 		}
 		t.Run(h.Name, func(t *testing.T) {
-			tour, tourErr := ParseTour(h.Name, h.Markdown, k)
+			tour, tourErr := Tour(h.Name, h.Markdown, k)
 			file := "content/pages/" + h.Name
-			_, err := Load(withPage(t, h.Name, page), "content")
+			_, err := Content(withPage(t, h.Name, page), "content")
 			if tourErr == nil && len(tour.Warnings) == 0 {
 				if err != nil {
 					t.Fatalf("the tour imports as it is, but the page is refused:\n%v", err)
@@ -201,7 +202,7 @@ func TestContentIsHeldToTheSameRulesAsAnImportedTour(t *testing.T) {
 	}
 }
 
-func faultOnLine(faults Faults, line int) bool {
+func faultOnLine(faults kb.Faults, line int) bool {
 	for _, f := range faults {
 		if f.Line == line {
 			return true
@@ -217,13 +218,13 @@ func faultOnLine(faults Faults, line int) bool {
 // other programs on a loaded machine do not inflate.
 func TestPathologicalMarkdownAtTheSizeLimitIsRefusedOrRenderedInUnderASecond(t *testing.T) {
 	k := realKB(t)
-	for _, h := range hostile.Pathological(MaxMarkdownBytes) {
+	for _, h := range hostile.Pathological(kb.MaxMarkdownBytes) {
 		t.Run(h.Name, func(t *testing.T) {
-			if len(h.Markdown) != MaxMarkdownBytes {
-				t.Fatalf("the tour is %d bytes, want %d", len(h.Markdown), MaxMarkdownBytes)
+			if len(h.Markdown) != kb.MaxMarkdownBytes {
+				t.Fatalf("the tour is %d bytes, want %d", len(h.Markdown), kb.MaxMarkdownBytes)
 			}
 			took := processorTime(func() {
-				tour, err := ParseTour(h.Name, h.Markdown, k)
+				tour, err := Tour(h.Name, h.Markdown, k)
 				if h.Refused {
 					expectFaultsWithLines(t, err, h.Name, h.Markdown)
 					return

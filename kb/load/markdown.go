@@ -1,4 +1,4 @@
-package kb
+package load
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"oversight/kb"
 )
 
 // Limits on Markdown. goldmark's safe defaults keep script out of its HTML,
@@ -25,10 +27,8 @@ import (
 // app renders, content and imported tours alike, goes through
 // renderMarkdown, which checks them all: the server, the content checker
 // and the browser run the same code.
+// The size of a file is limited by kb.MaxMarkdownBytes.
 const (
-	// MaxMarkdownBytes is the largest file of Markdown the app reads: a
-	// content file or a tour.
-	MaxMarkdownBytes = 64 << 10
 	// maxNesting is how deeply quotes and lists may nest.
 	maxNesting = 16
 	// maxInlineNesting is how deeply emphasis and links may nest.
@@ -66,18 +66,18 @@ func newHTMLBudget() *htmlBudget { return &htmlBudget{left: maxHTMLBytes} }
 // web page (javascript:, data:, …), which keep their text. An imported tour
 // plays without them; the content checker refuses them. Text beyond the
 // limits above is not rendered at all: refused says why, and html is empty.
-func renderMarkdown(src []byte, file string, firstLine int, budget *htmlBudget) (html string, removed, refused Faults) {
+func renderMarkdown(src []byte, file string, firstLine int, budget *htmlBudget) (html string, removed, refused kb.Faults) {
 	m := &mdText{src: src, file: file, firstLine: firstLine}
 	if faults := m.scan(); len(faults) > 0 {
 		return "", nil, faults
 	}
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	if fault, ok := m.checkInlineNesting(doc); !ok {
-		return "", nil, Faults{fault}
+		return "", nil, kb.Faults{fault}
 	}
 	removed, ok := m.sanitize(doc, budget.left)
 	if !ok {
-		return "", nil, Faults{{File: file, Line: firstLine, Message: fmt.Sprintf(
+		return "", nil, kb.Faults{{File: file, Line: firstLine, Message: fmt.Sprintf(
 			"the addresses of the links from here on add up to more than %d KiB: is a long link used many times?", maxHTMLBytes>>10)}}
 	}
 	out := &cappedBuffer{max: budget.left}
@@ -85,7 +85,7 @@ func renderMarkdown(src []byte, file string, firstLine int, budget *htmlBudget) 
 	err := markdown.Renderer().Render(out, src, doc)
 	out.WriteString(`</div>`)
 	if err != nil || out.full {
-		return "", nil, Faults{{File: file, Line: firstLine, Message: fmt.Sprintf(
+		return "", nil, kb.Faults{{File: file, Line: firstLine, Message: fmt.Sprintf(
 			"the text from here on renders to more than %d KiB of HTML: shorten it", maxHTMLBytes>>10)}}
 	}
 	budget.left -= out.b.Len()
@@ -129,11 +129,11 @@ const maxFaultsPerText = 25
 // trusted with: its size, and line by line characters that are not text,
 // nesting deeper than maxNesting, and paragraphs with too many brackets or
 // emphasis markers.
-func (m *mdText) scan() Faults {
+func (m *mdText) scan() kb.Faults {
 	log := &faultLog{}
 	// The file was no larger, but each citation grows as it becomes a link.
-	if len(m.src) > MaxMarkdownBytes {
-		log.add(m.file, m.firstLine, "the text from here on is %d KiB once its citations are links; the most allowed is %d KiB: split it", (len(m.src)+1023)>>10, MaxMarkdownBytes>>10)
+	if len(m.src) > kb.MaxMarkdownBytes {
+		log.add(m.file, m.firstLine, "the text from here on is %d KiB once its citations are links; the most allowed is %d KiB: split it", (len(m.src)+1023)>>10, kb.MaxMarkdownBytes>>10)
 		return log.faults
 	}
 	var para paragraphScan
@@ -266,7 +266,7 @@ func (p *paragraphScan) add(line []byte) string {
 // checkInlineNesting walks the parsed text without recursion (that is what
 // it guards) and refuses emphasis and links nested deeper than
 // maxInlineNesting, which goldmark builds from a single line of asterisks.
-func (m *mdText) checkInlineNesting(doc ast.Node) (Fault, bool) {
+func (m *mdText) checkInlineNesting(doc ast.Node) (kb.Fault, bool) {
 	type visit struct {
 		n      ast.Node
 		inline int
@@ -277,7 +277,7 @@ func (m *mdText) checkInlineNesting(doc ast.Node) (Fault, bool) {
 		v := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if v.inline > maxInlineNesting {
-			return Fault{File: m.file, Line: m.lineAt(blockStart(v.block)), Message: fmt.Sprintf(
+			return kb.Fault{File: m.file, Line: m.lineAt(blockStart(v.block)), Message: fmt.Sprintf(
 				"emphasis and links nest more than %d deep in this paragraph", maxInlineNesting)}, false
 		}
 		inline, block := v.inline, v.block
@@ -290,7 +290,7 @@ func (m *mdText) checkInlineNesting(doc ast.Node) (Fault, bool) {
 			stack = append(stack, visit{n: c, inline: inline, block: block})
 		}
 	}
-	return Fault{}, true
+	return kb.Fault{}, true
 }
 
 // blockStart is where a block's first line starts, or -1.
@@ -305,7 +305,7 @@ func blockStart(n ast.Node) int {
 // naming each removal at its line. Each use of a link reference writes its
 // address again, so it also adds up the addresses and titles of the links,
 // and stops (ok is false) once they pass budget: the HTML would too.
-func (m *mdText) sanitize(doc ast.Node, budget int) (removed Faults, ok bool) {
+func (m *mdText) sanitize(doc ast.Node, budget int) (removed kb.Faults, ok bool) {
 	log := &faultLog{}
 	var drop, unwrap []ast.Node
 	var autolinks []*ast.AutoLink
@@ -359,7 +359,7 @@ func (m *mdText) sanitize(doc ast.Node, budget int) (removed Faults, ok bool) {
 		parent.ReplaceChild(parent, n, ast.NewString(n.Label(m.src)))
 	}
 	if extra := len(log.faults) - maxFaultsPerText; extra > 0 {
-		more := Fault{File: m.file, Line: log.faults[maxFaultsPerText].Line, Message: fmt.Sprintf("and %d more like these from here on", extra)}
+		more := kb.Fault{File: m.file, Line: log.faults[maxFaultsPerText].Line, Message: fmt.Sprintf("and %d more like these from here on", extra)}
 		return append(log.faults[:maxFaultsPerText:maxFaultsPerText], more), true
 	}
 	return log.faults, true

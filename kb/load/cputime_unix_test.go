@@ -1,6 +1,6 @@
 //go:build unix
 
-package kb
+package load
 
 import (
 	"syscall"
