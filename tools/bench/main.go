@@ -1,7 +1,7 @@
 // Command bench measures how fast Oversight Explorer loads, against two
 // baselines built and served in the same run (issue 7):
 //
-//	go run ./tools/bench [-runs 5] [-profiles loopback,10mbit,1.6mbit] [-repeat=true]
+//	go run ./tools/bench [-runs 5] [-profiles loopback,10mbit,1.6mbit] [-repeat=true] [-use 20s]
 //	                     [-bin bin/oversight] [-web web] [-out .artifacts/bench] [-quality 11]
 //
 // The three variants are:
@@ -21,8 +21,9 @@
 // contentful paint and the mark oversight:interactive that the first page
 // component sets when it has mounted. Networks are emulated through the
 // DevTools protocol. The repeat visit loads a variant once, waits until its
-// service worker has precached it, restarts the browser on the same profile
-// and loads it again.
+// service worker has precached it, reloads it for -use (a returning reader
+// has used the app, and the browser keeps the compiled code of what ran
+// hot), restarts the browser on the same profile and loads it again.
 //
 // The bench prints one table of medians, the bytes of every file, and the
 // ratios of the app to each baseline against the issue's targets, and
@@ -45,6 +46,7 @@ func main() {
 	runs := flag.Int("runs", 5, "runs; each loads every variant on every network once")
 	profileNames := flag.String("profiles", "loopback,10mbit,1.6mbit", "networks, comma-separated: "+profileList())
 	repeat := flag.Bool("repeat", true, "also measure the repeat visit after a browser restart")
+	use := flag.Duration("use", 20*time.Second, "how long the first session of a repeat visit reloads the page before the restart, as a returning reader has used the app: the browser keeps compiled WebAssembly only for code that has run hot")
 	bin := flag.String("bin", "bin/oversight", "the app's binary (make build)")
 	web := flag.String("web", "web", "the app's static folder with app.wasm and its .br/.gz (make build)")
 	out := flag.String("out", filepath.Join(".artifacts", "bench"), "folder for the JSON results")
@@ -58,7 +60,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "bench: -runs must be 1 to 50 and -profiles a list of %s\n", profileList())
 		os.Exit(2)
 	}
-	c := config{runs: *runs, profiles: ps, repeat: *repeat, bin: *bin, web: *web, out: *out,
+	c := config{runs: *runs, profiles: ps, repeat: *repeat, use: *use, bin: *bin, web: *web, out: *out,
 		quality: *quality, chromium: *chromium, timeout: *timeout}
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -70,6 +72,7 @@ type config struct {
 	runs                    int
 	profiles                []profile
 	repeat                  bool
+	use                     time.Duration
 	bin, web, out, chromium string
 	quality                 int
 	timeout                 time.Duration
@@ -124,7 +127,7 @@ func run(c config) error {
 			return fmt.Errorf("%w: run `make bench`, which builds the app first (Chromium: make chromium)", err)
 		}
 	}
-	r := &report{Started: time.Now(), Runs: c.runs, Profiles: c.profiles, BrotliQuality: c.quality}
+	r := &report{Started: time.Now(), Runs: c.runs, Profiles: c.profiles, BrotliQuality: c.quality, UseSeconds: c.use.Seconds()}
 	r.Versions = readVersions(repo)
 
 	work, err := os.MkdirTemp("", "oversight-bench-")
@@ -149,7 +152,7 @@ func run(c config) error {
 		fmt.Fprintf(os.Stderr, "bench: serving %s on %s\n", v.name, origin)
 	}
 
-	m := &measurer{chromium: c.chromium, timeout: c.timeout, log: os.Stderr}
+	m := &measurer{chromium: c.chromium, timeout: c.timeout, use: c.use, log: os.Stderr}
 	samples, err := m.measure(plan(variants, c.profiles, c.runs, c.repeat))
 	if err != nil {
 		return err

@@ -29,7 +29,9 @@ type sample struct {
 type measurer struct {
 	chromium string
 	timeout  time.Duration
-	log      io.Writer
+	// use is how long the first session of a repeat visit reloads the page.
+	use time.Duration
+	log io.Writer
 	// chromiumVersion is read from the first browser started.
 	chromiumVersion string
 }
@@ -88,8 +90,11 @@ func (m *measurer) repeatVisit(v *variant, p profile, run int) (sample, error) {
 	return s, nil
 }
 
-// install is the first visit of a repeat visit: it ends when the service
-// worker is ready, with the browser closed.
+// install is the first session of a repeat visit: it ends when the service
+// worker is ready and the page has been reloaded for m.use, with the
+// browser closed. The reloads run the start-up again and again, as a
+// returning reader has, and the browser keeps the machine code of what ran
+// hot for the next start.
 func (m *measurer) install(v *variant, dir string) error {
 	b, err := m.start(dir)
 	if err != nil {
@@ -101,6 +106,11 @@ func (m *measurer) install(v *variant, dir string) error {
 	}
 	if err := b.waitForWorker(m.timeout); err != nil {
 		return fmt.Errorf("waiting for the service worker of %s: %w", v.origin, err)
+	}
+	for end := time.Now().Add(m.use); time.Now().Before(end); {
+		if _, err := b.load(v.origin, v.wasm, m.timeout); err != nil {
+			return fmt.Errorf("using %s before the restart: %w", v.origin, err)
+		}
 	}
 	return nil
 }

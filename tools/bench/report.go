@@ -21,12 +21,15 @@ type report struct {
 	Runs     int       `json:"runs"`
 	Profiles []profile `json:"profiles"`
 	// BrotliQuality is the quality every variant was compressed with.
-	BrotliQuality int         `json:"brotliQuality"`
-	Variants      []variantID `json:"variants"`
-	Files         []fileSize  `json:"files"`
-	Cells         []cell      `json:"medians"`
-	Targets       []target    `json:"targets"`
-	Samples       []sample    `json:"samples"`
+	BrotliQuality int `json:"brotliQuality"`
+	// UseSeconds is how long the first session of a repeat visit reloaded
+	// the page before the restart.
+	UseSeconds float64     `json:"useSeconds"`
+	Variants   []variantID `json:"variants"`
+	Files      []fileSize  `json:"files"`
+	Cells      []cell      `json:"medians"`
+	Targets    []target    `json:"targets"`
+	Samples    []sample    `json:"samples"`
 }
 
 type variantID struct {
@@ -316,6 +319,7 @@ func (r *report) print(w io.Writer) {
 
 func (r *report) printTimes(w io.Writer) {
 	fmt.Fprintln(w, "\nTimes in ms from the start of the navigation (median); wasm = last byte of app.wasm; main, content, routes = the app's start-up marks")
+	fmt.Fprintf(w, "repeat = after a browser restart, from the service worker's cache, following a first session of %gs of reloads\n", r.UseSeconds)
 	t := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(t, "network\tvariant\tvisit\truns\tFCP\tinteractive\twasm\tmain\tcontent\troutes\tpage bytes\t")
 	for _, c := range r.Cells {
