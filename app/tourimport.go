@@ -26,8 +26,10 @@ type TourImport struct {
 	checking bool
 
 	// The outcome of the last attempt.
-	failed   string    // the name of a file that was refused
-	faults   kb.Faults // why
+	failed string    // the name of a file that was refused
+	faults kb.Faults // why
+	// unread says why the tour reader could not read the file at all.
+	unread   string
 	done     *storedTour
 	warnings kb.Faults
 }
@@ -61,7 +63,7 @@ func (s *TourImport) refresh(ctx ui.Context) {
 			e := importedEntry{stored: st}
 			t, err := read(st.Name, []byte(st.Markdown), knowledge)
 			if err != nil {
-				e.problem = err.Error()
+				e.problem = storedTourProblem(err)
 			} else {
 				t.ID = st.ID
 				e.tour = t
@@ -113,7 +115,7 @@ func (s *TourImport) entry(e importedEntry) ui.UI {
 	if e.tour == nil {
 		return ui.Li().Class("card", "tour-card").Body(
 			ui.H2().Text(e.stored.Title),
-			ui.P().Class("import-errors").Text("This tour no longer fits the map: "+e.problem),
+			ui.P().Class("import-errors").Text(e.problem),
 			ui.P().Body(remove),
 		)
 	}
@@ -126,13 +128,13 @@ func (s *TourImport) outcome() ui.UI {
 	switch {
 	case s.checking:
 		return ui.P().Class("import-checking").Role("status").Text("Checking the tour…")
+	case s.unread != "":
+		return ui.Div().Class("import-errors").Role("alert").Body(
+			ui.P().Text(importedName(s.failed)+" was not imported: "+s.unread+"."),
+			ui.P().Text("Nothing in the tour needs changing: check the connection, reload the app and try again."),
+		)
 	case len(s.faults) > 0:
-		name := s.failed
-		if name == "" {
-			name = "The pasted tour"
-		} else {
-			name = "“" + name + "”"
-		}
+		name := importedName(s.failed)
 		return ui.Div().Class("import-errors").Role("alert").Body(
 			ui.P().Text(name+" was not imported. Fix "+plural(len(s.faults), "this line", "these lines")+" and try again:"),
 			faultList(s.faults),
@@ -153,6 +155,24 @@ func (s *TourImport) outcome() ui.UI {
 		)
 	}
 	return nil
+}
+
+// storedTourProblem says why a tour kept on this device does not open: the
+// map changed under it, or the tour reader failed.
+func storedTourProblem(err error) string {
+	var readerFailure errTourReader
+	if errors.As(err, &readerFailure) {
+		return "This tour cannot be opened now: " + readerFailure.Error() + "."
+	}
+	return "This tour no longer fits the map: " + err.Error()
+}
+
+// importedName names what was imported: a file by its name, or pasted text.
+func importedName(file string) string {
+	if file == "" {
+		return "The pasted tour"
+	}
+	return "“" + file + "”"
 }
 
 // keptWhere says how long what was just saved is kept.
@@ -213,9 +233,14 @@ func (s *TourImport) importTour(ctx ui.Context, name string, data []byte) {
 }
 
 func (s *TourImport) importResult(ctx ui.Context, name string, t *kb.Tour, err error) {
-	s.failed, s.faults, s.done, s.warnings = name, nil, nil, nil
+	s.failed, s.faults, s.unread, s.done, s.warnings = name, nil, "", nil, nil
 	if err == nil {
 		s.warnings = t.Warnings
+		return
+	}
+	var readerFailure errTourReader
+	if errors.As(err, &readerFailure) {
+		s.unread = readerFailure.Error()
 		return
 	}
 	if !errors.As(err, &s.faults) {

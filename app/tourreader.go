@@ -126,8 +126,14 @@ func (m *TourReaderModule) start() {
 	})
 	win.Set(readerStartedFunc, started)
 	goRuntime := win.Get("Go").New()
+	// run settles only if the reader's program ends, which it does only if
+	// it fails: kept for the page's life, so that a later failure is known.
+	exited := ui.FuncOf(func(ui.Value, []ui.Value) any {
+		m.stopped()
+		return nil
+	})
 	loaded = ui.FuncOf(func(_ ui.Value, args []ui.Value) any {
-		goRuntime.Call("run", args[0].Get("instance"))
+		goRuntime.Call("run", args[0].Get("instance")).Call("then", exited)
 		return nil
 	})
 	refused = ui.FuncOf(func(_ ui.Value, args []ui.Value) any {
@@ -150,9 +156,14 @@ func (m *TourReaderModule) initialise() {
 	m.settle(moduleReady, "")
 }
 
-// settle records how the start ended and runs what waited for it.
+// settle records how the start ended and runs what waited for it. Only
+// the first outcome counts.
 func (m *TourReaderModule) settle(state moduleState, failure string) {
 	m.mu.Lock()
+	if m.state != moduleStarting {
+		m.mu.Unlock()
+		return
+	}
 	m.state, m.failure = state, failure
 	waiting := m.waiting
 	m.waiting = nil
@@ -162,24 +173,40 @@ func (m *TourReaderModule) settle(state moduleState, failure string) {
 	}
 }
 
+// stopped records that the reader's program has ended: what waits for it,
+// and every later read, gets a reader that says so.
+func (m *TourReaderModule) stopped() {
+	const why = "its program stopped"
+	m.settle(moduleFailed, why)
+	m.mu.Lock()
+	m.state, m.failure = moduleFailed, why
+	m.mu.Unlock()
+}
+
 // read parses a tour in the reader. The knowledge base was given at start:
 // it is the one k points to.
-func (m *TourReaderModule) read(name string, markdown []byte, _ *kb.KB) (*kb.Tour, error) {
+func (m *TourReaderModule) read(name string, markdown []byte, _ *kb.KB) (t *kb.Tour, err error) {
+	defer func() {
+		// A call into a reader that has failed throws, which would end the
+		// app too: the reader's failure is the import's, not the app's.
+		if thrown := recover(); thrown != nil {
+			t, err = nil, errTourReader(fmt.Sprintf("the tour reader failed: %v", thrown))
+		}
+	}()
 	answer := ui.Window().Call(readerReadFunc, name, string(markdown)).String()
 	var r kb.TourReading
 	if err := json.Unmarshal([]byte(answer), &r); err != nil {
-		return nil, fmt.Errorf("the tour reader's answer could not be read: %w", err)
+		return nil, errTourReader("the tour reader's answer could not be read: " + err.Error())
 	}
 	return r.Result()
 }
 
 func (m *TourReaderModule) failed(string, []byte, *kb.KB) (*kb.Tour, error) {
-	return nil, errTourReader(m.failure)
+	return nil, errTourReader("the tour reader could not start: " + m.failure)
 }
 
-// errTourReader says the tour reader could not read a tour, and why.
+// errTourReader says why the tour reader, not the tour, failed: nothing in
+// the teacher's file needs changing.
 type errTourReader string
 
-func (e errTourReader) Error() string {
-	return "the tour reader could not start: " + string(e)
-}
+func (e errTourReader) Error() string { return string(e) }

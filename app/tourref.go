@@ -147,7 +147,7 @@ func resolveTour(ctx ui.Context, id string, imported bool, again func(ui.Context
 	readTourNow(ctx, again, func(read ReadTour) {
 		t, err := read(stored.Name, []byte(stored.Markdown), knowledge)
 		if err != nil {
-			problem = "The imported tour no longer fits the map: " + err.Error()
+			problem = storedTourProblem(err)
 			return
 		}
 		t.ID = ref.ID

@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -83,4 +85,39 @@ func TestTheServiceWorkerWaitsForTheWebAssembly(t *testing.T) {
 	other.waitFor(`document.documentElement.dataset.app === "ready"`)
 	eval[bool](other, `navigator.serviceWorker.ready.then(() => { window.workerReady = true; }), true`)
 	other.waitFor(`window.workerReady === true`)
+}
+
+// failTourReader makes every request the page sends for the tour reader's
+// WebAssembly fail, as on a link that drops before the worker has it.
+func failTourReader(p *page) {
+	p.t.Helper()
+	if err := chromedp.Listen(p.ctx, func(ev any) {
+		if paused, ok := ev.(*fetch.EventRequestPaused); ok {
+			go chromedp.Call(p.ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: paused.RequestID, ErrorReason: network.ErrorReasonConnectionFailed})
+		}
+	}); err != nil {
+		p.t.Fatal(err)
+	}
+	patterns := []*fetch.RequestPattern{{URLPattern: "*/web/tourreader.wasm"}}
+	if _, err := chromedp.Call(p.ctx, fetch.Enable, fetch.EnableParams{Patterns: patterns}); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// The tour reader is a second download. If it cannot arrive, an import says
+// why, by name, and the rest of the app goes on working.
+func TestATourReaderThatCannotArriveIsReportedAndTheAppKeepsRunning(t *testing.T) {
+	p := openPage(t, desktop)
+	failTourReader(p)
+	p.expectProblem("tourreader.wasm")
+	p.openApp("/tours")
+	p.importFile("my-lesson.md", teacherTour)
+	p.waitFor(`!!document.querySelector(".import-errors")`)
+	if errs := p.text(".import-errors"); !strings.Contains(errs, "“my-lesson.md” was not imported") || !strings.Contains(errs, "the tour reader could not start") || !strings.Contains(errs, "Nothing in the tour needs changing") {
+		t.Errorf("the import errors read %q", errs)
+	}
+	eval[bool](p, `document.querySelector(".import-errors").scrollIntoView({block: "center"}), true`)
+	p.screenshot("tour-reader-unavailable")
+	p.do(chromedp.Click(chromedp.CSS(`.site-header a[href="/"]`)))
+	p.waitFor(`location.pathname === "/" && !!document.getElementById("node-debate")`)
 }
