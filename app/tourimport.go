@@ -24,6 +24,8 @@ type TourImport struct {
 	reading bool
 	// checking: a tour is waiting for the tour reader to start.
 	checking bool
+	// prepared: the tour reader has been asked to start.
+	prepared bool
 
 	// The outcome of the last attempt.
 	failed string    // the name of a file that was refused
@@ -87,7 +89,7 @@ func (s *TourImport) Render() ui.UI {
 			),
 			ui.P().Body(ui.Text("The handout of any tour above shows a complete example; so does "), ui.Code().Text("content/tours/README.md"), ui.Text(" in the app’s source.")),
 		),
-		ui.Div().Class("import-form").Body(
+		ui.Div().Class("import-form").On("focusin", s.prepareReader).On("pointerover", s.prepareReader).Body(
 			ui.Label().For(tourFileID).Text("Import a Markdown file"),
 			ui.Input().ID(tourFileID).Type("file").Accept(".md,.markdown,.txt,text/markdown,text/plain").OnChange(s.onFile),
 			ui.Label().For(tourPasteID).Text("…or paste a tour’s Markdown"),
@@ -206,6 +208,16 @@ func (s *TourImport) onFile(ctx ui.Context, e ui.Event) {
 		data := []byte(text.String())
 		ctx.Dispatch(func(ctx ui.Context) { s.importTour(ctx, name, data) })
 	})
+}
+
+// prepareReader starts the tour reader while the teacher picks a file or
+// pastes one, so that the import itself does not wait for it.
+func (s *TourImport) prepareReader(ctx ui.Context, e ui.Event) {
+	if s.prepared {
+		return
+	}
+	s.prepared = true
+	tourReader.With(ctx, func(ui.Context, ReadTour) {})
 }
 
 func (s *TourImport) onPaste(ctx ui.Context, e ui.Event) {

@@ -121,3 +121,17 @@ func TestATourReaderThatCannotArriveIsReportedAndTheAppKeepsRunning(t *testing.T
 	p.do(chromedp.Click(chromedp.CSS(`.site-header a[href="/"]`)))
 	p.waitFor(`location.pathname === "/" && !!document.getElementById("node-debate")`)
 }
+
+// The tour reader is not part of starting the app: it starts when a page
+// needs it, or as soon as a teacher reaches for the import form, so that
+// the import itself does not wait.
+func TestTheTourReaderStartsOnlyWhenATeacherReachesForTheImport(t *testing.T) {
+	p := openPage(t, desktop)
+	p.openApp("/tours")
+	time.Sleep(time.Second)
+	if eval[bool](p, `typeof window.oversightReadTour === "function"`) {
+		t.Fatal("the tour reader started with the app, before anyone imported a tour")
+	}
+	eval[bool](p, `document.getElementById("tour-paste").focus(), true`)
+	p.waitFor(`typeof window.oversightReadTour === "function"`)
+}
