@@ -252,22 +252,15 @@ func (p *DataPage) downloadSetAside(e storedSetAside) ui.EventHandler {
 }
 
 func (p *DataPage) onFile(ctx ui.Context, e ui.Event) {
-	input := e.Get("target")
-	files := input.Get("files")
-	if !files.Truthy() || files.Length() == 0 {
+	file, name, size, ok := chosenFile(e)
+	if !ok {
 		return
 	}
-	file := files.Index(0)
-	name := file.Get("name").String()
-	input.Set("value", "") // so that choosing the same file again imports it again
-	if err := checkDataFileSize(file.Get("size").Int()); err != nil {
+	if err := checkDataFileSize(size); err != nil {
 		p.imported = &importOutcome{file: name, err: err}
 		return
 	}
-	file.Call("text").Then(func(text ui.Value) {
-		data := []byte(text.String())
-		ctx.Dispatch(func(ctx ui.Context) { p.importFile(ctx, name, data) })
-	})
+	readChosenFile(ctx, file, name, p.importFile)
 }
 
 func (p *DataPage) importFile(ctx ui.Context, name string, data []byte) {
@@ -308,28 +301,4 @@ func (p *DataPage) discard(key string) ui.EventHandler {
 		}
 		p.refresh(ctx)
 	}
-}
-
-// saveFile hands the reader a file made in the page, through a Blob and an
-// object URL: nothing goes over the network.
-func saveFile(name, mediaType string, data []byte) {
-	window := ui.Window()
-	blob := window.Get("Blob").New([]any{string(data)}, map[string]any{"type": mediaType})
-	url := window.Get("URL").Call("createObjectURL", blob)
-	link := window.Get("document").Call("createElement", "a")
-	link.Set("href", url)
-	link.Set("download", name)
-	link.Set("hidden", true)
-	body := window.Get("document").Get("body")
-	body.Call("appendChild", link)
-	link.Call("click")
-	body.Call("removeChild", link)
-	// Revoked later, not at once: a browser may still be reading it.
-	var revoke ui.Func
-	revoke = ui.FuncOf(func(ui.Value, []ui.Value) any {
-		window.Get("URL").Call("revokeObjectURL", url)
-		revoke.Release()
-		return nil
-	})
-	window.Call("setTimeout", revoke, 60_000)
 }

@@ -192,22 +192,15 @@ func faultList(faults kb.Faults) ui.UI {
 }
 
 func (s *TourImport) onFile(ctx ui.Context, e ui.Event) {
-	input := e.Get("target")
-	files := input.Get("files")
-	if !files.Truthy() || files.Length() == 0 {
+	file, name, size, ok := chosenFile(e)
+	if !ok {
 		return
 	}
-	file := files.Index(0)
-	name := file.Get("name").String()
-	input.Set("value", "") // so that choosing the same file again imports it again
-	if err := kb.CheckTourSize(name, file.Get("size").Int()); err != nil {
+	if err := kb.CheckTourSize(name, size); err != nil {
 		s.importResult(ctx, name, nil, err)
 		return
 	}
-	file.Call("text").Then(func(text ui.Value) {
-		data := []byte(text.String())
-		ctx.Dispatch(func(ctx ui.Context) { s.importTour(ctx, name, data) })
-	})
+	readChosenFile(ctx, file, name, s.importTour)
 }
 
 // prepareReader starts the tour reader while the teacher picks a file or

@@ -129,7 +129,7 @@ func (m *TourReaderModule) start() {
 	// run settles only if the reader's program ends, which it does only if
 	// it fails: kept for the page's life, so that a later failure is known.
 	exited := ui.FuncOf(func(ui.Value, []ui.Value) any {
-		m.stopped()
+		m.settle(moduleFailed, "its program stopped")
 		return nil
 	})
 	loaded = ui.FuncOf(func(_ ui.Value, args []ui.Value) any {
@@ -156,11 +156,12 @@ func (m *TourReaderModule) initialise() {
 	m.settle(moduleReady, "")
 }
 
-// settle records how the start ended and runs what waited for it. Only
-// the first outcome counts.
+// settle records how the reader now stands, and runs what waited for it.
+// A failure is final: a reader that failed to start and then stopped keeps
+// the first reason.
 func (m *TourReaderModule) settle(state moduleState, failure string) {
 	m.mu.Lock()
-	if m.state != moduleStarting {
+	if m.state == moduleFailed {
 		m.mu.Unlock()
 		return
 	}
@@ -171,16 +172,6 @@ func (m *TourReaderModule) settle(state moduleState, failure string) {
 	for _, run := range waiting {
 		run()
 	}
-}
-
-// stopped records that the reader's program has ended: what waits for it,
-// and every later read, gets a reader that says so.
-func (m *TourReaderModule) stopped() {
-	const why = "its program stopped"
-	m.settle(moduleFailed, why)
-	m.mu.Lock()
-	m.state, m.failure = moduleFailed, why
-	m.mu.Unlock()
 }
 
 // read parses a tour in the reader. The knowledge base was given at start:

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
@@ -441,10 +440,7 @@ func TestLocalDataEarlierVersionsDataIsMovedIntoTheNewFormat(t *testing.T) {
 
 func TestLocalDataTheInstallSuggestionCoversNothingAndCanBeDismissedForGood(t *testing.T) {
 	p := openPage(t, phone)
-	const iPhoneSafari = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
-	if _, err := chromedp.Call(p.ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: iPhoneSafari}); err != nil {
-		t.Fatal(err)
-	}
+	p.beSafariOnAnIPhone()
 	p.openApp("/concepts/debate")
 	p.waitFor(`!!document.querySelector(".install-offer")`)
 	p.screenshot("localdata-install-bar-phone")

@@ -5,19 +5,16 @@
 package e2e
 
 import (
-	"bufio"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"oversight/internal/appbuild"
 )
 
 var (
@@ -30,7 +27,7 @@ var (
 	// offOrigin records every request Chromium sends anywhere but loopback.
 	offOrigin = &recordingProxy{}
 	// mainBuild is the build of the repository under test.
-	mainBuild appBuild
+	mainBuild appbuild.Build
 	// workDir holds the builds and exports the tests make.
 	workDir string
 )
@@ -83,7 +80,7 @@ func startServer(dir string) (stop func(), err error) {
 		return nil, err
 	}
 	mainBuild = build
-	url, stop, err := build.serve("127.0.0.1:0")
+	url, stop, err := build.Serve("127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
@@ -91,75 +88,14 @@ func startServer(dir string) (stop func(), err error) {
 	return stop, nil
 }
 
-// appBuild is a built server binary with its static folder.
-type appBuild struct {
-	binary, web string
-}
-
-// buildApp builds the server and both WebAssemblies (the app and its tour
-// reader) from the repository at repo into dir, and copies the static files
-// beside them.
-func buildApp(dir, repo string) (appBuild, error) {
-	b := appBuild{binary: filepath.Join(dir, "oversight"), web: filepath.Join(dir, "web")}
-	if err := copyStaticFiles(filepath.Join(repo, "web"), b.web); err != nil {
-		return b, err
+// buildApp builds the server and every WebAssembly from the repository at
+// repo into dir, beside a copy of its static files.
+func buildApp(dir, repo string) (appbuild.Build, error) {
+	web := filepath.Join(dir, "web")
+	if err := copyStaticFiles(filepath.Join(repo, "web"), web); err != nil {
+		return appbuild.Build{}, err
 	}
-	pkg := "./cmd/oversight"
-	if err := goBuild(repo, nil, "-trimpath", "-o", b.binary, pkg); err != nil {
-		return b, err
-	}
-	wasmEnv := []string{"GOOS=js", "GOARCH=wasm"}
-	if err := goBuild(repo, wasmEnv, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(b.web, "app.wasm"), pkg); err != nil {
-		return b, err
-	}
-	err := goBuild(repo, wasmEnv, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(b.web, "tourreader.wasm"), "./cmd/tourreader")
-	return b, err
-}
-
-// serve starts the build on addr and returns its URL; stop shuts it down
-// the way an operator would, with SIGINT.
-func (b appBuild) serve(addr string) (url string, stop func(), err error) {
-	cmd := exec.Command(b.binary, "serve", "-addr", addr, "-web", b.web)
-	cmd.Stderr = os.Stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return "", nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return "", nil, err
-	}
-	first, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		cmd.Process.Kill()
-		return "", nil, fmt.Errorf("the server printed no address: %v", err)
-	}
-	go io.Copy(io.Discard, stdout)
-	url = regexp.MustCompile(`http://\S+`).FindString(first)
-	if url == "" {
-		cmd.Process.Kill()
-		return "", nil, fmt.Errorf("no URL in the server's first line %q", first)
-	}
-	return url, func() {
-		cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-	}, nil
-}
-
-func goBuild(repo string, env []string, args ...string) error {
-	cmd := exec.Command("go", append([]string{"build"}, args...)...)
-	cmd.Dir = repo
-	cmd.Env = append(os.Environ(), env...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return nil
+	return appbuild.Make(repo, filepath.Join(dir, "oversight"), web)
 }
 
 func copyStaticFiles(from, to string) error {
@@ -172,8 +108,7 @@ func copyStaticFiles(from, to string) error {
 	}
 	for _, e := range entries {
 		// Built artefacts of a local `make build` would be stale here.
-		name := e.Name()
-		if e.IsDir() || strings.HasSuffix(name, ".wasm") || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+		if e.IsDir() || appbuild.IsBuilt(e.Name()) {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(from, e.Name()))

@@ -18,6 +18,8 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"oversight/internal/appbuild"
 )
 
 // neverVisited are pages a reader has not opened before going offline.
@@ -28,13 +30,13 @@ const buildBMarker = "Build B of the knowledge base."
 
 var (
 	buildBOnce sync.Once
-	buildB     appBuild
+	buildB     appbuild.Build
 	buildBErr  error
 )
 
 // secondBuild builds, once, a copy of the repository whose superalignment
 // summary ends with buildBMarker: a new version with different content.
-func secondBuild(t *testing.T) appBuild {
+func secondBuild(t *testing.T) appbuild.Build {
 	t.Helper()
 	buildBOnce.Do(func() {
 		repo := filepath.Join(workDir, "repo-b")
@@ -150,7 +152,7 @@ func (p *page) checkUpdate() string {
 func TestEveryPageWorksOfflineAfterOneVisit(t *testing.T) {
 	k := loadKnowledge(t)
 	addr := freeAddr(t)
-	origin, stop, err := mainBuild.serve(addr)
+	origin, stop, err := mainBuild.Serve(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +197,7 @@ func TestEveryPageWorksOfflineAfterOneVisit(t *testing.T) {
 func TestANewBuildReachesClientsAndARestartDoesNot(t *testing.T) {
 	b := secondBuild(t)
 	addr := freeAddr(t)
-	origin, stopA, err := mainBuild.serve(addr)
+	origin, stopA, err := mainBuild.Serve(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +207,7 @@ func TestANewBuildReachesClientsAndARestartDoesNot(t *testing.T) {
 
 	// Build A again, as after a restart: nothing to update.
 	stopA()
-	_, stopA, err = mainBuild.serve(addr)
+	_, stopA, err = mainBuild.Serve(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +219,7 @@ func TestANewBuildReachesClientsAndARestartDoesNot(t *testing.T) {
 	stopA()
 
 	// Build B: the notice appears, and Reload shows B's content.
-	_, stopB, err := b.serve(addr)
+	_, stopB, err := b.Serve(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,17 +236,17 @@ func TestANewBuildReachesClientsAndARestartDoesNot(t *testing.T) {
 
 func TestABrokenDeployKeepsTheWorkingOfflineCopy(t *testing.T) {
 	b := secondBuild(t)
-	broken := appBuild{binary: b.binary, web: filepath.Join(workDir, "broken-web")}
-	if out, err := exec.Command("cp", "-r", b.web, broken.web).CombinedOutput(); err != nil {
+	broken := appbuild.Build{Binary: b.Binary, Web: filepath.Join(workDir, "broken-web")}
+	if out, err := exec.Command("cp", "-r", b.Web, broken.Web).CombinedOutput(); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
 	// The deploy forgot one precached file.
-	if err := os.Remove(filepath.Join(broken.web, "icon-512.png")); err != nil {
+	if err := os.Remove(filepath.Join(broken.Web, "icon-512.png")); err != nil {
 		t.Fatal(err)
 	}
 
 	addr := freeAddr(t)
-	origin, stopA, err := mainBuild.serve(addr)
+	origin, stopA, err := mainBuild.Serve(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +258,7 @@ func TestABrokenDeployKeepsTheWorkingOfflineCopy(t *testing.T) {
 	p.waitForOfflineCopy()
 	stopA()
 
-	_, stopBroken, err := broken.serve(addr)
+	_, stopBroken, err := broken.Serve(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +280,7 @@ func TestTheStaticExportWorksOnAPlainFileServer(t *testing.T) {
 	k := loadKnowledge(t)
 	dist := filepath.Join(workDir, "dist")
 	addr := freeAddr(t)
-	out, err := exec.Command(mainBuild.binary, "static", "-out", dist, "-web", mainBuild.web, "-base-url", "http://"+addr).CombinedOutput()
+	out, err := exec.Command(mainBuild.Binary, "static", "-out", dist, "-web", mainBuild.Web, "-base-url", "http://"+addr).CombinedOutput()
 	if err != nil {
 		t.Fatalf("static export: %v\n%s", err, out)
 	}
@@ -353,12 +355,19 @@ func TestTheStaticExportWorksOnAPlainFileServer(t *testing.T) {
 	}
 }
 
-func TestSafariReadersAreShownHowToAddTheAppToTheirHomeScreen(t *testing.T) {
-	p := openPage(t, phone)
+// beSafariOnAnIPhone makes the page's browser say it is Safari on an
+// iPhone, which offers no install prompt.
+func (p *page) beSafariOnAnIPhone() {
+	p.t.Helper()
 	const iPhoneSafari = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
 	if _, err := chromedp.Call(p.ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: iPhoneSafari}); err != nil {
-		t.Fatal(err)
+		p.t.Fatal(err)
 	}
+}
+
+func TestSafariReadersAreShownHowToAddTheAppToTheirHomeScreen(t *testing.T) {
+	p := openPage(t, phone)
+	p.beSafariOnAnIPhone()
 	p.openApp("/")
 	p.waitFor(`document.querySelector(".install-steps") !== null`)
 	if p.count(".install-button") != 0 {

@@ -16,7 +16,13 @@ import (
 // that is many seconds, and the prerendered page must be the app meanwhile.
 func holdWebAssembly(p *page) {
 	p.t.Helper()
-	patterns := []*fetch.RequestPattern{{URLPattern: "*/web/app.wasm"}}
+	pauseRequests(p, "*/web/app.wasm")
+}
+
+// pauseRequests pauses every request of the page whose URL matches pattern.
+func pauseRequests(p *page, pattern string) {
+	p.t.Helper()
+	patterns := []*fetch.RequestPattern{{URLPattern: pattern}}
 	if _, err := chromedp.Call(p.ctx, fetch.Enable, fetch.EnableParams{Patterns: patterns}); err != nil {
 		p.t.Fatal(err)
 	}
@@ -98,10 +104,7 @@ func failTourReader(p *page) {
 	}); err != nil {
 		p.t.Fatal(err)
 	}
-	patterns := []*fetch.RequestPattern{{URLPattern: "*/web/tourreader.wasm"}}
-	if _, err := chromedp.Call(p.ctx, fetch.Enable, fetch.EnableParams{Patterns: patterns}); err != nil {
-		p.t.Fatal(err)
-	}
+	pauseRequests(p, "*/web/tourreader.wasm")
 }
 
 // The tour reader is a second download. If it cannot arrive, an import says

@@ -13,14 +13,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -477,18 +475,7 @@ func TestAnImportedTourIsCheckedStoredAndPlayed(t *testing.T) {
 func TestAnImportedTourRunsNoScript(t *testing.T) {
 	p := openPage(t, desktop)
 	p.watchCSP()
-	var mu sync.Mutex
-	var dialogs []string
-	if err := chromedp.Listen(p.ctx, func(ev any) {
-		if d, ok := ev.(*cdppage.EventJavascriptDialogOpening); ok {
-			mu.Lock()
-			dialogs = append(dialogs, d.Message)
-			mu.Unlock()
-			go chromedp.Call(p.ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: false})
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	dialogs := p.watchDialogs()
 	evil := strings.Replace(teacherTour, "Who marks the answers? A teacher-written step.",
 		"Who marks the answers?\n\n<script>window.pwned = 1; alert(1)</script>\n\n"+
 			`An image: <img src=x onerror="window.pwned = 2; alert(2)">`+"\n\n"+
@@ -517,10 +504,8 @@ func TestAnImportedTourRunsNoScript(t *testing.T) {
 	// Clicking where the link was does nothing either.
 	p.do(chromedp.Click(chromedp.CSS(".tour-narration p:last-child")))
 	time.Sleep(300 * time.Millisecond)
-	mu.Lock()
-	defer mu.Unlock()
-	if len(dialogs) > 0 || eval[bool](p, `"pwned" in window`) {
-		t.Errorf("the imported tour opened dialogs %q", dialogs)
+	if opened := dialogs(); len(opened) > 0 || eval[bool](p, `"pwned" in window`) {
+		t.Errorf("the imported tour opened dialogs %q", opened)
 	}
 	p.expectNoCSPViolation("an imported tour with script in it")
 }
@@ -528,7 +513,7 @@ func TestAnImportedTourRunsNoScript(t *testing.T) {
 func TestToursAndAnImportedTourPlayOffline(t *testing.T) {
 	tour := builtInTour(t, "limits-and-disputes")
 	addr := freeAddr(t)
-	origin, stop, err := mainBuild.serve(addr)
+	origin, stop, err := mainBuild.Serve(addr)
 	if err != nil {
 		t.Fatal(err)
 	}

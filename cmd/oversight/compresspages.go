@@ -43,8 +43,9 @@ func (c *compressedAnswers) get(key string, make func() []byte) []byte {
 	return body
 }
 
-// withCompressedAnswers compresses what go-app writes itself (the pages,
-// its scripts and style sheet) as the browser accepts: a page is about a
+// withCompressedAnswers compresses the text the server writes itself (the
+// pages, go-app's scripts and style sheet, the made files) as the browser
+// accepts: a page is about a
 // sixth of its size in brotli, and the service worker precaches every page.
 // Other answers stream through untouched: files that come compressed
 // already, binary files, range requests. Each encoding has its own ETag,

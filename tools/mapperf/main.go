@@ -10,7 +10,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -21,11 +20,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
 	"time"
+
+	"oversight/internal/appbuild"
 )
 
 func main() {
@@ -108,19 +108,14 @@ func buildAndServe(dir string, v variant) (url string, stop func(), err error) {
 			return "", nil, err
 		}
 	}
-	binary := filepath.Join(dir, "oversight")
-	if err := goBuild(src, nil, "-trimpath", "-o", binary, "./cmd/oversight"); err != nil {
+	build, err := appbuild.Make(src, filepath.Join(dir, "oversight"), filepath.Join(src, "web"))
+	if err != nil {
 		return "", nil, err
 	}
-	if err := command(src, binary, "check", "content"); err != nil {
+	if err := command(src, build.Binary, "check", "content"); err != nil {
 		return "", nil, fmt.Errorf("the content does not pass the checker: %w", err)
 	}
-	for wasm, pkg := range map[string]string{"app.wasm": "./cmd/oversight", "tourreader.wasm": "./cmd/tourreader"} {
-		if err := goBuild(src, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(src, "web", wasm), pkg); err != nil {
-			return "", nil, err
-		}
-	}
-	return serve(binary, filepath.Join(src, "web"))
+	return build.Serve("127.0.0.1:0")
 }
 
 // copyTree copies a file or folder, leaving out built artefacts (the
@@ -135,7 +130,7 @@ func copyTree(from, to string) error {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		if strings.HasSuffix(name, ".wasm") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || strings.HasPrefix(name, ".") {
+		if appbuild.IsBuilt(name) {
 			return nil
 		}
 		data, err := os.ReadFile(path)
@@ -164,16 +159,6 @@ func markdownIDs(dir string) ([]string, error) {
 	return ids, nil
 }
 
-func goBuild(dir string, env []string, args ...string) error {
-	cmd := exec.Command("go", append([]string{"build"}, args...)...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return nil
-}
-
 func command(dir, name string, args ...string) error {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
@@ -181,35 +166,6 @@ func command(dir, name string, args ...string) error {
 		return fmt.Errorf("%v\n%s", err, out)
 	}
 	return nil
-}
-
-// serve starts the server on a free loopback port and reads its address
-// from the first line it prints.
-func serve(binary, web string) (url string, stop func(), err error) {
-	cmd := exec.Command(binary, "serve", "-addr", "127.0.0.1:0", "-web", web)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return "", nil, err
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		return "", nil, err
-	}
-	first, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		cmd.Process.Kill()
-		return "", nil, fmt.Errorf("the server printed no address: %w", err)
-	}
-	go io.Copy(io.Discard, stdout)
-	url = regexp.MustCompile(`http://\S+`).FindString(first)
-	if url == "" {
-		cmd.Process.Kill()
-		return "", nil, fmt.Errorf("no address in the server's first line %q", first)
-	}
-	return url, func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	}, nil
 }
 
 func median(xs []float64) float64 {

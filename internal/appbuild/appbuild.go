@@ -1,0 +1,97 @@
+// Package appbuild builds and starts Oversight Explorer as `make build` and
+// `make run` do, for the browser tests and the benchmarks, which drive the
+// real server.
+package appbuild
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Build is a built server and the static folder it serves.
+type Build struct {
+	Binary, Web string
+}
+
+// wasmFiles are the WebAssembly files of a build, with the package each is
+// built from: the app, and the tour reader it starts on demand.
+var wasmFiles = []struct{ name, pkg string }{
+	{"app.wasm", "./cmd/oversight"},
+	{"tourreader.wasm", "./cmd/tourreader"},
+}
+
+// Make builds, from the module at repo, the server into binary and every
+// WebAssembly into web, which holds the static files already.
+func Make(repo, binary, web string) (Build, error) {
+	b := Build{Binary: binary, Web: web}
+	if err := goBuild(repo, nil, "-trimpath", "-o", binary, "./cmd/oversight"); err != nil {
+		return b, err
+	}
+	for _, w := range wasmFiles {
+		err := goBuild(repo, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, w.name), w.pkg)
+		if err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// IsBuilt says whether a file of a static folder is made by Make (or by
+// `make build`), and so is stale in a copy of the folder.
+func IsBuilt(name string) bool {
+	return strings.HasSuffix(name, ".wasm") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || strings.HasPrefix(name, ".")
+}
+
+// Serve starts the build on addr and returns its URL, read from the first
+// line the server prints; stop shuts it down the way an operator would,
+// with SIGINT, and kills it if it has not stopped after 10 s.
+func (b Build) Serve(addr string) (url string, stop func(), err error) {
+	cmd := exec.Command(b.Binary, "serve", "-addr", addr, "-web", b.Web)
+	cmd.Stderr = os.Stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
+	}
+	first, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		return "", nil, fmt.Errorf("the server printed no address: %v", err)
+	}
+	go io.Copy(io.Discard, stdout)
+	url = regexp.MustCompile(`http://\S+`).FindString(first)
+	if url == "" {
+		cmd.Process.Kill()
+		return "", nil, fmt.Errorf("no URL in the server's first line %q", first)
+	}
+	return url, func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+	}, nil
+}
+
+func goBuild(repo string, env []string, args ...string) error {
+	cmd := exec.Command("go", append([]string{"build"}, args...)...)
+	cmd.Dir = repo
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return nil
+}
