@@ -29,6 +29,8 @@ type report struct {
 	Files      []fileSize  `json:"files"`
 	Cells      []cell      `json:"medians"`
 	Targets    []target    `json:"targets"`
+	// CodeShares weigh the code in the app's WebAssembly.
+	CodeShares []codeShare `json:"codeShares"`
 	Samples    []sample    `json:"samples"`
 }
 
@@ -315,6 +317,7 @@ func (r *report) print(w io.Writer) {
 	r.printTimes(w)
 	r.printFiles(w)
 	r.printTargets(w)
+	r.printCodeShares(w)
 }
 
 func (r *report) printTimes(w io.Writer) {
@@ -378,6 +381,19 @@ func (r *report) printTargets(w io.Writer) {
 			value, limit = ms(g.Value)+" ms", fmt.Sprintf("≤ %.0f ms", g.Limit)
 		}
 		fmt.Fprintf(t, "%s\t%s\t%s\t%s\t(%s)\n", g.Name, value, limit, verdict, g.Detail)
+	}
+	t.Flush()
+}
+
+// printCodeShares says what stands in the way of the size target: how much
+// of the app's WebAssembly each part's code is, and the ratio to the hello
+// world if that code weighed nothing.
+func (r *report) printCodeShares(w io.Writer) {
+	fmt.Fprintf(w, "\nCode in the WebAssembly: raw bytes of function bodies; brotli = what the app's file (quality %d) loses when they trap\n", r.BrotliQuality)
+	t := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(t, "code of\tapp\thello\tapp, brotli\tapp without it ÷ hello\t")
+	for _, c := range r.CodeShares {
+		fmt.Fprintf(t, "%s\t%s\t%s\t%s\t%.2f×\t\n", c.Group, kb(float64(c.AppCode)), kb(float64(c.HelloCode)), kb(float64(c.AppBrotli)), c.WithoutRatio)
 	}
 	t.Flush()
 }

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+
+	"oversight/internal/wasmcode"
+)
+
+// codeGroups are the parts of the app's WebAssembly that the report
+// weighs: what the size target is up against.
+var codeGroups = []struct {
+	name     string
+	packages wasmcode.Packages
+}{
+	{"Oversight Explorer's own packages (oversight/...)", wasmcode.Packages{"oversight"}},
+	{"  its components (oversight/app)", wasmcode.Packages{"oversight/app"}},
+	{"  its knowledge model (oversight/kb)", wasmcode.Packages{"oversight/kb"}},
+	{"go-app", wasmcode.Packages{goAppModule}},
+	{"the QR code library (github.com/boombuler/barcode)", wasmcode.Packages{"github.com/boombuler/barcode"}},
+}
+
+// codeShare is what one group's function bodies weigh in the app's
+// WebAssembly and in the hello world's.
+type codeShare struct {
+	Group string `json:"group"`
+	// AppCode and HelloCode are the raw bytes of the group's function
+	// bodies in each.
+	AppCode   int `json:"appCode"`
+	HelloCode int `json:"helloCode"`
+	// AppBrotli is how much smaller the app's WebAssembly is, compressed
+	// at the bench's quality, with those bodies replaced by a trap: what
+	// the group's code costs on the wire. Type data, strings and the
+	// runtime's tables for the same functions stay, so it is a floor.
+	AppBrotli int `json:"appBrotli"`
+	// WithoutRatio is the app's compressed WebAssembly without the group's
+	// code, over the hello world's: the size ratio the app would reach if
+	// that code weighed nothing.
+	WithoutRatio float64 `json:"withoutRatio"`
+}
+
+// codeShares builds the app and the hello world again with their function
+// names (no -s -w) and weighs codeGroups in them.
+func (b builder) codeShares() ([]codeShare, error) {
+	fmt.Fprintln(b.log, "bench: weighing the code in the app's WebAssembly against the hello world's")
+	app, err := b.namedWasm(appVariant, b.repo, "./cmd/oversight", nil)
+	if err != nil {
+		return nil, fmt.Errorf("the app: %w", err)
+	}
+	hello, err := b.namedWasm(helloVariant, filepath.Join(b.work, "hello-src"), ".", []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"})
+	if err != nil {
+		return nil, fmt.Errorf("the hello world: %w", err)
+	}
+	wholes := b.brotliSizes([][]byte{app.Stripped(nil), hello.Stripped(nil)})
+	var trapped [][]byte
+	for _, g := range codeGroups {
+		trapped = append(trapped, app.Stripped(g.packages))
+	}
+	withouts := b.brotliSizes(trapped)
+	var shares []codeShare
+	for i, g := range codeGroups {
+		shares = append(shares, codeShare{
+			Group:        g.name,
+			AppCode:      app.CodeSize(g.packages),
+			HelloCode:    hello.CodeSize(g.packages),
+			AppBrotli:    wholes[0] - withouts[i],
+			WithoutRatio: float64(withouts[i]) / float64(wholes[1]),
+		})
+	}
+	return shares, nil
+}
+
+// namedWasm builds pkg in dir for the browser with the app's flags but its
+// function names kept.
+func (b builder) namedWasm(name, dir, pkg string, env []string) (*wasmcode.Module, error) {
+	out := filepath.Join(b.work, name+"-named.wasm")
+	env = append(env, "GOOS=js", "GOARCH=wasm")
+	if err := b.run(dir, env, "go", "build", "-trimpath", "-o", out, pkg); err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		return nil, err
+	}
+	return wasmcode.Read(data)
+}
+
+// brotliSizes compresses each binary as `oversight compress` does, two at
+// a time.
+func (b builder) brotliSizes(binaries [][]byte) []int {
+	sizes := make([]int, len(binaries))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, 2)
+	for i, data := range binaries {
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			var buf bytes.Buffer
+			w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: b.quality, LGWin: 24})
+			// Writing to memory cannot fail.
+			_, _ = w.Write(data)
+			_ = w.Close()
+			sizes[i] = buf.Len()
+		})
+	}
+	wg.Wait()
+	return sizes
+}
