@@ -13,6 +13,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"oversight/internal/browserbuild"
 )
 
 // Build is a built server and the static folder it serves.
@@ -31,12 +33,11 @@ var wasmFiles = []struct{ name, pkg string }{
 // WebAssembly into web, which holds the static files already.
 func Make(repo, binary, web string) (Build, error) {
 	b := Build{Binary: binary, Web: web}
-	if err := goBuild(repo, nil, "-trimpath", "-o", binary, "./cmd/oversight"); err != nil {
+	if err := goBuild(repo, "-trimpath", "-o", binary, "./cmd/oversight"); err != nil {
 		return b, err
 	}
 	for _, w := range wasmFiles {
-		err := goBuild(repo, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, w.name), w.pkg)
-		if err != nil {
+		if err := browserbuild.Build(repo, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, w.name), w.pkg); err != nil {
 			return b, err
 		}
 	}
@@ -86,10 +87,9 @@ func (b Build) Serve(addr string) (url string, stop func(), err error) {
 	}, nil
 }
 
-func goBuild(repo string, env []string, args ...string) error {
+func goBuild(repo string, args ...string) error {
 	cmd := exec.Command("go", append([]string{"build"}, args...)...)
 	cmd.Dir = repo
-	cmd.Env = append(os.Environ(), env...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build %s: %v\n%s", strings.Join(args, " "), err, out)
 	}

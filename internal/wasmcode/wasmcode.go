@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -156,16 +157,69 @@ func appendPaddedUvarint(b []byte, v, width int) []byte {
 // Packages is a set of Go package paths, each with its subpackages.
 type Packages []string
 
+// PackageCode is the size of one package's function bodies.
+type PackageCode struct {
+	Package string
+	Size    int
+}
+
+// CodeByPackage sums the function bodies by package, heaviest first. paths
+// are the packages as `go list -deps` prints them (the main package is
+// "main"); each function counts for the one it belongs to, not for its
+// parents, and functions of none of them count for "".
+func (m *Module) CodeByPackage(paths []string) []PackageCode {
+	longestFirst := slices.Clone(paths)
+	slices.SortFunc(longestFirst, func(a, b string) int { return len(b) - len(a) })
+	sizes := map[string]int{}
+	for _, f := range m.functions {
+		sizes[packageOf(f.Name, longestFirst)] += f.Size()
+	}
+	var code []PackageCode
+	for p, size := range sizes {
+		code = append(code, PackageCode{Package: p, Size: size})
+	}
+	slices.SortFunc(code, func(a, b PackageCode) int {
+		if a.Size != b.Size {
+			return b.Size - a.Size
+		}
+		return strings.Compare(a.Package, b.Package)
+	})
+	return code
+}
+
+// packageOf is the package of the function named symbol, of paths sorted
+// longest first.
+func packageOf(symbol string, paths []string) string {
+	symbol = withoutTypePrefix(symbol)
+	for _, p := range paths {
+		if strings.HasPrefix(symbol, mangle(p)+".") {
+			return p
+		}
+	}
+	return ""
+}
+
+// mangle writes a package path as the name section does.
+func mangle(path string) string {
+	return strings.NewReplacer("/", "_", "-", "_").Replace(path)
+}
+
+// withoutTypePrefix takes off the prefix of a type's equality and hash
+// functions, which belong to the type's package.
+func withoutTypePrefix(symbol string) string {
+	for _, prefix := range []string{"type_.eq.", "type_.hash."} {
+		symbol = strings.TrimPrefix(symbol, prefix)
+	}
+	return symbol
+}
+
 // Has reports whether the function named symbol (as the name section
 // writes it) belongs to one of the packages, its type's equality and hash
 // functions included.
 func (ps Packages) Has(symbol string) bool {
-	for _, prefix := range []string{"type_.eq.", "type_.hash."} {
-		symbol = strings.TrimPrefix(symbol, prefix)
-	}
+	symbol = withoutTypePrefix(symbol)
 	for _, p := range ps {
-		mangled := strings.NewReplacer("/", "_", "-", "_").Replace(p)
-		if rest, ok := strings.CutPrefix(symbol, mangled); ok && (strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "_")) {
+		if rest, ok := strings.CutPrefix(symbol, mangle(p)); ok && (strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "_")) {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,6 +88,21 @@ func TestStrippedDropsTheNamesAndTrapsInsteadOfTheChosenPackages(t *testing.T) {
 	}
 }
 
+func TestCodeIsSummedByTheMostSpecificPackageHeaviestFirst(t *testing.T) {
+	m, err := Read(sampleModule([][]byte{renderBody, mainBody}, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := m.CodeByPackage([]string{"oversight", "oversight/app", "runtime"})
+	want := []PackageCode{{"oversight/app", len(renderBody)}, {"runtime", len(mainBody)}}
+	if !slices.Equal(got, want) {
+		t.Errorf("CodeByPackage = %v, want %v", got, want)
+	}
+	if got := m.CodeByPackage([]string{"runtime"}); !slices.Equal(got, []PackageCode{{"", len(renderBody)}, {"runtime", len(mainBody)}}) {
+		t.Errorf("with oversight/app not listed, CodeByPackage = %v: its code should count for \"\"", got)
+	}
+}
+
 func TestPackagesMatchTheLinkersNamesWithSubpackagesAndTypeFunctions(t *testing.T) {
 	ps := Packages{"oversight/kb", "github.com/maxence-charriere/go-app/v10"}
 	for symbol, want := range map[string]bool{
@@ -155,6 +171,34 @@ func TestStrippedIsByteForByteWhatTheLinkerStrips(t *testing.T) {
 	if without := m.Stripped(goApp); len(without) > len(want)-m.CodeSize(goApp)/2 {
 		t.Errorf("trapping go-app's %d bytes of code left %d of %d bytes", m.CodeSize(goApp), len(without), len(want))
 	}
+	byPackage := m.CodeByPackage(dependencies(t))
+	if byPackage[0].Package != "runtime" {
+		t.Errorf("the heaviest package of a hello world is %q, not the runtime: %v", byPackage[0].Package, byPackage[:5])
+	}
+	// What no package claims is the code of anonymous types, assembly and
+	// linkname targets: a sliver.
+	total := 0
+	for _, p := range byPackage {
+		total += p.Size
+	}
+	for _, p := range byPackage {
+		if p.Package == "" && p.Size > total/100 {
+			t.Errorf("%d of %d bytes of code belong to no package that go list names", p.Size, total)
+		}
+	}
+}
+
+// dependencies are the packages of the hello world, as go list names them
+// and main as the linker does.
+func dependencies(t *testing.T) []string {
+	t.Helper()
+	cmd := exec.Command("go", "list", "-deps", "oversight/tools/bench/hello")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(strings.Fields(string(out)), "main")
 }
 
 // afterBuildID is a Go WebAssembly binary after its first section, the

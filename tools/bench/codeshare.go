@@ -9,6 +9,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"oversight/internal/browserbuild"
 	"oversight/internal/wasmcode"
 )
 
@@ -48,11 +49,11 @@ type codeShare struct {
 // names (no -s -w) and weighs codeGroups in them.
 func (b builder) codeShares() ([]codeShare, error) {
 	fmt.Fprintln(b.log, "bench: weighing the code in the app's WebAssembly against the hello world's")
-	app, err := b.namedWasm(appVariant, b.repo, "./cmd/oversight", nil)
+	app, err := b.namedWasm(appVariant, b.repo, "./cmd/oversight", true)
 	if err != nil {
 		return nil, fmt.Errorf("the app: %w", err)
 	}
-	hello, err := b.namedWasm(helloVariant, filepath.Join(b.work, "hello-src"), ".", []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"})
+	hello, err := b.namedWasm(helloVariant, b.helloSource(), ".", false)
 	if err != nil {
 		return nil, fmt.Errorf("the hello world: %w", err)
 	}
@@ -76,11 +77,11 @@ func (b builder) codeShares() ([]codeShare, error) {
 }
 
 // namedWasm builds pkg in dir for the browser with the app's flags but its
-// function names kept.
-func (b builder) namedWasm(name, dir, pkg string, env []string) (*wasmcode.Module, error) {
+// function names kept; forBrowser builds it as the app is, without
+// go-app's server (internal/browserbuild).
+func (b builder) namedWasm(name, dir, pkg string, forBrowser bool) (*wasmcode.Module, error) {
 	out := filepath.Join(b.work, name+"-named.wasm")
-	env = append(env, "GOOS=js", "GOARCH=wasm")
-	if err := b.run(dir, env, "go", "build", "-trimpath", "-o", out, pkg); err != nil {
+	if err := b.buildWasm(dir, forBrowser, "-trimpath", "-o", out, pkg); err != nil {
 		return nil, err
 	}
 	data, err := os.ReadFile(out)
@@ -88,6 +89,44 @@ func (b builder) namedWasm(name, dir, pkg string, env []string) (*wasmcode.Modul
 		return nil, err
 	}
 	return wasmcode.Read(data)
+}
+
+// buildWasm runs go build for js/wasm in dir, as go-app's documentation
+// builds or, forBrowser, without go-app's server as the app is built.
+func (b builder) buildWasm(dir string, forBrowser bool, args ...string) error {
+	env := []string{"GOOS=js", "GOARCH=wasm"}
+	if dir == b.helloSource() {
+		env = append(env, helloEnv...)
+	}
+	if !forBrowser {
+		return b.run(dir, env, "go", append([]string{"build"}, args...)...)
+	}
+	tree, err := browserbuild.Prepare(dir)
+	if err != nil {
+		return err
+	}
+	defer tree.Close()
+	cmd := tree.Command(dir, "build", args...)
+	cmd.Env = append(cmd.Env, env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build %v for the browser: %w\n%s", args, err, out)
+	}
+	return nil
+}
+
+// helloBuiltAsTheAppIs is the brotli size of the hello world built as the
+// app is, without go-app's server: the floor of the app's own build, which
+// the report gives beside the issue's hello world.
+func (b builder) helloBuiltAsTheAppIs() (int, error) {
+	out := filepath.Join(b.work, "hello-for-browser.wasm")
+	if err := b.buildWasm(b.helloSource(), true, append(wasmBuildFlags, "-o", out, ".")...); err != nil {
+		return 0, err
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		return 0, err
+	}
+	return b.brotliSizes([][]byte{data})[0], nil
 }
 
 // brotliSizes compresses each binary as `oversight compress` does, two at

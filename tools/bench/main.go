@@ -146,6 +146,9 @@ func run(c config) error {
 	if r.CodeShares, err = b.codeShares(); err != nil {
 		return err
 	}
+	if r.HelloForBrowser, err = b.helloBuiltAsTheAppIs(); err != nil {
+		return err
+	}
 	for _, v := range variants {
 		v.site = &site{dir: v.dir}
 		origin, stop, err := serve(v.site)

@@ -31,7 +31,10 @@ type report struct {
 	Targets    []target    `json:"targets"`
 	// CodeShares weigh the code in the app's WebAssembly.
 	CodeShares []codeShare `json:"codeShares"`
-	Samples    []sample    `json:"samples"`
+	// HelloForBrowser is the brotli size of the hello world's WebAssembly
+	// built as the app's is, without go-app's server.
+	HelloForBrowser int      `json:"helloForBrowser"`
+	Samples         []sample `json:"samples"`
 }
 
 type variantID struct {
@@ -396,6 +399,20 @@ func (r *report) printCodeShares(w io.Writer) {
 		fmt.Fprintf(t, "%s\t%s\t%s\t%s\t%.2f×\t\n", c.Group, kb(float64(c.AppCode)), kb(float64(c.HelloCode)), kb(float64(c.AppBrotli)), c.WithoutRatio)
 	}
 	t.Flush()
+	if app, ok := r.file(appVariant, "/web/app.wasm"); ok && r.HelloForBrowser > 0 {
+		fmt.Fprintf(w, "The app leaves go-app's server (net/http, TLS) out of its WebAssembly (internal/browserbuild); the hello world above is built as go-app's documentation builds it.\n")
+		fmt.Fprintf(w, "Built as the app is, the hello world is %s of brotli: the app is %.2f× that.\n", kb(float64(r.HelloForBrowser)), float64(app.Brotli)/float64(r.HelloForBrowser))
+	}
+}
+
+// file finds a file of a variant in the report.
+func (r *report) file(variant, path string) (fileSize, bool) {
+	for _, f := range r.Files {
+		if f.Variant == variant && f.Path == path {
+			return f, true
+		}
+	}
+	return fileSize{}, false
 }
 
 func (r *report) label(name string) string {

@@ -1,0 +1,106 @@
+package browserbuild
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// repo is the module this package belongs to.
+const repo = "../.."
+
+// serverPackages are what go-app's server brings into a WebAssembly.
+var serverPackages = []string{"net/http", "crypto/tls", "crypto/x509", "crypto/ecdsa", "crypto/rsa"}
+
+func TestTheAppForTheBrowserLinksNoneOfGoAppsServer(t *testing.T) {
+	tree, err := Prepare(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	deps := listDeps(t, tree.Command(repo, "list", "-deps", "./cmd/oversight"))
+	for _, pkg := range serverPackages {
+		if slices.Contains(deps, pkg) {
+			t.Errorf("built for the browser, the app still links %s", pkg)
+		}
+	}
+	if !slices.Contains(deps, GoApp+"/pkg/app") {
+		t.Errorf("built for the browser, the app does not link go-app at all: %v", deps)
+	}
+
+	// Without the copy, go-app alone brings them all in: what the build is for.
+	plain := exec.Command("go", "list", "-deps", "./tools/bench/hello")
+	plain.Dir = repo
+	plain.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	plainDeps := listDeps(t, plain)
+	for _, pkg := range serverPackages {
+		if !slices.Contains(plainDeps, pkg) {
+			t.Errorf("go-app's hello world, built as go-app's documentation builds it, does not link %s: is the browser build still needed?", pkg)
+		}
+	}
+}
+
+func TestTheBrowserBuildBuildsAndLeavesNothingBehind(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds WebAssembly")
+	}
+	out := filepath.Join(t.TempDir(), "hello.wasm")
+	before, _ := filepath.Glob(filepath.Join(os.TempDir(), "browserbuild-*"))
+	if err := Build(repo, "-trimpath", "-o", out, "./tools/bench/hello"); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(out); err != nil || info.Size() < 1_000_000 {
+		t.Errorf("no WebAssembly came out of the build: %v", err)
+	}
+	after, _ := filepath.Glob(filepath.Join(os.TempDir(), "browserbuild-*"))
+	if len(after) > len(before) {
+		t.Errorf("the build left its copy of go-app behind: %v", after)
+	}
+}
+
+func TestAGoModForAnotherGoAppIsSentToCompareTheFilesAgain(t *testing.T) {
+	dir := t.TempDir()
+	goMod := "module x\n\ngo 1.26\n\nrequire " + GoApp + " v10.2.0\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Prepare(dir)
+	if err == nil || !strings.Contains(err.Error(), "v10.2.0") || !strings.Contains(err.Error(), "internal/browserbuild/_goapp") {
+		t.Errorf("Prepare with go-app v10.2.0: error %v, want one naming the version and the files to compare", err)
+	}
+}
+
+func TestEveryReplacementHasAFileToReplace(t *testing.T) {
+	source, err := moduleSource(repo, GoApp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := replacements.ReadDir("_goapp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) == 0 {
+		t.Fatal("no replacements are embedded")
+	}
+	for _, e := range entries {
+		if _, err := os.Stat(filepath.Join(source, "pkg", "app", e.Name())); err != nil {
+			t.Errorf("_goapp/%s replaces no file of go-app's pkg/app", e.Name())
+		}
+	}
+}
+
+func listDeps(t *testing.T, cmd *exec.Cmd) []string {
+	t.Helper()
+	out, err := cmd.Output()
+	if err != nil {
+		msg := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			msg = string(ee.Stderr)
+		}
+		t.Fatalf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, msg)
+	}
+	return strings.Fields(string(out))
+}
