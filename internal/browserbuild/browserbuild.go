@@ -13,7 +13,9 @@
 package browserbuild
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -47,8 +49,8 @@ type Tree struct {
 }
 
 // Prepare copies go-app for the module that dir is in (which must require
-// GoApp at GoAppVersion) and writes the go.mod to build with. Close removes
-// both.
+// GoApp at GoAppVersion), unless an earlier build has, and writes the
+// go.mod to build with, which Close removes.
 func Prepare(dir string) (*Tree, error) {
 	moduleDir, err := moduleRoot(dir)
 	if err != nil {
@@ -66,23 +68,23 @@ func Prepare(dir string) (*Tree, error) {
 	if err != nil {
 		return nil, err
 	}
+	goApp, err := sharedCopy(source)
+	if err != nil {
+		return nil, fmt.Errorf("copying go-app: %w", err)
+	}
 	temp, err := os.MkdirTemp("", "browserbuild-")
 	if err != nil {
 		return nil, err
 	}
 	t := &Tree{Modfile: filepath.Join(temp, "go.mod"), dir: temp}
-	goApp := filepath.Join(temp, "go-app")
-	if err := t.write(moduleDir, goMod, source, goApp); err != nil {
+	if err := t.writeModfile(moduleDir, goMod, goApp); err != nil {
 		t.Close()
 		return nil, err
 	}
 	return t, nil
 }
 
-func (t *Tree) write(moduleDir string, goMod []byte, source, goApp string) error {
-	if err := copyGoApp(source, goApp); err != nil {
-		return fmt.Errorf("copying go-app: %w", err)
-	}
+func (t *Tree) writeModfile(moduleDir string, goMod []byte, goApp string) error {
 	goMod = fmt.Appendf(goMod, "\nreplace %s => %s\n", GoApp, goApp)
 	if err := os.WriteFile(t.Modfile, goMod, 0o644); err != nil {
 		return err
@@ -94,7 +96,63 @@ func (t *Tree) write(moduleDir string, goMod []byte, source, goApp string) error
 	return os.WriteFile(strings.TrimSuffix(t.Modfile, ".mod")+".sum", goSum, 0o644)
 }
 
-// Close removes the copy.
+// sharedCopy is the copy of go-app at source with the replacements, made
+// once per version and replacements under the user's cache folder, and
+// never changed after: the Go toolchain's build ids hash the folder of a
+// replaced module, so building against one folder keeps the WebAssembly
+// the same byte for byte from build to build (the app's version is a hash
+// of it). Builds running at once each make a copy and keep the first one
+// renamed into place.
+func sharedCopy(source string) (string, error) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	base = filepath.Join(base, "oversight-browserbuild")
+	key, err := copyKey(source)
+	if err != nil {
+		return "", err
+	}
+	final := filepath.Join(base, key)
+	if _, err := os.Stat(final); err == nil {
+		return final, nil
+	}
+	if err := os.MkdirAll(base, 0o755); err != nil {
+		return "", err
+	}
+	work, err := os.MkdirTemp(base, key+".partial-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(work)
+	if err := copyGoApp(source, work); err != nil {
+		return "", err
+	}
+	if err := os.Rename(work, final); err != nil {
+		if _, statErr := os.Stat(final); statErr != nil {
+			return "", err
+		}
+	}
+	return final, nil
+}
+
+// copyKey names a copy by the go-app it is made from and the replacements.
+func copyKey(source string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n", source)
+	err := fs.WalkDir(replacements, "_goapp", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := replacements.ReadFile(name)
+		fmt.Fprintf(h, "%s %d\n", name, len(data))
+		h.Write(data)
+		return err
+	})
+	return hex.EncodeToString(h.Sum(nil))[:16], err
+}
+
+// Close removes the go.mod; the copy of go-app stays for the next build.
 func (t *Tree) Close() error { return os.RemoveAll(t.dir) }
 
 // Command is the go command with args run in dir for the browser with the
