@@ -60,7 +60,7 @@ func Prepare(dir string) (*Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	if v := requiredVersion(goMod, GoApp); v != GoAppVersion {
+	if v := RequiredVersion(goMod, GoApp); v != GoAppVersion {
 		return nil, fmt.Errorf("%s requires %s %s, but internal/browserbuild/_goapp replaces files of %s: compare them with the new version's pkg/app/http.go and resource.go, then update both",
 			filepath.Join(moduleDir, "go.mod"), GoApp, v, GoAppVersion)
 	}
@@ -190,11 +190,12 @@ func moduleRoot(dir string) (string, error) {
 	return filepath.Dir(goMod), nil
 }
 
-// requiredVersion reads the version of module that a go.mod requires.
-func requiredVersion(goMod []byte, module string) string {
+// RequiredVersion reads the version of module that a go.mod requires, or
+// "" if it requires none.
+func RequiredVersion(goMod []byte, module string) string {
 	m := regexp.MustCompile(`(?m)^\s*(?:require\s+)?` + regexp.QuoteMeta(module) + `\s+(\S+)`).FindSubmatch(goMod)
 	if m == nil {
-		return "none"
+		return ""
 	}
 	return string(m[1])
 }

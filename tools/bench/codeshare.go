@@ -22,7 +22,7 @@ var codeGroups = []struct {
 	{"Oversight Explorer's own packages (oversight/...)", wasmcode.Packages{"oversight"}},
 	{"  its components (oversight/app)", wasmcode.Packages{"oversight/app"}},
 	{"  its knowledge model (oversight/kb)", wasmcode.Packages{"oversight/kb"}},
-	{"go-app", wasmcode.Packages{goAppModule}},
+	{"go-app", wasmcode.Packages{browserbuild.GoApp}},
 	{"the QR code library (github.com/boombuler/barcode)", wasmcode.Packages{"github.com/boombuler/barcode"}},
 }
 

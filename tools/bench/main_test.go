@@ -1,6 +1,8 @@
 package main
 
 import (
+	"oversight/internal/browserbuild"
+
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -245,7 +247,7 @@ func TestTheHelloWorldIsItsOwnModuleOnTheAppsGoApp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"module hello\n", "go " + goVersion + "\n", "require " + goAppModule + " " + goApp + "\n"} {
+	for _, want := range []string{"module hello\n", "go " + goVersion + "\n", "require " + browserbuild.GoApp + " " + goApp + "\n"} {
 		if !strings.Contains(string(mod), want) {
 			t.Errorf("the hello world's go.mod lacks %q:\n%s", want, mod)
 		}

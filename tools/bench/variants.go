@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"oversight/internal/browserbuild"
 )
 
 // The three sites the bench compares.
@@ -142,14 +144,12 @@ func (b builder) writeHelloModule(src string) error {
 	if err != nil {
 		return err
 	}
-	mod := fmt.Sprintf("module hello\n\ngo %s\n\nrequire %s %s\n", goVersion, goAppModule, goApp)
+	mod := fmt.Sprintf("module hello\n\ngo %s\n\nrequire %s %s\n", goVersion, browserbuild.GoApp, goApp)
 	if err := os.WriteFile(filepath.Join(src, "go.mod"), []byte(mod), 0o644); err != nil {
 		return err
 	}
 	return copyFile(filepath.Join(b.repo, "go.sum"), filepath.Join(src, "go.sum"))
 }
-
-const goAppModule = "github.com/maxence-charriere/go-app/v10"
 
 // moduleVersions reads the go directive and the go-app requirement of a go.mod.
 func moduleVersions(goMod string) (goVersion, goApp string, err error) {
@@ -160,11 +160,9 @@ func moduleVersions(goMod string) (goVersion, goApp string, err error) {
 	if m := regexp.MustCompile(`(?m)^go (\S+)`).FindSubmatch(data); m != nil {
 		goVersion = string(m[1])
 	}
-	if m := regexp.MustCompile(`(?m)^\s*(?:require\s+)?` + regexp.QuoteMeta(goAppModule) + `\s+(\S+)`).FindSubmatch(data); m != nil {
-		goApp = string(m[1])
-	}
+	goApp = browserbuild.RequiredVersion(data, browserbuild.GoApp)
 	if goVersion == "" || goApp == "" {
-		return "", "", fmt.Errorf("%s names no go version or no %s", goMod, goAppModule)
+		return "", "", fmt.Errorf("%s names no go version or no %s", goMod, browserbuild.GoApp)
 	}
 	return goVersion, goApp, nil
 }
