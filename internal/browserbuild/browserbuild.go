@@ -104,15 +104,26 @@ func (t *Tree) writeModfile(moduleDir string, goMod []byte, goApp string) error 
 // of it). Builds running at once each make a copy and keep the first one
 // renamed into place.
 func sharedCopy(source string) (string, error) {
-	base, err := os.UserCacheDir()
-	if err != nil {
-		base = os.TempDir()
-	}
-	base = filepath.Join(base, "oversight-browserbuild")
 	key, err := copyKey(source)
 	if err != nil {
 		return "", err
 	}
+	var bases []string
+	if cache, err := os.UserCacheDir(); err == nil {
+		bases = append(bases, cache)
+	}
+	// A machine whose cache folder cannot be written still builds.
+	bases = append(bases, os.TempDir())
+	for _, base := range bases {
+		var final string
+		if final, err = sharedCopyIn(filepath.Join(base, "oversight-browserbuild"), key, source); err == nil {
+			return final, nil
+		}
+	}
+	return "", err
+}
+
+func sharedCopyIn(base, key, source string) (string, error) {
 	final := filepath.Join(base, key)
 	if _, err := os.Stat(final); err == nil {
 		return final, nil

@@ -133,3 +133,20 @@ func listDeps(t *testing.T, cmd *exec.Cmd) []string {
 	}
 	return strings.Fields(string(out))
 }
+
+func TestACacheFolderThatCannotBeWrittenFallsBackToTheTemporaryFolder(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", "/proc/oversight-cannot-write-here")
+	tree, err := Prepare(repo)
+	if err != nil {
+		t.Fatalf("with an unwritable cache folder: %v", err)
+	}
+	defer tree.Close()
+	goMod, err := os.ReadFile(tree.Modfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "=> " + filepath.Join(os.TempDir(), "oversight-browserbuild")
+	if !strings.Contains(string(goMod), want) {
+		t.Errorf("the go.mod does not point go-app at a copy in the temporary folder (%q):\n%s", want, goMod)
+	}
+}
