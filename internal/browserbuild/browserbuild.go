@@ -68,7 +68,7 @@ func Prepare(dir string) (*Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	goApp, err := sharedCopy(source)
+	goApp, err := sharedCopy(moduleDir, source)
 	if err != nil {
 		return nil, fmt.Errorf("copying go-app: %w", err)
 	}
@@ -96,42 +96,34 @@ func (t *Tree) writeModfile(moduleDir string, goMod []byte, goApp string) error 
 	return os.WriteFile(strings.TrimSuffix(t.Modfile, ".mod")+".sum", goSum, 0o644)
 }
 
+// copiesFolder is where, in the module, the copies of go-app are kept:
+// under bin/, which git ignores and make clean removes.
+const copiesFolder = "bin/browserbuild"
+
 // sharedCopy is the copy of go-app at source with the replacements, made
-// once per version and replacements under the user's cache folder, and
-// never changed after: the Go toolchain's build ids hash the folder of a
-// replaced module, so building against one folder keeps the WebAssembly
-// the same byte for byte from build to build (the app's version is a hash
-// of it). Builds running at once each make a copy and keep the first one
-// renamed into place.
-func sharedCopy(source string) (string, error) {
+// once per version and replacements in the module's copiesFolder and never
+// changed after, as a path relative to the module (./bin/...). The build
+// records a replaced module's folder in the WebAssembly, and its build ids
+// hash it: one folder, named relative to the module, keeps the file the
+// same byte for byte from build to build and machine to machine (the app's
+// version is a hash of it), and keeps the builder's own folders out of a
+// file every visitor downloads. Builds running at once each make a copy and
+// keep the first one renamed into place.
+func sharedCopy(moduleDir, source string) (string, error) {
 	key, err := copyKey(source)
 	if err != nil {
 		return "", err
 	}
-	var bases []string
-	if cache, err := os.UserCacheDir(); err == nil {
-		bases = append(bases, cache)
-	}
-	// A machine whose cache folder cannot be written still builds.
-	bases = append(bases, os.TempDir())
-	for _, base := range bases {
-		var final string
-		if final, err = sharedCopyIn(filepath.Join(base, "oversight-browserbuild"), key, source); err == nil {
-			return final, nil
-		}
-	}
-	return "", err
-}
-
-func sharedCopyIn(base, key, source string) (string, error) {
-	final := filepath.Join(base, key)
+	name := copiesFolder + "/go-app-" + key
+	final := filepath.Join(moduleDir, filepath.FromSlash(name))
 	if _, err := os.Stat(final); err == nil {
-		return final, nil
+		return "./" + name, nil
 	}
+	base := filepath.Dir(final)
 	if err := os.MkdirAll(base, 0o755); err != nil {
 		return "", err
 	}
-	work, err := os.MkdirTemp(base, key+".partial-")
+	work, err := os.MkdirTemp(base, "partial-")
 	if err != nil {
 		return "", err
 	}
@@ -144,13 +136,13 @@ func sharedCopyIn(base, key, source string) (string, error) {
 			return "", err
 		}
 	}
-	return final, nil
+	return "./" + name, nil
 }
 
 // copyKey names a copy by the go-app it is made from and the replacements.
 func copyKey(source string) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n", source)
+	fmt.Fprintf(h, "%s\n", filepath.Base(source))
 	err := fs.WalkDir(replacements, "_goapp", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
