@@ -64,11 +64,7 @@ func Prepare(dir string) (*Tree, error) {
 		return nil, fmt.Errorf("%s requires %s %s, but internal/browserbuild/_goapp replaces files of %s: compare them with the new version's pkg/app/http.go and resource.go, then update both",
 			filepath.Join(moduleDir, "go.mod"), GoApp, v, GoAppVersion)
 	}
-	source, err := moduleSource(moduleDir, GoApp)
-	if err != nil {
-		return nil, err
-	}
-	goApp, err := sharedCopy(moduleDir, source)
+	goApp, err := sharedCopy(moduleDir)
 	if err != nil {
 		return nil, fmt.Errorf("copying go-app: %w", err)
 	}
@@ -100,7 +96,7 @@ func (t *Tree) writeModfile(moduleDir string, goMod []byte, goApp string) error 
 // under bin/, which git ignores and make clean removes.
 const copiesFolder = "bin/browserbuild"
 
-// sharedCopy is the copy of go-app at source with the replacements, made
+// sharedCopy is the copy of go-app GoAppVersion with the replacements, made
 // once per version and replacements in the module's copiesFolder and never
 // changed after, as a path relative to the module (./bin/...). The build
 // records a replaced module's folder in the WebAssembly, and its build ids
@@ -109,8 +105,8 @@ const copiesFolder = "bin/browserbuild"
 // version is a hash of it), and keeps the builder's own folders out of a
 // file every visitor downloads. Builds running at once each make a copy and
 // keep the first one renamed into place.
-func sharedCopy(moduleDir, source string) (string, error) {
-	key, err := copyKey(source)
+func sharedCopy(moduleDir string) (string, error) {
+	key, err := copyKey()
 	if err != nil {
 		return "", err
 	}
@@ -118,6 +114,10 @@ func sharedCopy(moduleDir, source string) (string, error) {
 	final := filepath.Join(moduleDir, filepath.FromSlash(name))
 	if _, err := os.Stat(final); err == nil {
 		return "./" + name, nil
+	}
+	source, err := moduleSource(moduleDir, GoApp)
+	if err != nil {
+		return "", err
 	}
 	base := filepath.Dir(final)
 	if err := os.MkdirAll(base, 0o755); err != nil {
@@ -139,10 +139,11 @@ func sharedCopy(moduleDir, source string) (string, error) {
 	return "./" + name, nil
 }
 
-// copyKey names a copy by the go-app it is made from and the replacements.
-func copyKey(source string) (string, error) {
+// copyKey names a copy by the go-app version it is made from and the
+// replacements.
+func copyKey() (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n", filepath.Base(source))
+	fmt.Fprintf(h, "%s %s\n", GoApp, GoAppVersion)
 	err := fs.WalkDir(replacements, "_goapp", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

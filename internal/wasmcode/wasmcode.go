@@ -168,8 +168,11 @@ type PackageCode struct {
 // "main"); each function counts for the one it belongs to, not for its
 // parents, and functions of none of them count for "".
 func (m *Module) CodeByPackage(paths []string) []PackageCode {
-	longestFirst := slices.Clone(paths)
-	slices.SortFunc(longestFirst, func(a, b string) int { return len(b) - len(a) })
+	longestFirst := make([]namePrefix, len(paths))
+	for i, p := range paths {
+		longestFirst[i] = namePrefix{path: p, prefix: mangle(p) + "."}
+	}
+	slices.SortFunc(longestFirst, func(a, b namePrefix) int { return len(b.prefix) - len(a.prefix) })
 	sizes := map[string]int{}
 	for _, f := range m.functions {
 		sizes[packageOf(f.Name, longestFirst)] += f.Size()
@@ -187,22 +190,25 @@ func (m *Module) CodeByPackage(paths []string) []PackageCode {
 	return code
 }
 
-// packageOf is the package of the function named symbol, of paths sorted
-// longest first.
-func packageOf(symbol string, paths []string) string {
+// namePrefix is a package path and how its functions' names begin.
+type namePrefix struct{ path, prefix string }
+
+// packageOf is the package of the function named symbol, of packages
+// sorted longest first.
+func packageOf(symbol string, packages []namePrefix) string {
 	symbol = withoutTypePrefix(symbol)
-	for _, p := range paths {
-		if strings.HasPrefix(symbol, mangle(p)+".") {
-			return p
+	for _, p := range packages {
+		if strings.HasPrefix(symbol, p.prefix) {
+			return p.path
 		}
 	}
 	return ""
 }
 
 // mangle writes a package path as the name section does.
-func mangle(path string) string {
-	return strings.NewReplacer("/", "_", "-", "_").Replace(path)
-}
+func mangle(path string) string { return mangler.Replace(path) }
+
+var mangler = strings.NewReplacer("/", "_", "-", "_")
 
 // withoutTypePrefix takes off the prefix of a type's equality and hash
 // functions, which belong to the type's package.

@@ -49,11 +49,11 @@ type codeShare struct {
 // names (no -s -w) and weighs codeGroups in them.
 func (b builder) codeShares() ([]codeShare, error) {
 	fmt.Fprintln(b.log, "bench: weighing the code in the app's WebAssembly against the hello world's")
-	app, err := b.namedWasm(appVariant, b.repo, "./cmd/oversight", true)
+	app, err := b.namedWasm(appVariant, b.appModule(), "./cmd/oversight", true)
 	if err != nil {
 		return nil, fmt.Errorf("the app: %w", err)
 	}
-	hello, err := b.namedWasm(helloVariant, b.helloSource(), ".", false)
+	hello, err := b.namedWasm(helloVariant, b.helloModule(), ".", false)
 	if err != nil {
 		return nil, fmt.Errorf("the hello world: %w", err)
 	}
@@ -76,12 +76,12 @@ func (b builder) codeShares() ([]codeShare, error) {
 	return shares, nil
 }
 
-// namedWasm builds pkg in dir for the browser with the app's flags but its
+// namedWasm builds pkg of src for the browser with the app's flags but its
 // function names kept; forBrowser builds it as the app is, without
 // go-app's server (internal/browserbuild).
-func (b builder) namedWasm(name, dir, pkg string, forBrowser bool) (*wasmcode.Module, error) {
+func (b builder) namedWasm(name string, src wasmModule, pkg string, forBrowser bool) (*wasmcode.Module, error) {
 	out := filepath.Join(b.work, name+"-named.wasm")
-	if err := b.buildWasm(dir, forBrowser, "-trimpath", "-o", out, pkg); err != nil {
+	if err := b.buildWasm(src, forBrowser, "-trimpath", "-o", out, pkg); err != nil {
 		return nil, err
 	}
 	data, err := os.ReadFile(out)
@@ -91,22 +91,35 @@ func (b builder) namedWasm(name, dir, pkg string, forBrowser bool) (*wasmcode.Mo
 	return wasmcode.Read(data)
 }
 
-// buildWasm runs go build for js/wasm in dir, as go-app's documentation
+// wasmModule is a module to build WebAssembly from, with what its builds
+// need in their environment.
+type wasmModule struct {
+	dir string
+	env []string
+}
+
+func (b builder) appModule() wasmModule { return wasmModule{dir: b.repo} }
+
+// helloModule is the hello world's module, built offline: every module it
+// needs is in the module cache after `make build`, and -mod=mod lets go add
+// go-app's own requirements.
+func (b builder) helloModule() wasmModule {
+	return wasmModule{dir: filepath.Join(b.work, "hello-src"), env: []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}}
+}
+
+// buildWasm runs go build for js/wasm in src, as go-app's documentation
 // builds or, forBrowser, without go-app's server as the app is built.
-func (b builder) buildWasm(dir string, forBrowser bool, args ...string) error {
-	env := []string{"GOOS=js", "GOARCH=wasm"}
-	if dir == b.helloSource() {
-		env = append(env, helloEnv...)
-	}
+func (b builder) buildWasm(src wasmModule, forBrowser bool, args ...string) error {
+	env := append([]string{"GOOS=js", "GOARCH=wasm"}, src.env...)
 	if !forBrowser {
-		return b.run(dir, env, "go", append([]string{"build"}, args...)...)
+		return b.run(src.dir, env, "go", append([]string{"build"}, args...)...)
 	}
-	tree, err := browserbuild.Prepare(dir)
+	tree, err := browserbuild.Prepare(src.dir)
 	if err != nil {
 		return err
 	}
 	defer tree.Close()
-	cmd := tree.Command(dir, "build", args...)
+	cmd := tree.Command(src.dir, "build", args...)
 	cmd.Env = append(cmd.Env, env...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build %v for the browser: %w\n%s", args, err, out)
@@ -119,7 +132,7 @@ func (b builder) buildWasm(dir string, forBrowser bool, args ...string) error {
 // the report gives beside the issue's hello world.
 func (b builder) helloBuiltAsTheAppIs() (int, error) {
 	out := filepath.Join(b.work, "hello-for-browser.wasm")
-	if err := b.buildWasm(b.helloSource(), true, append(wasmBuildFlags, "-o", out, ".")...); err != nil {
+	if err := b.buildWasm(b.helloModule(), true, append(wasmBuildFlags, "-o", out, ".")...); err != nil {
 		return 0, err
 	}
 	data, err := os.ReadFile(out)

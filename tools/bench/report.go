@@ -263,18 +263,21 @@ const (
 	slowProfile          = "1.6mbit"
 )
 
+// wasmBrotli is the brotli size of a variant's WebAssembly, or 0 if the
+// run has none.
+func wasmBrotli(files []fileSize, variant string) int64 {
+	for _, f := range files {
+		if f.Variant == variant && f.Path == "/web/app.wasm" {
+			return f.Brotli
+		}
+	}
+	return 0
+}
+
 // targets evaluates issue 7's targets on this run's numbers.
 func targets(files []fileSize, cells []cell, ps []profile) []target {
 	var ts []target
-	wasm := func(variant string) int64 {
-		for _, f := range files {
-			if f.Variant == variant && f.Path == "/web/app.wasm" {
-				return f.Brotli
-			}
-		}
-		return 0
-	}
-	if a, h := wasm(appVariant), wasm(helloVariant); a > 0 && h > 0 {
+	if a, h := wasmBrotli(files, appVariant), wasmBrotli(files, helloVariant); a > 0 && h > 0 {
 		ts = append(ts, ratioTarget("WebAssembly, brotli: app ÷ hello", float64(a), float64(h), wasmSizeLimit,
 			fmt.Sprintf("%s ÷ %s", kb(float64(a)), kb(float64(h)))))
 	}
@@ -399,20 +402,10 @@ func (r *report) printCodeShares(w io.Writer) {
 		fmt.Fprintf(t, "%s\t%s\t%s\t%s\t%.2f×\t\n", c.Group, kb(float64(c.AppCode)), kb(float64(c.HelloCode)), kb(float64(c.AppBrotli)), c.WithoutRatio)
 	}
 	t.Flush()
-	if app, ok := r.file(appVariant, "/web/app.wasm"); ok && r.HelloForBrowser > 0 {
+	if app := wasmBrotli(r.Files, appVariant); app > 0 && r.HelloForBrowser > 0 {
 		fmt.Fprintf(w, "The app leaves go-app's server (net/http, TLS) out of its WebAssembly (internal/browserbuild); the hello world above is built as go-app's documentation builds it.\n")
-		fmt.Fprintf(w, "Built as the app is, the hello world is %s of brotli: the app is %.2f× that.\n", kb(float64(r.HelloForBrowser)), float64(app.Brotli)/float64(r.HelloForBrowser))
+		fmt.Fprintf(w, "Built as the app is, the hello world is %s of brotli: the app is %.2f× that.\n", kb(float64(r.HelloForBrowser)), float64(app)/float64(r.HelloForBrowser))
 	}
-}
-
-// file finds a file of a variant in the report.
-func (r *report) file(variant, path string) (fileSize, bool) {
-	for _, f := range r.Files {
-		if f.Variant == variant && f.Path == path {
-			return f, true
-		}
-	}
-	return fileSize{}, false
 }
 
 func (r *report) label(name string) string {

@@ -92,13 +92,13 @@ func (b builder) app() (*variant, error) {
 // hello builds go-app's hello world in a module of its own that requires
 // only go-app (the app's version of it), with the app's WebAssembly flags.
 func (b builder) hello() (*variant, error) {
-	src := b.helloSource()
+	src := b.helloModule()
 	dir := filepath.Join(b.work, helloVariant)
 	fmt.Fprintln(b.log, "bench: building go-app's hello world")
-	if err := b.writeHelloModule(src); err != nil {
+	if err := b.writeHelloModule(src.dir); err != nil {
 		return nil, err
 	}
-	if err := b.run(src, helloEnv, "go", "run", ".", "-out", dir); err != nil {
+	if err := b.run(src.dir, src.env, "go", "run", ".", "-out", dir); err != nil {
 		return nil, err
 	}
 	if err := b.buildWasm(src, false, append(wasmBuildFlags, "-o", filepath.Join(dir, "web", "app.wasm"), ".")...); err != nil {
@@ -111,14 +111,6 @@ func (b builder) hello() (*variant, error) {
 	}
 	return &variant{name: helloVariant, about: "go-app's hello world, server split out (the stack's floor)", dir: dir, wasm: true}, nil
 }
-
-// helloEnv builds the hello world offline: every module it needs is in the
-// module cache after `make build`, and -mod=mod lets go add go-app's own
-// requirements.
-var helloEnv = []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}
-
-// helloSource is the folder of the hello world's module.
-func (b builder) helloSource() string { return filepath.Join(b.work, "hello-src") }
 
 // writeHelloModule writes the hello world's sources, a go.mod requiring the
 // app's go-app and Go versions, and the app's go.sum (extra lines are
