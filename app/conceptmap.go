@@ -316,6 +316,16 @@ func (m *ConceptMap) drawing(boxes map[string]box, h highlight) ui.UI {
 		)
 }
 
+// OnInit reads the concepts opened on this device before the first render
+// in the browser, so that the visited marks come with the map: read only
+// in OnMount, they reached the nodes' classes through paint a frame before
+// a render drew the marks themselves.
+func (m *ConceptMap) OnInit() {
+	if ui.IsClient {
+		m.visited = visitedOnDevice()
+	}
+}
+
 func (m *ConceptMap) OnMount(ctx ui.Context) {
 	svgEl := m.JSValue().Call("querySelector", "svg")
 	m.svgEl = svgEl

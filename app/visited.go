@@ -24,8 +24,23 @@ func markVisited(ctx ui.Context, id string) {
 // visitedConcepts is the set of concepts opened on this device; empty when
 // prerendered.
 func visitedConcepts(ctx ui.Context) map[string]bool {
-	visited := make(map[string]bool)
-	for _, id := range readLocal(ctx, visitedRecord) {
+	return visitedSet(readLocal(ctx, visitedRecord))
+}
+
+// visitedOnDevice is visitedConcepts for a component that has no context
+// yet: it reads the record without telling the app of news in it, which
+// visitedConcepts does once the component is mounted.
+func visitedOnDevice() map[string]bool {
+	if device == nil {
+		return nil
+	}
+	ids, _ := loadRecord(device, visitedRecord)
+	return visitedSet(ids)
+}
+
+func visitedSet(ids []string) map[string]bool {
+	visited := make(map[string]bool, len(ids))
+	for _, id := range ids {
 		visited[id] = true
 	}
 	return visited
