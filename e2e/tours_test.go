@@ -116,8 +116,12 @@ func TestArrowKeysMoveThroughATourAndBackReturns(t *testing.T) {
 	}
 
 	p.openApp("/tours")
-	// The progress is remembered on this device and marked on /tours.
-	mark := p.text(`[data-tour="tour:` + tour.ID + `"] .progress-mark`)
+	// The progress is remembered on this device and marked on /tours. The
+	// page reads it as it arrives (OnNav), so the mark comes with the render
+	// after the one that made the page ready.
+	markSelector := `[data-tour="tour:` + tour.ID + `"] .progress-mark`
+	p.waitFor(`document.querySelector(` + strconv.Quote(markSelector) + `) !== null`)
+	mark := p.text(markSelector)
 	if want := fmt.Sprintf("3 of %d steps seen", len(tour.Steps)); !strings.Contains(mark, want) {
 		t.Errorf("the tour's progress mark reads %q, want %q", mark, want)
 	}
