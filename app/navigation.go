@@ -1,6 +1,8 @@
 package app
 
 import (
+	"net/url"
+
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -21,6 +23,7 @@ func showPage(ctx ui.Context, title, description, focusID string) {
 	if !ui.IsClient {
 		return
 	}
+	ctx.Defer(func(ctx ui.Context) { markShown(ctx.Page().URL()) })
 	if !started {
 		started = true
 		markInteractive()
@@ -49,9 +52,24 @@ func documentTitle(title string) string {
 	return title + " · " + SiteName
 }
 
-// markInteractive tells tests and benchmarks that the WebAssembly has taken
-// over the page: a Performance API mark, and an attribute on <html>.
+// markInteractive tells benchmarks that the WebAssembly has taken over the
+// page: its first page has mounted and answers the reader.
 func markInteractive() {
 	ui.Window().Get("performance").Call("mark", "oversight:interactive")
-	ui.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
+}
+
+// markShown tells tests that a page shows what it read from the device:
+// data-app="ready" once the first page does, and data-shown with the path and
+// query of the page shown last. Pages and their parts read stored data in
+// OnMount and OnNav, which run after the page is in the DOM, and go-app draws
+// what they read in the next frame. This runs deferred from OnNav, which
+// go-app queues after every OnMount of the page, so it comes after that frame.
+func markShown(u *url.URL) {
+	root := ui.Window().Get("document").Get("documentElement")
+	shown := u.EscapedPath()
+	if u.RawQuery != "" {
+		shown += "?" + u.RawQuery
+	}
+	root.Call("setAttribute", "data-shown", shown)
+	root.Call("setAttribute", "data-app", "ready")
 }

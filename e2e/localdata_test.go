@@ -58,14 +58,15 @@ func (p *page) clickCentred(selector string) {
 	p.do(chromedp.Click(chromedp.CSS(selector)))
 }
 
-// followLink clicks a link the app routes itself, and waits for its page:
-// the document, and whatever the app keeps in memory, stay.
+// followLink clicks a link the app routes itself, and waits until its page
+// shows what it read from the device: the document, and whatever the app
+// keeps in memory, stay.
 func (p *page) followLink(selector string) {
 	p.t.Helper()
 	href := eval[string](p, fmt.Sprintf(`document.querySelector(%q).getAttribute("href")`, selector))
 	eval[bool](p, `window.sameDocument = true`)
 	p.clickCentred(selector)
-	p.waitFor(fmt.Sprintf(`location.pathname + location.search === %s`, jsString(href)))
+	p.waitFor(fmt.Sprintf(`location.pathname + location.search === %[1]s && document.documentElement.dataset.shown === %[1]s`, jsString(href)))
 	if !eval[bool](p, `window.sameDocument === true`) {
 		p.t.Fatalf("following %s reloaded the page", selector)
 	}
