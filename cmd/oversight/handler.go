@@ -95,7 +95,7 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout) (http.Handler, error
 		"/manifest.webmanifest": newMadeFile("application/manifest+json", manifest()),
 		"/manifest.json":        newMadeFile("application/manifest+json", manifest()),
 	}
-	return secure(withCompressedAnswers(withMadeFiles(made, withPageStatus(k, h))), webDir), nil
+	return secure(withCompressedAnswers(withMadeFiles(made, withPageStatus(k, withFaithfulPages(h)))), webDir), nil
 }
 
 // offlineFiles lists what the service worker precaches besides go-app's own
