@@ -33,6 +33,10 @@ func latestReview(k *kb.KB) string {
 	return latest
 }
 
+// PageEndID is the id of the footer, the last part of every page: the
+// server's pages ask the browser not to paint before it is read.
+const PageEndID = "site-footer"
+
 // pageFrame is what every page shares: a skip link, the site header with the
 // way back to the map, the page's own content as <main>, and a footer.
 func pageFrame(class string, content ...ui.UI) ui.UI {
@@ -58,7 +62,7 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 		&LocalDataNotice{},
 		ui.Main().Class("page").Body(content...),
 		&LinkPreview{},
-		ui.Footer().Class("site-footer").Body(
+		ui.Footer().ID(PageEndID).Class("site-footer").Body(
 			ui.P().Text("Oversight Explorer teaches superalignment: how to oversee AI systems that may outgrow their overseers."),
 			ui.P().Class("reviewed").Body(
 				ui.Text("Content last reviewed "),

@@ -138,3 +138,58 @@ func TestTheTourReaderStartsOnlyWhenATeacherReachesForTheImport(t *testing.T) {
 	eval[bool](p, `document.getElementById("tour-paste").focus(), true`)
 	p.waitFor(`typeof window.oversightReadTour === "function"`)
 }
+
+// watchLayoutShifts records, from the start of every document, each shift
+// of what the reader sees, with the elements that moved.
+func (p *page) watchLayoutShifts() {
+	p.t.Helper()
+	p.beforeEveryDocument(`window.layoutShifts = [];
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) {
+				const moved = e.sources.map((s) => s.node && s.node.nodeType === 1
+					? s.node.tagName.toLowerCase() + (s.node.id ? "#" + s.node.id : "") + "." + String(s.node.getAttribute("class") || "").split(" ").join(".")
+					: "text");
+				window.layoutShifts.push({at: Math.round(e.startTime), value: e.value, moved: moved.join(", ")});
+			}
+		}).observe({type: "layout-shift", buffered: true});`)
+}
+
+// layoutShiftsAfterStart waits until the app has drawn two frames after
+// saying it is ready, and returns the shifts so far and their sum.
+func (p *page) layoutShiftsAfterStart() (total float64, shifts []string) {
+	p.t.Helper()
+	eval[bool](p, `window.framesDrawn = 0, requestAnimationFrame(() => requestAnimationFrame(() => window.framesDrawn = 2)), true`)
+	p.waitFor(`window.framesDrawn === 2`)
+	type shift struct {
+		At    float64 `json:"at"`
+		Value float64 `json:"value"`
+		Moved string  `json:"moved"`
+	}
+	for _, s := range eval[[]shift](p, `window.layoutShifts`) {
+		total += s.Value
+		shifts = append(shifts, fmt.Sprintf("%.4f at %.0f ms: %s", s.Value, s.At, s.Moved))
+	}
+	return total, shifts
+}
+
+// Nothing the reader sees moves while the page arrives or when the
+// WebAssembly takes it over. On a phone the map comes before its
+// introduction and a tour's step before its map, in another order than
+// the document's, so a first paint of half the page would move both once
+// the rest arrived; and the prerendered page must be the page the app
+// draws, spaces included.
+func TestNothingMovesWhileThePageArrivesOrWhenTheAppTakesOver(t *testing.T) {
+	tour := loadKnowledge(t).Tours()[0]
+	for _, vp := range []viewport{phone, desktop} {
+		p := openPage(t, vp)
+		p.watchLayoutShifts()
+		for _, path := range []string{"/", "/tours/" + tour.ID + "/1", "/concepts/debate", "/caveats"} {
+			p.openApp(path)
+			// Web Vitals calls a layout shift score under 0.1 good; the
+			// app's pages should have none worth the name.
+			if total, shifts := p.layoutShiftsAfterStart(); total > 0.01 {
+				t.Errorf("%s on a %s: layout shift %.3f:\n%s", path, vp.name, total, strings.Join(shifts, "\n"))
+			}
+		}
+	}
+}

@@ -77,8 +77,16 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout) (http.Handler, error
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasm.Size(), 10),
 		ServiceWorkerTemplate: workerTemplate,
-		// The knowledge base downloads beside the WebAssembly, not after it.
-		RawHeaders: []string{`<link rel="preload" href="` + knowledgePath + `" as="fetch" crossorigin="anonymous">`},
+		RawHeaders: []string{
+			// The knowledge base downloads beside the WebAssembly, not after it.
+			`<link rel="preload" href="` + knowledgePath + `" as="fetch" crossorigin="anonymous">`,
+			// The browser paints nothing until the page's main part is read
+			// whole. Its layouts put parts in another order than the
+			// document's (the map above its introduction on a phone, a tour's
+			// step above its map), and a first paint of half the page would
+			// move what the reader sees once the rest arrived.
+			`<link rel="expect" href="#` + app.PageEndID + `" blocking="render">`,
+		},
 	}
 	h.CacheableResources, err = offlineFiles(k, webDir, layout)
 	if err != nil {
