@@ -105,6 +105,8 @@ func TestTheAppStartsUnderTheStrictContentSecurityPolicy(t *testing.T) {
 	p.expectNoCSPViolation("a concept page")
 	p.clickUntil(".back a", `location.pathname === "/" && document.getElementById("node-debate") !== null`)
 	p.clickUntil("#node-scalable-oversight", `location.pathname === "/concepts/scalable-oversight"`)
+	// The address changes a frame before the page is drawn.
+	p.waitFor(`document.documentElement.dataset.shown === "/concepts/scalable-oversight"`)
 	p.expectNoCSPViolation("a concept opened from a concept page")
 }
 
