@@ -37,8 +37,9 @@ func decoded(t *testing.T, res *http.Response) []byte {
 	return body
 }
 
-// canonicalHTML writes a page with every tag's attributes in order: go-app
-// writes them in map order, so two renders of a page differ in bytes.
+// canonicalHTML writes a page with every tag's attributes in order. The
+// server already writes pages so (faithfulpages.go); comparing this way keeps
+// these tests about compression, whatever the page rewrite does.
 func canonicalHTML(page []byte) string {
 	var b strings.Builder
 	z := html.NewTokenizer(bytes.NewReader(page))
