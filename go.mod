@@ -21,3 +21,8 @@ require (
 	golang.org/x/text v0.43.0 // indirect
 	golang.org/x/xerrors v0.0.0-20200804184101-5ec99f83aff1 // indirect
 )
+
+// go-app with Oversight Explorer's changes, applied by the go tool itself so
+// that go build, go vet, go test and editors all see the go-app that ships:
+// third_party/go-app/OVERSIGHT.md says what differs from upstream and why.
+replace github.com/maxence-charriere/go-app/v10 => ./third_party/go-app
