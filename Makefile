@@ -18,12 +18,12 @@ run: build
 
 build: wasm server compress
 
-# The browser side: WebAssembly with no server code in it (build tags, and
-# go-app's own server left out: internal/browserbuild), and the tour reader,
-# which the app starts only to read an imported tour.
+# The browser side: WebAssembly with no server code in it (build tags here
+# and in third_party/go-app), and the tour reader, which the app starts only
+# to read an imported tour.
 wasm:
-	$(GO) run ./tools/browserbuild $(WASM_FLAGS) -o web/app.wasm ./cmd/oversight
-	$(GO) run ./tools/browserbuild $(WASM_FLAGS) -o web/tourreader.wasm ./cmd/tourreader
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/oversight
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/tourreader.wasm ./cmd/tourreader
 
 server:
 	$(GO) build -trimpath -o bin/oversight ./cmd/oversight

@@ -1,3 +1,7 @@
+//go:build !(js && wasm)
+
+// The prerendering tests run go-app's server, which the browser build leaves out.
+
 package app
 
 import (

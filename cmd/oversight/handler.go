@@ -42,8 +42,10 @@ var workerTemplate string
 // newHandler builds the go-app handler for the knowledge base, serving
 // static files from webDir, and wraps it so that unknown pages answer 404.
 // layout is how page URLs look where the app is served, for the list of
-// pages the service worker precaches.
-func newHandler(k *kb.KB, webDir string, layout pageLayout) (http.Handler, error) {
+// pages the service worker precaches; baseURL is the address the app is
+// reached at, for the links pages give of themselves (og:url), or "" when
+// it is not known, and pages then give none.
+func newHandler(k *kb.KB, webDir string, layout pageLayout, baseURL string) (http.Handler, error) {
 	wasm, err := os.Stat(filepath.Join(webDir, "app.wasm"))
 	if err != nil {
 		return nil, fmt.Errorf("no WebAssembly in %s: run `make build` first (%w)", webDir, err)
@@ -62,6 +64,7 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout) (http.Handler, error
 		ShortName:   "Oversight",
 		Title:       app.SiteName,
 		Description: appDescription,
+		Domain:      baseURL,
 		Lang:        "en",
 		Icon: ui.Icon{
 			Default:  "/web/icon-192.png",
@@ -92,18 +95,13 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout) (http.Handler, error
 	if err != nil {
 		return nil, err
 	}
-	loader, err := loaderScript(h, "/web/app.wasm")
-	if err != nil {
-		return nil, err
-	}
 	made := map[string]*madeFile{
-		"/app.js":     newMadeFile("text/javascript", loader),
 		knowledgePath: newMadeFile("application/json", snapshot),
 		// go-app writes its own manifest without id or lang.
 		"/manifest.webmanifest": newMadeFile("application/manifest+json", manifest()),
 		"/manifest.json":        newMadeFile("application/manifest+json", manifest()),
 	}
-	return secure(withCompressedAnswers(withMadeFiles(made, withPageStatus(k, withFaithfulPages(h)))), webDir), nil
+	return secure(withCompressedAnswers(withMadeFiles(made, withPageStatus(k, h))), webDir), nil
 }
 
 // offlineFiles lists what the service worker precaches besides go-app's own

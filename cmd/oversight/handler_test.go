@@ -31,7 +31,7 @@ func newTestServer(t *testing.T, web string) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := newHandler(k, web, plainPages)
+	h, err := newHandler(k, web, plainPages, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,14 +89,14 @@ func TestTheServerRefusesToStartWithoutTheTourReader(t *testing.T) {
 	k, _ := load.Content(content.FS, content.Root)
 	web := fakeWeb(t, "wasm")
 	os.Remove(filepath.Join(web, tourReaderFile))
-	if _, err := newHandler(k, web, plainPages); err == nil || !strings.Contains(err.Error(), "make build") {
+	if _, err := newHandler(k, web, plainPages, ""); err == nil || !strings.Contains(err.Error(), "make build") {
 		t.Errorf("newHandler without the tour reader gave %v", err)
 	}
 }
 
 func TestTheServerRefusesToStartWithoutTheWebAssembly(t *testing.T) {
 	k, _ := load.Content(content.FS, content.Root)
-	if _, err := newHandler(k, t.TempDir(), plainPages); err == nil {
+	if _, err := newHandler(k, t.TempDir(), plainPages, ""); err == nil {
 		t.Errorf("newHandler started with no app.wasm")
 	}
 }

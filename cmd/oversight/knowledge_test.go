@@ -47,7 +47,7 @@ func TestEveryPageStartsTheKnowledgeDownloadAndTheWorkerPrecachesIt(t *testing.T
 		res := get(t, s.URL+page, nil)
 		body, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		preload := `<link as="fetch" crossorigin="anonymous" href="` + knowledgePath + `" rel="preload">`
+		preload := `<link rel="preload" href="` + knowledgePath + `" as="fetch" crossorigin="anonymous">`
 		if !strings.Contains(string(body), preload) {
 			t.Errorf("%s does not preload the knowledge base", page)
 		}

@@ -16,7 +16,7 @@ import (
 )
 
 const usage = `usage:
-  oversight serve [-addr host:port] [-web dir] [-log]
+  oversight serve [-addr host:port] [-web dir] [-base-url URL] [-log]
                                                  serve the app (PORT sets the port too)
   oversight check [dir]                          check the content folder (default: content)
   oversight static [-out dist] [-web dir] [-base-url URL]

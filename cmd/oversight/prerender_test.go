@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,8 @@ import (
 
 	"golang.org/x/net/html"
 
+	"oversight/app"
+	"oversight/content"
 	"oversight/kb"
 	"oversight/kb/load"
 )
@@ -35,7 +38,7 @@ func yamlQuoted(text string) string { return "'" + strings.ReplaceAll(text, "'",
 // prerendered is the page at path as the server sends it, parsed.
 func prerendered(t *testing.T, k *kb.KB, path string) *html.Node {
 	t.Helper()
-	h, err := newHandler(k, fakeWeb(t, "wasm"), plainPages)
+	h, err := newHandler(k, fakeWeb(t, "wasm"), plainPages, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,10 +60,9 @@ func prerendered(t *testing.T, k *kb.KB, path string) *html.Node {
 // An attribute that a stray quote broke open leaves names like `two"`.
 var attributeName = regexp.MustCompile(`^[a-z][a-z0-9:-]*$`)
 
-// go-app writes prerendered attribute values with strconv.Quote, not HTML
-// escaping. A title or summary either reaches every attribute of the
-// prerendered page exactly as written, in well-formed HTML, or does not
-// load: ", < and > among them.
+// A title or summary either reaches every attribute of the prerendered
+// page exactly as written, in well-formed HTML, or does not load (the
+// content rules refuse ", < and > in front matter).
 func TestContentTextReachesThePrerenderedAttributesExactlyOrNotAtAll(t *testing.T) {
 	refused := []string{`A "quoted" word`, `A <b>bold</b> word`, `Less > more`, `A \ backslash`, `Fish &amp; chips`, "No\u00a0break"}
 	accepted := []string{`Debate’s “two” sides`, `R&D at AT&T; Q&A`, `Ça — 100 % sûr 🧪`, `a = b / c {d} [e] (f)`, `It's a 'quote'`, `#hash ~tilde ^caret |pipe`}
@@ -127,4 +129,66 @@ func attrOf(n *html.Node, name string) string {
 		}
 	}
 	return ""
+}
+
+// Every page is written as the app draws it (third_party/go-app's encoder):
+// no indentation between tags, no ARIA attribute without its value, and the
+// same bytes on every request, so that a static export is the same twice
+// and a page compresses and caches as one thing.
+func TestEveryPageIsTheSameBytesOnEveryRequestWithNoIndentationOrBareARIA(t *testing.T) {
+	s := newTestServer(t, fakeWeb(t, "wasm"))
+	k, err := load.Content(content.FS, content.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	indentation := regexp.MustCompile(`>\n +<`)
+	bareAria := regexp.MustCompile(`\saria-[a-z]+[\s>]`)
+	for _, path := range append(app.Pages(k), "/no-such-page") {
+		body, _ := io.ReadAll(get(t, s.URL+path, map[string]string{"Accept-Encoding": "identity"}).Body)
+		if m := indentation.Find(body); m != nil {
+			t.Errorf("%s has indentation between tags: %q", path, m)
+		}
+		for _, attr := range bareAria.FindAll(body, -1) {
+			t.Errorf("%s has an ARIA attribute without a value: %s", path, attr)
+		}
+		second, _ := io.ReadAll(get(t, s.URL+path, map[string]string{"Accept-Encoding": "identity"}).Body)
+		if !bytes.Equal(second, body) {
+			t.Errorf("%s differs from one request to the next", path)
+		}
+	}
+}
+
+// A page gives the address it is at (og:url) when the server knows where it
+// is reached (-base-url), and none otherwise: never "https:///…".
+func TestAPageGivesItsOwnAddressOnlyWhenTheServerKnowsIt(t *testing.T) {
+	k, err := load.Content(content.FS, content.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for baseURL, want := range map[string]string{
+		"":                             "",
+		"https://explorer.example.org": "https://explorer.example.org/concepts/debate",
+		"http://localhost:8000/":       "http://localhost:8000/concepts/debate",
+		"explorer.example.org":         "https://explorer.example.org/concepts/debate",
+	} {
+		h, err := newHandler(k, fakeWeb(t, "wasm"), plainPages, baseURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/concepts/debate", nil))
+		doc, err := html.Parse(rec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for n := range doc.Descendants() {
+			if n.Type == html.ElementNode && n.Data == "meta" && attrOf(n, "property") == "og:url" {
+				got = attrOf(n, "content")
+			}
+		}
+		if got != want {
+			t.Errorf("with -base-url %q, og:url is %q, want %q", baseURL, got, want)
+		}
+	}
 }

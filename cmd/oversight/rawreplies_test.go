@@ -54,7 +54,7 @@ func TestNetHTTPsOwnRepliesCarryTheSecurityHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	handler, err := newHandler(k, fakeWeb(t, "wasm"), plainPages)
+	handler, err := newHandler(k, fakeWeb(t, "wasm"), plainPages, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,6 +76,7 @@ func serve(args []string) error {
 	addr := flags.String("addr", defaultAddr(), "address to listen on")
 	webDir := flags.String("web", "web", "folder of static files, with app.wasm built into it")
 	logRequests := flags.Bool("log", false, "log one line per request to stderr")
+	baseURL := flags.String("base-url", "", "the address readers reach the app at, such as https://explorer.example.org, for the link each page gives of itself (og:url); none when empty")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -83,7 +84,7 @@ func serve(args []string) error {
 	if err != nil {
 		return fmt.Errorf("the embedded content does not load:\n%w", err)
 	}
-	handler, err := newHandler(k, *webDir, plainPages)
+	handler, err := newHandler(k, *webDir, plainPages, *baseURL)
 	if err != nil {
 		return err
 	}

@@ -118,7 +118,7 @@ func TestALargeResponseOutlastsTheWriteTimeoutButASmallLimitStillBites(t *testin
 	if err != nil {
 		t.Fatal(err)
 	}
-	handler, err := newHandler(k, web, plainPages)
+	handler, err := newHandler(k, web, plainPages, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func largeWebHandler(t *testing.T, size int) (http.Handler, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	handler, err := newHandler(k, fakeWeb(t, string(wasm)), plainPages)
+	handler, err := newHandler(k, fakeWeb(t, string(wasm)), plainPages, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestAStalledDownloadDoesNotHoldUpTheShutdown(t *testing.T) {
 func TestTheRequestLogHasOneLinePerRequestAndIsOffByDefault(t *testing.T) {
 	web := fakeWeb(t, "wasm")
 	k, _ := load.Content(content.FS, content.Root)
-	handler, err := newHandler(k, web, plainPages)
+	handler, err := newHandler(k, web, plainPages, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +268,7 @@ func TestTheRequestLogHasOneLinePerRequestAndIsOffByDefault(t *testing.T) {
 func TestOptionsStarGets405LikeAnyOtherMethod(t *testing.T) {
 	web := fakeWeb(t, "wasm")
 	k, _ := load.Content(content.FS, content.Root)
-	handler, err := newHandler(k, web, plainPages)
+	handler, err := newHandler(k, web, plainPages, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func exportStatic(args []string, out io.Writer) error {
 	flags := flag.NewFlagSet("static", flag.ContinueOnError)
 	dest := flags.String("out", "dist", "folder to write the site to (emptied first)")
 	webDir := flags.String("web", "web", "folder of static files, with app.wasm built into it")
-	baseURL := flags.String("base-url", "http://localhost:8000", "the address the site will be served at, for sitemap.xml")
+	baseURL := flags.String("base-url", "http://localhost:8000", "the address the site will be served at, for sitemap.xml and the pages' og:url")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func exportStatic(args []string, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("the embedded content does not load:\n%w", err)
 	}
-	handler, err := newHandler(k, *webDir, folderPages)
+	handler, err := newHandler(k, *webDir, folderPages, *baseURL)
 	if err != nil {
 		return err
 	}

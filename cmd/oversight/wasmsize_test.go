@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,7 +15,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
-	"oversight/internal/browserbuild"
+	"oversight/internal/appbuild"
 	"oversight/internal/wasmcode"
 )
 
@@ -55,7 +56,7 @@ func TestTheWebAssemblyStaysWithinItsSizeBudget(t *testing.T) {
 func buildWithNames(t *testing.T) *wasmcode.Module {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "app.wasm")
-	if err := browserbuild.Build(".", "-trimpath", "-o", out, "."); err != nil {
+	if err := appbuild.BuildForBrowser(".", "-trimpath", "-o", out, "."); err != nil {
 		t.Fatalf("building the WebAssembly: %v", err)
 	}
 	data, err := os.ReadFile(out)
@@ -84,12 +85,9 @@ func heaviestPackages(t *testing.T, m *wasmcode.Module, n int) string {
 // browserDependencies are the packages the browser side is built from.
 func browserDependencies(t *testing.T) []string {
 	t.Helper()
-	tree, err := browserbuild.Prepare(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tree.Close()
-	deps, err := tree.Command(".", "list", "-deps", ".").Output()
+	cmd := exec.Command("go", "list", "-deps", ".")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	deps, err := cmd.Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +106,7 @@ func checkMakefileBuildsTheSameWay(t *testing.T) {
 	if want := `-trimpath -ldflags="-s -w"`; m == nil || string(bytes.TrimSpace(m[1])) != want {
 		t.Fatalf("the Makefile's WASM_FLAGS are not %s, which the size guard measures: make them agree", want)
 	}
-	if build := "$(GO) run ./tools/browserbuild $(WASM_FLAGS) -o web/app.wasm ./cmd/oversight"; !bytes.Contains(makefile, []byte(build)) {
+	if build := "GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/oversight"; !bytes.Contains(makefile, []byte(build)) {
 		t.Fatalf("the Makefile does not build the app with %q, as the size guard does", build)
 	}
 }

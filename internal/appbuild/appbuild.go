@@ -13,8 +13,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-
-	"oversight/internal/browserbuild"
 )
 
 // Build is a built server and the static folder it serves.
@@ -33,11 +31,11 @@ var wasmFiles = []struct{ name, pkg string }{
 // WebAssembly into web, which holds the static files already.
 func Make(repo, binary, web string) (Build, error) {
 	b := Build{Binary: binary, Web: web}
-	if err := goBuild(repo, "-trimpath", "-o", binary, "./cmd/oversight"); err != nil {
+	if err := goBuild(repo, nil, "-trimpath", "-o", binary, "./cmd/oversight"); err != nil {
 		return b, err
 	}
 	for _, w := range wasmFiles {
-		if err := browserbuild.Build(repo, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, w.name), w.pkg); err != nil {
+		if err := BuildForBrowser(repo, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, w.name), w.pkg); err != nil {
 			return b, err
 		}
 	}
@@ -87,11 +85,18 @@ func (b Build) Serve(addr string) (url string, stop func(), err error) {
 	}, nil
 }
 
-func goBuild(repo string, args ...string) error {
+// BuildForBrowser runs go build for the browser (js/wasm) in repo, as
+// `make wasm` does.
+func BuildForBrowser(repo string, args ...string) error {
+	return goBuild(repo, []string{"GOOS=js", "GOARCH=wasm"}, args...)
+}
+
+func goBuild(repo string, env []string, args ...string) error {
 	cmd := exec.Command("go", append([]string{"build"}, args...)...)
 	cmd.Dir = repo
+	cmd.Env = append(os.Environ(), env...)
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build %s: %v\n%s", strings.Join(args, " "), err, out)
+		return fmt.Errorf("%s go build %s: %v\n%s", strings.Join(env, " "), strings.Join(args, " "), err, out)
 	}
 	return nil
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/andybalholm/brotli"
 
-	"oversight/internal/browserbuild"
 	"oversight/internal/wasmcode"
 )
 
@@ -22,7 +21,7 @@ var codeGroups = []struct {
 	{"Oversight Explorer's own packages (oversight/...)", wasmcode.Packages{"oversight"}},
 	{"  its components (oversight/app)", wasmcode.Packages{"oversight/app"}},
 	{"  its knowledge model (oversight/kb)", wasmcode.Packages{"oversight/kb"}},
-	{"go-app", wasmcode.Packages{browserbuild.GoApp}},
+	{"go-app", wasmcode.Packages{goAppModule}},
 	{"the QR code library (github.com/boombuler/barcode)", wasmcode.Packages{"github.com/boombuler/barcode"}},
 }
 
@@ -49,11 +48,11 @@ type codeShare struct {
 // names (no -s -w) and weighs codeGroups in them.
 func (b builder) codeShares() ([]codeShare, error) {
 	fmt.Fprintln(b.log, "bench: weighing the code in the app's WebAssembly against the hello world's")
-	app, err := b.namedWasm(appVariant, b.appModule(), "./cmd/oversight", true)
+	app, err := b.namedWasm(appVariant, b.appModule(), "./cmd/oversight")
 	if err != nil {
 		return nil, fmt.Errorf("the app: %w", err)
 	}
-	hello, err := b.namedWasm(helloVariant, b.helloModule(), ".", false)
+	hello, err := b.namedWasm(helloVariant, b.helloModule(), ".")
 	if err != nil {
 		return nil, fmt.Errorf("the hello world: %w", err)
 	}
@@ -77,11 +76,10 @@ func (b builder) codeShares() ([]codeShare, error) {
 }
 
 // namedWasm builds pkg of src for the browser with the app's flags but its
-// function names kept; forBrowser builds it as the app is, without
-// go-app's server (internal/browserbuild).
-func (b builder) namedWasm(name string, src wasmModule, pkg string, forBrowser bool) (*wasmcode.Module, error) {
+// function names kept.
+func (b builder) namedWasm(name string, src wasmModule, pkg string) (*wasmcode.Module, error) {
 	out := filepath.Join(b.work, name+"-named.wasm")
-	if err := b.buildWasm(src, forBrowser, "-trimpath", "-o", out, pkg); err != nil {
+	if err := b.buildWasm(src, "-trimpath", "-o", out, pkg); err != nil {
 		return nil, err
 	}
 	data, err := os.ReadFile(out)
@@ -96,35 +94,35 @@ func (b builder) namedWasm(name string, src wasmModule, pkg string, forBrowser b
 type wasmModule struct {
 	dir string
 	env []string
+	// goApp is the folder that replaces go-app in the module's go.mod, or
+	// "" for go-app as the module proxy serves it.
+	goApp string
 }
 
 func (b builder) appModule() wasmModule { return wasmModule{dir: b.repo} }
 
-// helloModule is the hello world's module, built offline: every module it
-// needs is in the module cache after `make build`, and -mod=mod lets go add
-// go-app's own requirements.
+// helloModule is the hello world's module on go-app as its documentation
+// builds it: upstream go-app, from the module proxy (the app's own builds
+// never download it, since they use the copy in third_party/), and -mod=mod
+// lets go add go-app's requirements and their checksums.
 func (b builder) helloModule() wasmModule {
-	return wasmModule{dir: filepath.Join(b.work, "hello-src"), env: []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}}
+	return wasmModule{dir: filepath.Join(b.work, "hello-src"), env: []string{"GOFLAGS=-mod=mod", "GOWORK=off"}}
 }
 
-// buildWasm runs go build for js/wasm in src, as go-app's documentation
-// builds or, forBrowser, without go-app's server as the app is built.
-func (b builder) buildWasm(src wasmModule, forBrowser bool, args ...string) error {
+// helloOnTheAppsGoApp is the hello world built on the app's go-app, whose
+// browser build leaves the server out (third_party/go-app).
+func (b builder) helloOnTheAppsGoApp() wasmModule {
+	return wasmModule{
+		dir:   filepath.Join(b.work, "hello-on-app-go-app-src"),
+		env:   []string{"GOFLAGS=-mod=mod", "GOWORK=off"},
+		goApp: filepath.Join(b.repo, "third_party", "go-app"),
+	}
+}
+
+// buildWasm runs go build for js/wasm in src.
+func (b builder) buildWasm(src wasmModule, args ...string) error {
 	env := append([]string{"GOOS=js", "GOARCH=wasm"}, src.env...)
-	if !forBrowser {
-		return b.run(src.dir, env, "go", append([]string{"build"}, args...)...)
-	}
-	tree, err := browserbuild.Prepare(src.dir)
-	if err != nil {
-		return err
-	}
-	defer tree.Close()
-	cmd := tree.Command(src.dir, "build", args...)
-	cmd.Env = append(cmd.Env, env...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build %v for the browser: %w\n%s", args, err, out)
-	}
-	return nil
+	return b.run(src.dir, env, "go", append([]string{"build"}, args...)...)
 }
 
 // helloBuiltAsTheAppIs is the brotli size of the hello world built as the
@@ -132,7 +130,11 @@ func (b builder) buildWasm(src wasmModule, forBrowser bool, args ...string) erro
 // the report gives beside the issue's hello world.
 func (b builder) helloBuiltAsTheAppIs() (int, error) {
 	out := filepath.Join(b.work, "hello-for-browser.wasm")
-	if err := b.buildWasm(b.helloModule(), true, append(wasmBuildFlags, "-o", out, ".")...); err != nil {
+	src := b.helloOnTheAppsGoApp()
+	if err := b.writeHelloModule(src); err != nil {
+		return 0, err
+	}
+	if err := b.buildWasm(src, append(wasmBuildFlags, "-o", out, ".")...); err != nil {
 		return 0, err
 	}
 	data, err := os.ReadFile(out)

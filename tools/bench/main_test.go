@@ -1,8 +1,6 @@
 package main
 
 import (
-	"oversight/internal/browserbuild"
-
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -233,28 +231,32 @@ func TestTargetsAreRatiosOfTheAppToItsBaselines(t *testing.T) {
 	}
 }
 
-func TestTheHelloWorldIsItsOwnModuleOnTheAppsGoApp(t *testing.T) {
-	src := t.TempDir()
-	b := builder{repo: filepath.Join("..", "..")}
-	if err := b.writeHelloModule(src); err != nil {
-		t.Fatal(err)
-	}
+func TestTheHelloWorldIsItsOwnModuleOnTheAppsGoAppVersion(t *testing.T) {
+	b := builder{repo: filepath.Join("..", ".."), work: t.TempDir()}
 	goVersion, goApp, err := moduleVersions(filepath.Join("..", "..", "go.mod"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod, err := os.ReadFile(filepath.Join(src, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"module hello\n", "go " + goVersion + "\n", "require " + browserbuild.GoApp + " " + goApp + "\n"} {
-		if !strings.Contains(string(mod), want) {
-			t.Errorf("the hello world's go.mod lacks %q:\n%s", want, mod)
+	for _, module := range []wasmModule{b.helloModule(), b.helloOnTheAppsGoApp()} {
+		if err := b.writeHelloModule(module); err != nil {
+			t.Fatal(err)
 		}
-	}
-	for _, name := range []string{"go.sum", "hello.go", "main.go", "main_wasm.go"} {
-		if _, err := os.Stat(filepath.Join(src, name)); err != nil {
-			t.Errorf("the hello world's module lacks %s", name)
+		mod, err := os.ReadFile(filepath.Join(module.dir, "go.mod"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"module hello\n", "go " + goVersion + "\n", "require " + goAppModule + " " + goApp + "\n"} {
+			if !strings.Contains(string(mod), want) {
+				t.Errorf("the hello world's go.mod lacks %q:\n%s", want, mod)
+			}
+		}
+		if replaced := strings.Contains(string(mod), "replace "+goAppModule+" => "); replaced != (module.goApp != "") {
+			t.Errorf("the hello world's go.mod replaces go-app: %v, want %v:\n%s", replaced, module.goApp != "", mod)
+		}
+		for _, name := range []string{"hello.go", "main.go", "main_wasm.go"} {
+			if _, err := os.Stat(filepath.Join(module.dir, name)); err != nil {
+				t.Errorf("the hello world's module lacks %s", name)
+			}
 		}
 	}
 }

@@ -403,7 +403,7 @@ func (r *report) printCodeShares(w io.Writer) {
 	}
 	t.Flush()
 	if app := wasmBrotli(r.Files, appVariant); app > 0 && r.HelloForBrowser > 0 {
-		fmt.Fprintf(w, "The app leaves go-app's server (net/http, TLS) out of its WebAssembly (internal/browserbuild); the hello world above is built as go-app's documentation builds it.\n")
+		fmt.Fprintf(w, "The app leaves go-app's server (net/http, TLS) out of its WebAssembly (third_party/go-app); the hello world above is built as go-app's documentation builds it.\n")
 		fmt.Fprintf(w, "Built as the app is, the hello world is %s of brotli: the app is %.2f× that.\n", kb(float64(r.HelloForBrowser)), float64(app)/float64(r.HelloForBrowser))
 	}
 }

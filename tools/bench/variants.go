@@ -11,8 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-
-	"oversight/internal/browserbuild"
 )
 
 // The three sites the bench compares.
@@ -95,13 +93,13 @@ func (b builder) hello() (*variant, error) {
 	src := b.helloModule()
 	dir := filepath.Join(b.work, helloVariant)
 	fmt.Fprintln(b.log, "bench: building go-app's hello world")
-	if err := b.writeHelloModule(src.dir); err != nil {
+	if err := b.writeHelloModule(src); err != nil {
 		return nil, err
 	}
 	if err := b.run(src.dir, src.env, "go", "run", ".", "-out", dir); err != nil {
 		return nil, err
 	}
-	if err := b.buildWasm(src, false, append(wasmBuildFlags, "-o", filepath.Join(dir, "web", "app.wasm"), ".")...); err != nil {
+	if err := b.buildWasm(src, append(wasmBuildFlags, "-o", filepath.Join(dir, "web", "app.wasm"), ".")...); err != nil {
 		return nil, err
 	}
 	for _, icon := range []string{"icon-192.png", "icon-512.png", "icon.svg"} {
@@ -112,10 +110,10 @@ func (b builder) hello() (*variant, error) {
 	return &variant{name: helloVariant, about: "go-app's hello world, server split out (the stack's floor)", dir: dir, wasm: true}, nil
 }
 
-// writeHelloModule writes the hello world's sources, a go.mod requiring the
-// app's go-app and Go versions, and the app's go.sum (extra lines are
-// harmless; missing ones would need the network).
-func (b builder) writeHelloModule(src string) error {
+// writeHelloModule writes the hello world's sources and a go.mod requiring
+// the app's go-app and Go versions (replaced by src.goApp when it is set).
+func (b builder) writeHelloModule(module wasmModule) error {
+	src := module.dir
 	if err := os.MkdirAll(src, 0o755); err != nil {
 		return err
 	}
@@ -136,12 +134,15 @@ func (b builder) writeHelloModule(src string) error {
 	if err != nil {
 		return err
 	}
-	mod := fmt.Sprintf("module hello\n\ngo %s\n\nrequire %s %s\n", goVersion, browserbuild.GoApp, goApp)
-	if err := os.WriteFile(filepath.Join(src, "go.mod"), []byte(mod), 0o644); err != nil {
-		return err
+	mod := fmt.Sprintf("module hello\n\ngo %s\n\nrequire %s %s\n", goVersion, goAppModule, goApp)
+	if module.goApp != "" {
+		mod += fmt.Sprintf("\nreplace %s => %s\n", goAppModule, module.goApp)
 	}
-	return copyFile(filepath.Join(b.repo, "go.sum"), filepath.Join(src, "go.sum"))
+	return os.WriteFile(filepath.Join(src, "go.mod"), []byte(mod), 0o644)
 }
+
+// goAppModule is go-app's module path.
+const goAppModule = "github.com/maxence-charriere/go-app/v10"
 
 // moduleVersions reads the go directive and the go-app requirement of a go.mod.
 func moduleVersions(goMod string) (goVersion, goApp string, err error) {
@@ -152,9 +153,11 @@ func moduleVersions(goMod string) (goVersion, goApp string, err error) {
 	if m := regexp.MustCompile(`(?m)^go (\S+)`).FindSubmatch(data); m != nil {
 		goVersion = string(m[1])
 	}
-	goApp = browserbuild.RequiredVersion(data, browserbuild.GoApp)
+	if m := regexp.MustCompile(`(?m)^\s*(?:require\s+)?` + regexp.QuoteMeta(goAppModule) + `\s+(v\S+)`).FindSubmatch(data); m != nil {
+		goApp = string(m[1])
+	}
 	if goVersion == "" || goApp == "" {
-		return "", "", fmt.Errorf("%s names no go version or no %s", goMod, browserbuild.GoApp)
+		return "", "", fmt.Errorf("%s names no go version or no %s", goMod, goAppModule)
 	}
 	return goVersion, goApp, nil
 }

@@ -69,9 +69,10 @@ func resolveAttributeURLValue(name, value string, resolve attributeURLResolver) 
 }
 
 func setJSAttribute(jsElement Value, name, value string) {
-	toBool := func(v string) bool {
-		b, _ := strconv.ParseBool(v)
-		return b
+	if property, ok := booleanProperties[name]; ok {
+		on, _ := strconv.ParseBool(value)
+		jsElement.Set(property, on)
+		return
 	}
 
 	switch name {
@@ -81,32 +82,37 @@ func setJSAttribute(jsElement Value, name, value string) {
 	case "contenteditable":
 		jsElement.Set("contentEditable", value)
 
-	case "ismap":
-		jsElement.Set("isMap", toBool(value))
-
-	case "readonly":
-		jsElement.Set("readOnly", toBool(value))
-
-	case "async",
-		"autofocus",
-		"autoplay",
-		"checked",
-		"default",
-		"defer",
-		"disabled",
-		"hidden",
-		"loop",
-		"multiple",
-		"muted",
-		"open",
-		"required",
-		"reversed",
-		"selected":
-		jsElement.Set(name, toBool(value))
-
 	default:
 		jsElement.Call("setAttribute", name, value)
 	}
+}
+
+// booleanProperties are the attributes that setJSAttribute sets as boolean
+// properties, with the property's name. Oversight Explorer: one list, so
+// that the server's encoder writes them as the DOM reflects them.
+var booleanProperties = map[string]string{
+	"async":     "async",
+	"autofocus": "autofocus",
+	"autoplay":  "autoplay",
+	"checked":   "checked",
+	"default":   "default",
+	"defer":     "defer",
+	"disabled":  "disabled",
+	"hidden":    "hidden",
+	"ismap":     "isMap",
+	"loop":      "loop",
+	"multiple":  "multiple",
+	"muted":     "muted",
+	"open":      "open",
+	"readonly":  "readOnly",
+	"required":  "required",
+	"reversed":  "reversed",
+	"selected":  "selected",
+}
+
+func isBooleanProperty(name string) bool {
+	_, ok := booleanProperties[name]
+	return ok
 }
 
 func deleteJSAttribute(jsElement Value, name string) {

@@ -1,3 +1,8 @@
+//go:build !wasm
+
+// Oversight Explorer: the server is left out of the browser build, and with
+// it net/http and TLS (http_wasm.go stands in for it).
+
 package app
 
 import (
@@ -669,9 +674,13 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 				Meta().
 					Name("mobile-web-app-capable").
 					Content("yes"),
-				Meta().
-					Property("og:url").
-					Content(resolveOGResource(h.Domain, h.Resources.Resolve(page.URL().Path))),
+				// Oversight Explorer: with no Domain, upstream wrote the
+				// address "https:///path"; a page with none says none.
+				If(h.Domain != "", func() UI {
+					return Meta().
+						Property("og:url").
+						Content(resolveOGResource(h.Domain, h.Resources.Resolve(page.URL().Path)))
+				}),
 				Meta().
 					Property("og:title").
 					Content(page.Title()),
@@ -681,9 +690,11 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 				Meta().
 					Property("og:type").
 					Content("website"),
-				Meta().
-					Property("og:image").
-					Content(resolveOGResource(h.Domain, page.Image())),
+				If(h.Domain != "" && page.Image() != "", func() UI {
+					return Meta().
+						Property("og:image").
+						Content(resolveOGResource(h.Domain, page.Image()))
+				}),
 				Range(page.twitterCardMap).Map(func(k string) UI {
 					v := page.twitterCardMap[k]
 					if v == "" {

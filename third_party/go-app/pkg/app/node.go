@@ -5,6 +5,7 @@ import (
 	"html"
 	"io"
 	"reflect"
+	"sort"
 	"strconv"
 	"time"
 
@@ -670,7 +671,7 @@ func (m nodeManager) Encode(ctx Context, w *bytes.Buffer, v UI) {
 func (m nodeManager) encode(ctx Context, w *bytes.Buffer, depth int, v UI) {
 	switch v := v.(type) {
 	case *text:
-		m.encodeText(w, depth, v)
+		m.encodeText(w, v)
 
 	case HTML:
 		m.encodeHTML(ctx, w, depth, v)
@@ -679,63 +680,50 @@ func (m nodeManager) encode(ctx Context, w *bytes.Buffer, depth int, v UI) {
 		m.encodeComponent(ctx, w, depth, v)
 
 	case *raw:
-		m.encodeRawHTML(w, depth, v)
+		m.encodeRawHTML(w, v)
 	}
 }
 
-func (m nodeManager) encodeText(w *bytes.Buffer, depth int, v *text) {
-	if v.value != "" {
-		m.encodeIndent(w, depth)
-		w.WriteString(html.EscapeString(v.value))
-	}
-}
-
-func (m nodeManager) encodeIndent(w *bytes.Buffer, depth int) {
-	for i := 0; i < depth*2; i++ {
-		w.WriteByte(' ')
-	}
+// Oversight Explorer: the encoder writes what the DOM holds, so that a
+// prerendered page reads as the app draws it. Upstream indents every child
+// of an element with several, which in running text is a space the app
+// never draws, and glues words when a text's own space ends up in the
+// indentation; it writes an attribute whose value is "true" bare (ARIA then
+// reads no value), quotes values with strconv.Quote (which does not escape
+// for HTML), and writes attributes in map order, so that a page differed on
+// every request.
+func (m nodeManager) encodeText(w *bytes.Buffer, v *text) {
+	w.WriteString(html.EscapeString(v.value))
 }
 
 func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, depth int, v HTML) {
-	m.encodeIndent(w, depth)
 	w.WriteByte('<')
 	w.WriteString(v.Tag())
-	for name, value := range v.attrs() {
-		m.encodeHTMLAttribute(ctx, w, name, value)
+	attrs := v.attrs()
+	names := make([]string, 0, len(attrs))
+	for name := range attrs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		m.encodeHTMLAttribute(ctx, w, name, attrs[name])
 	}
 	w.WriteByte('>')
 
 	if v.SelfClosing() {
 		return
 	}
-
-	children := v.body()
-	switch {
-	case len(children) > 1:
-		w.WriteByte('\n')
-		for _, child := range children {
-			m.encode(ctx, w, depth+1, child)
-			w.WriteByte('\n')
-		}
-		m.encodeIndent(w, depth)
-
-	case len(children) == 1:
-		child := children[0]
-		if text, ok := child.(*text); ok {
-			m.encodeText(w, 0, text)
-		} else {
-			w.WriteByte('\n')
-			m.encode(ctx, w, depth+1, child)
-			w.WriteByte('\n')
-			m.encodeIndent(w, depth)
-		}
+	for _, child := range v.body() {
+		m.encode(ctx, w, depth+1, child)
 	}
-
 	w.WriteString("</")
 	w.WriteString(v.Tag())
 	w.WriteByte('>')
 }
 
+// encodeHTMLAttribute writes an attribute as setJSAttribute leaves it in
+// the DOM: a boolean property is there, bare, or not at all; any other
+// attribute keeps its value, "true" included.
 func (m nodeManager) encodeHTMLAttribute(ctx Context, w *bytes.Buffer, name, value string) {
 	if value == "" {
 		switch name {
@@ -743,12 +731,20 @@ func (m nodeManager) encodeHTMLAttribute(ctx Context, w *bytes.Buffer, name, val
 			return
 		}
 	}
+	if isBooleanProperty(name) {
+		if on, _ := strconv.ParseBool(value); on {
+			w.WriteString(" ")
+			w.WriteString(name)
+		}
+		return
+	}
 
 	w.WriteString(" ")
 	w.WriteString(name)
-	if value != "" && value != "true" {
-		w.WriteString("=")
-		w.WriteString(strconv.Quote(resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)))
+	if value != "" {
+		w.WriteString(`="`)
+		w.WriteString(html.EscapeString(resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)))
+		w.WriteByte('"')
 	}
 }
 
@@ -762,11 +758,8 @@ func (m nodeManager) encodeComponent(ctx Context, w *bytes.Buffer, depth int, v 
 	}
 }
 
-func (m nodeManager) encodeRawHTML(w *bytes.Buffer, depth int, v *raw) {
-	if v.value != "" {
-		m.encodeIndent(w, depth)
-		w.WriteString(v.value)
-	}
+func (m nodeManager) encodeRawHTML(w *bytes.Buffer, v *raw) {
+	w.WriteString(v.value)
 }
 
 func canUpdateValue(v, new reflect.Value) bool {

@@ -1,3 +1,9 @@
+//go:build !wasm
+
+// Oversight Explorer: the resolvers below serve files with net/http, which
+// the browser build leaves out; the ones the browser needs are in
+// resource_client.go.
+
 package app
 
 import (
@@ -104,35 +110,6 @@ func (r prefixedResourceResolver) Resolve(location string) string {
 // served from paths starting with "/myapp/web/".
 func GitHubPages(repositoryName string) ResourceResolver {
 	return PrefixedLocation("/" + strings.Trim(repositoryName, "/"))
-}
-
-func clientResourceResolver(resourcesLocation string) func(string) string {
-	return func(location string) string {
-		if remoteLocation(location) || !webLocation(location) {
-			return location
-		}
-		location = strings.Trim(location, "/")
-		return resourcesLocation + "/" + strings.TrimPrefix(location, "web/")
-	}
-}
-
-func resolveOGResource(domain string, location string) string {
-	if remoteLocation(location) {
-		return location
-	}
-	return "https://" + domain + strings.TrimRight("/"+strings.Trim(location, "/"), "/")
-}
-
-func remoteLocation(location string) bool {
-	return strings.HasPrefix(location, "https://") ||
-		strings.HasPrefix(location, "http://")
-}
-
-func webLocation(location string) bool {
-	return strings.HasPrefix(location, "/web/") ||
-		location == "/web" ||
-		strings.HasPrefix(location, "web/") ||
-		location == "web"
 }
 
 // ProxyResource is a proxy descriptor that maps a given resource to an URL

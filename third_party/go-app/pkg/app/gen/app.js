@@ -21,7 +21,10 @@ const goappWasmContentLengthHeader = "{{.WasmContentLengthHeader}}";
 let goappServiceWorkerRegistration;
 let deferredPrompt = null;
 
-goappInitServiceWorker();
+// Oversight Explorer: the service worker starts once the WebAssembly has
+// arrived (see goappInitWebAssembly): it precaches the whole app, and
+// started at once it would compete with the page's own download on a slow
+// link.
 goappWatchForUpdate();
 goappWatchForInstallable();
 goappInitWebAssembly();
@@ -238,11 +241,12 @@ async function goappInitWebAssembly() {
 
     const go = new Go();
     const wasm = await instantiateStreaming(
-      fetchWithProgress("{{.Wasm}}", showProgress),
+      oversightFetchWasm("{{.Wasm}}", showProgress),
       go.importObject
     );
 
     go.run(wasm.instance);
+    goappInitServiceWorker();
     loader.remove();
   } catch (err) {
     loaderIcon.className = "goapp-logo";
@@ -260,6 +264,18 @@ function goappCanLoadWebAssembly() {
 
   const urlParams = new URLSearchParams(window.location.search);
   return urlParams.get("wasm") !== "false";
+}
+
+// Oversight Explorer: from the service worker's cache, the WebAssembly's own
+// response, which lets the browser keep and reuse the machine code it
+// compiled last time; over the network, go-app's progress. A response
+// rebuilt from a stream to count progress has no URL, and the browser then
+// can neither keep nor reuse its compiled code.
+function oversightFetchWasm(url, progress) {
+  if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+    return fetch(url);
+  }
+  return fetchWithProgress(url, progress);
 }
 
 async function fetchWithProgress(url, progess) {

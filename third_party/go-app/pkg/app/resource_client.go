@@ -1,8 +1,5 @@
-// The browser's part of go-app v10.1.11's pkg/app/resource.go, which
-// Oversight Explorer's browser build puts in its place
-// (internal/browserbuild): the functions below are go-app's own, unchanged;
-// the resource resolvers for the server (LocalDir and the others, built on
-// net/http) are left out.
+// Oversight Explorer: the part of resource.go that the browser needs, moved
+// here unchanged so that resource.go can leave net/http out of the browser.
 
 package app
 
@@ -16,6 +13,19 @@ func clientResourceResolver(resourcesLocation string) func(string) string {
 		location = strings.Trim(location, "/")
 		return resourcesLocation + "/" + strings.TrimPrefix(location, "web/")
 	}
+}
+
+func resolveOGResource(domain string, location string) string {
+	if remoteLocation(location) {
+		return location
+	}
+	path := strings.TrimRight("/"+strings.Trim(location, "/"), "/")
+	// Oversight Explorer: a Domain may be a whole origin, such as
+	// http://localhost:8000, which upstream would prefix with https://.
+	if remoteLocation(domain) {
+		return strings.TrimRight(domain, "/") + path
+	}
+	return "https://" + domain + path
 }
 
 func remoteLocation(location string) bool {
