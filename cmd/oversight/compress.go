@@ -74,8 +74,7 @@ func compress(args []string, out io.Writer) error {
 		if len(data) < minCompressSize {
 			continue
 		}
-		digest := sha256.Sum256(data)
-		key := hex.EncodeToString(digest[:]) + fmt.Sprintf("/q%d", *quality)
+		key := contentDigest(data) + fmt.Sprintf("/q%d", *quality)
 		if index[name] == key && siblingsExist(dir, name) {
 			continue
 		}
@@ -89,6 +88,20 @@ func compress(args []string, out io.Writer) error {
 		fmt.Fprintf(out, "compress: %s %d bytes → brotli %d, gzip %d\n", name, len(data), len(br), len(gz))
 	}
 	return writeCompressedIndex(dir, index)
+}
+
+// contentDigest names a file's bytes: its copies are its own as long as
+// the digest they were made from is the file's.
+func contentDigest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// madeFrom is the digest of the bytes an index entry's copies were made
+// from (an entry is "digest/qQuality").
+func madeFrom(entry string) string {
+	digest, _, _ := strings.Cut(entry, "/")
+	return digest
 }
 
 func compressBytes(data []byte, quality int) (br, gz []byte) {

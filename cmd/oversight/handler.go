@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -76,7 +78,7 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout, baseURL string) (htt
 		BackgroundColor:       backgroundColour,
 		LoadingLabel:          "Starting the interactive map… {progress}%",
 		Styles:                []string{"/web/style.css"},
-		Resources:             webFiles(webDir),
+		Resources:             newWebFiles(webDir),
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasm.Size(), 10),
 		ServiceWorkerTemplate: workerTemplate,
@@ -128,41 +130,46 @@ func offlineFiles(k *kb.KB, webDir string, layout pageLayout) ([]string, error) 
 
 // webFiles serves /web/… from a folder while keeping /web/… as the URL in
 // pages. go-app's LocalDir would write the folder's path into the URLs.
-type webFiles string
+type webFiles struct {
+	dir    string
+	copies *compressedCopies
+}
 
-func (dir webFiles) Resolve(location string) string { return location }
+func newWebFiles(dir string) webFiles {
+	return webFiles{dir: dir, copies: &compressedCopies{dir: dir, digests: map[string]sizedDigest{}}}
+}
+
+func (files webFiles) Resolve(location string) string { return location }
 
 // ServeHTTP serves a file, or its precompressed copy (name.br, name.gz from
 // `oversight compress`) when the browser accepts that encoding. Range
 // requests get the file itself, so byte offsets mean what they say.
-func (dir webFiles) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (files webFiles) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/web/")
 	// withCompressedAnswers has said Vary: Accept-Encoding.
-	if compressible(name) && r.Header.Get("Range") == "" && dir.serveCompressed(w, r, name) {
+	if compressible(name) && r.Header.Get("Range") == "" && files.serveCompressed(w, r, name) {
 		return
 	}
-	http.StripPrefix("/web", http.FileServer(http.Dir(string(dir)))).ServeHTTP(w, r)
+	http.StripPrefix("/web", http.FileServer(http.Dir(files.dir))).ServeHTTP(w, r)
 }
 
-// serveCompressed sends a precompressed copy the browser accepts. A copy
-// older than its original is stale (the file was rebuilt but not yet
-// compressed again) and is never sent.
-func (dir webFiles) serveCompressed(w http.ResponseWriter, r *http.Request, name string) bool {
-	original, err := os.Stat(filepath.Join(string(dir), filepath.FromSlash(name)))
-	if err != nil {
+// serveCompressed sends a precompressed copy the browser accepts, if one
+// was made from the file's bytes as they are now.
+func (files webFiles) serveCompressed(w http.ResponseWriter, r *http.Request, name string) bool {
+	if !files.copies.fresh(name) {
 		return false
 	}
 	for _, enc := range encodings {
 		if !acceptsEncoding(r, enc.token) {
 			continue
 		}
-		f, err := os.Open(filepath.Join(string(dir), filepath.FromSlash(name)+enc.ext))
+		f, err := os.Open(filepath.Join(files.dir, filepath.FromSlash(name)+enc.ext))
 		if err != nil {
 			continue
 		}
 		defer f.Close()
 		stat, err := f.Stat()
-		if err != nil || stat.IsDir() || stat.ModTime().Before(original.ModTime()) {
+		if err != nil || stat.IsDir() {
 			continue
 		}
 		w.Header().Set("Content-Encoding", enc.token)
@@ -171,6 +178,59 @@ func (dir webFiles) serveCompressed(w http.ResponseWriter, r *http.Request, name
 		return true
 	}
 	return false
+}
+
+// compressedCopies says whether a file's precompressed copies hold its
+// current bytes. Freshness follows content, not time: a rebuild rewrites a
+// file with the same bytes and a newer time, compress rightly leaves its
+// copies alone, and they are still the file's. The digest each copy was
+// made from is in the folder's compressed index (compress.go).
+type compressedCopies struct {
+	dir     string
+	mu      sync.Mutex
+	digests map[string]sizedDigest // by name, as last read
+}
+
+// sizedDigest is a file's digest with the size and time it had when read,
+// so that it is computed again only when the file may have changed.
+type sizedDigest struct {
+	size    int64
+	modTime time.Time
+	digest  string
+}
+
+func (c *compressedCopies) fresh(name string) bool {
+	digest, err := c.digest(name)
+	if err != nil {
+		return false
+	}
+	made, ok := readCompressedIndex(c.dir)[name]
+	return ok && madeFrom(made) == digest
+}
+
+// digest is the file's content digest, read again only when its size or
+// time has changed.
+func (c *compressedCopies) digest(name string) (string, error) {
+	file := filepath.Join(c.dir, filepath.FromSlash(name))
+	stat, err := os.Stat(file)
+	if err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	known, ok := c.digests[name]
+	c.mu.Unlock()
+	if ok && known.size == stat.Size() && known.modTime.Equal(stat.ModTime()) {
+		return known.digest, nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return "", err
+	}
+	d := sizedDigest{size: stat.Size(), modTime: stat.ModTime(), digest: contentDigest(data)}
+	c.mu.Lock()
+	c.digests[name] = d
+	c.mu.Unlock()
+	return d.digest, nil
 }
 
 // contentType is the type of the file itself, not of its compressed copy.

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -184,4 +185,59 @@ func TestAStaleCompressedCopyIsNeverSent(t *testing.T) {
 	if res.Header.Get("Content-Encoding") != "" || !strings.HasPrefix(string(body), "new! ") {
 		t.Errorf("a stale compressed copy was sent (%q)", res.Header.Get("Content-Encoding"))
 	}
+}
+
+// make run twice with nothing changed: make wasm writes the same bytes again
+// with a newer time, compress rightly skips them, and every precompressed
+// file must still go out compressed (a time rule had sent 8 MB raw instead
+// of 1.4 MB of brotli).
+func TestAFileRebuiltWithTheSameBytesStillGoesOutCompressed(t *testing.T) {
+	web := fakeWebWithIcons(t)
+	if err := compress([]string{"-quality", "5", web}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	var precompressed []string
+	for _, name := range filesIn(t, web) {
+		if _, err := os.Stat(filepath.Join(web, name+".br")); err != nil {
+			continue
+		}
+		precompressed = append(precompressed, name)
+		// Rebuilt: the same bytes, written again.
+		data, _ := os.ReadFile(filepath.Join(web, name))
+		os.WriteFile(filepath.Join(web, name), data, 0o644)
+		os.Chtimes(filepath.Join(web, name), later, later)
+	}
+	var again strings.Builder
+	if err := compress([]string{"-quality", "5", web}, &again); err != nil {
+		t.Fatal(err)
+	}
+	if again.String() != "" || !slices.Contains(precompressed, "app.wasm") {
+		t.Fatalf("compress redid %q; precompressed: %v", again.String(), precompressed)
+	}
+	s := newTestServer(t, web)
+	for _, name := range precompressed {
+		for _, encoding := range []string{"br", "gzip"} {
+			res := get(t, s.URL+"/web/"+name, map[string]string{"Accept-Encoding": encoding})
+			res.Body.Close()
+			if got := res.Header.Get("Content-Encoding"); got != encoding {
+				t.Errorf("/web/%s rebuilt with the same bytes, Accept-Encoding %s: Content-Encoding %q", name, encoding, got)
+			}
+		}
+	}
+}
+
+func filesIn(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	return names
 }
