@@ -11,9 +11,10 @@ import (
 // revealed to it (where each is and its value) and scores the ten labels.
 // It was trained once, on the training digits of which between MinK and
 // MaxK random pixels were shown (train.go), and its weights are committed
-// in judge.bin: training takes about a second natively but six times that
-// in WebAssembly, too long to repeat each time the lab opens. A test trains
-// it again and checks that it gets judge.bin byte for byte.
+// in judge.bin: training takes about half a second natively but several
+// seconds in WebAssembly, too long to repeat each time the lab opens. A
+// test trains it again and checks that it gets judge.bin byte for byte
+// (natively and in WebAssembly alike).
 //
 //go:embed judge.bin
 var judgeBin []byte
