@@ -32,29 +32,29 @@ const (
 	TestDigits = 500
 )
 
-// Digit is one image and its true label.
-type Digit struct {
+// digit is one image and its true label.
+type digit struct {
 	Label  int
 	Pixels [Pixels]uint8
 }
 
-// Dataset is the digits split into the judge's training set and the fixed
+// dataset is the digits split into the judge's training set and the fixed
 // test set on which every result is measured.
-type Dataset struct {
-	Train []Digit
-	Test  []Digit
+type dataset struct {
+	Train []digit
+	Test  []digit
 }
 
 // loadDigits reads the embedded images, checking every byte.
-func loadDigits() ([]Digit, error) {
+func loadDigits() ([]digit, error) {
 	return parseDigits(digitsBin)
 }
 
-func parseDigits(raw []byte) ([]Digit, error) {
+func parseDigits(raw []byte) ([]digit, error) {
 	if len(raw) != digitCount*recordBytes {
 		return nil, fmt.Errorf("digits: %d bytes, want %d", len(raw), digitCount*recordBytes)
 	}
-	digits := make([]Digit, digitCount)
+	digits := make([]digit, digitCount)
 	for i := range digits {
 		rec := raw[i*recordBytes : (i+1)*recordBytes]
 		if rec[0] >= Labels {
@@ -73,11 +73,11 @@ func parseDigits(raw []byte) ([]Digit, error) {
 
 // loadDataset splits the digits: the first 1,297 train the judge, the last
 // 500 are the test set.
-func loadDataset() (Dataset, error) {
+func loadDataset() (dataset, error) {
 	digits, err := loadDigits()
 	if err != nil {
-		return Dataset{}, err
+		return dataset{}, err
 	}
 	cut := len(digits) - TestDigits
-	return Dataset{Train: digits[:cut], Test: digits[cut:]}, nil
+	return dataset{Train: digits[:cut], Test: digits[cut:]}, nil
 }

@@ -80,7 +80,7 @@ func TestTheTestSetIsTheLast500Digits(t *testing.T) {
 	}
 }
 
-func mustDataset(t testing.TB) Dataset {
+func mustDataset(t testing.TB) dataset {
 	t.Helper()
 	data, err := loadDataset()
 	if err != nil {

@@ -120,10 +120,10 @@ func (t *tally) result(p Params) Result {
 // PlayDebate plays the debate on one test digit (0 to TestDigits-1) as Run
 // does, for the learner to judge: against EveryLiar, the debate whose liar
 // came closest to winning. The judge's own verdict is in the result.
-func PlayDebate(ctx context.Context, p Params, digit int) (Debate, error) {
+func PlayDebate(ctx context.Context, p Params, index int) (Debate, error) {
 	p = p.valid()
-	if digit < 0 || digit >= TestDigits {
-		return Debate{}, fmt.Errorf("debate: digit %d is not in the test set (0–%d)", digit, TestDigits-1)
+	if index < 0 || index >= TestDigits {
+		return Debate{}, fmt.Errorf("debate: digit %d is not in the test set (0–%d)", index, TestDigits-1)
 	}
 	if err := ctx.Err(); err != nil {
 		return Debate{}, err
@@ -132,12 +132,12 @@ func PlayDebate(ctx context.Context, p Params, digit int) (Debate, error) {
 	if err != nil {
 		return Debate{}, err
 	}
-	return toughest(a.debates(p, digit, a.plan(p, digit))), nil
+	return toughest(a.debates(p, index, a.plan(p, index))), nil
 }
 
 // arena is where debates happen: the digits and the judge.
 type arena struct {
-	data  Dataset
+	data  dataset
 	judge *judge
 }
 
@@ -230,7 +230,7 @@ func (a *arena) randomRight(p Params, i int) int {
 // strongestLie is the false label with the highest total probability over
 // random glimpses of k pixels of the digit: the lie the judge is readiest
 // to believe.
-func (a *arena) strongestLie(d *Digit, k int, rng *rand.Rand) int {
+func (a *arena) strongestLie(d *digit, k int, rng *rand.Rand) int {
 	var shown [Pixels]int
 	for n := range shown {
 		shown[n] = n

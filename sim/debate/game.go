@@ -43,7 +43,7 @@ type Debate struct {
 // liar's claim, with k reveals. honestOpens says whether the honest
 // debater reveals first; strength is each side's search strength, indexed
 // by side(honest).
-func playDebate(j *judge, d *Digit, liar, k int, honestOpens bool, strength [2]int) Debate {
+func playDebate(j *judge, d *digit, liar, k int, honestOpens bool, strength [2]int) Debate {
 	order := make([]bool, k)
 	for t := range order {
 		order[t] = honestOpens == (t%2 == 0)

@@ -25,7 +25,7 @@ const (
 // debatePosition is a debate in progress.
 type debatePosition struct {
 	judge    *judge
-	digit    *Digit
+	digit    *digit
 	contest  contest // the honest claim against the liar's
 	order    []bool  // order[t] is true when the honest debater reveals at turn t
 	revealed uint64  // bit p is set once pixel p is shown
@@ -33,7 +33,7 @@ type debatePosition struct {
 	turn     int     // how many pixels have been revealed
 }
 
-func newPosition(j *judge, d *Digit, liar int, order []bool) *debatePosition {
+func newPosition(j *judge, d *digit, liar int, order []bool) *debatePosition {
 	return &debatePosition{judge: j, digit: d, contest: j.contest(d.Label, liar), order: order, seen: j.blank()}
 }
 

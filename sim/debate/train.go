@@ -19,7 +19,7 @@ const (
 // between MinK and MaxK random pixels (as many of each count), with plain
 // stochastic gradient descent on the cross-entropy. Everything random comes
 // from one seeded source, so training is the same, bit for bit, every time.
-func trainJudge(train []Digit) *judge {
+func trainJudge(train []digit) *judge {
 	rng := rand.New(rand.NewPCG(trainingSeed, 0))
 	w := initialWeights(rng)
 	order := make([]int, len(train))
@@ -73,7 +73,7 @@ func initialWeights(rng *rand.Rand) *judge {
 }
 
 // learn takes one gradient step on one digit seen through the given pixels.
-func (w *judge) learn(d *Digit, shown []int, rate float64) {
+func (w *judge) learn(d *digit, shown []int, rate float64) {
 	hidden := w.hiddenBias
 	for _, p := range shown {
 		v := float64(d.Pixels[p]) / MaxValue
