@@ -44,7 +44,7 @@ check: server
 	./bin/oversight check content
 
 vet:
-	@unformatted=$$(gofmt -l app kb content cmd e2e tools internal); \
+	@unformatted=$$(gofmt -l app kb content cmd e2e tools internal server lab sim third_party/*.go); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb/... ./content ./cmd/... ./tools/bench/hello

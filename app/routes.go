@@ -21,6 +21,16 @@ var knowledge *kb.KB
 // every page's footer shows.
 var contentReviewed string
 
+// KnowledgePath is where the browser fetches the knowledge base from: the
+// snapshot of what the server loaded (kb.Snapshot), so that the browser
+// parses no Markdown or YAML to start.
+const KnowledgePath = "/knowledge.json"
+
+// TourReaderFile is the WebAssembly, in the web folder, that reads imported
+// tours in the browser (cmd/tourreader); the app starts it only when a page
+// needs it.
+const TourReaderFile = "tourreader.wasm"
+
 // Paths of the app's index pages.
 const (
 	CaveatsPath   = "/caveats"

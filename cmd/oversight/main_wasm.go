@@ -29,7 +29,7 @@ func main() {
 		return
 	}
 	mark("oversight:content-loaded")
-	app.Register(k, &app.TourReaderModule{Path: "/web/" + tourReaderFile, Snapshot: snapshot})
+	app.Register(k, &app.TourReaderModule{Path: "/web/" + app.TourReaderFile, Snapshot: snapshot})
 	// Before go-app starts, which reads localStorage and cannot start if
 	// the browser refuses it.
 	app.OpenLocalData()
@@ -41,16 +41,16 @@ func main() {
 // head preloads it, so it has usually arrived before the WebAssembly has;
 // offline, the service worker answers from its cache.
 func fetchKnowledge() ([]byte, error) {
-	res, err := await(js.Global().Call("fetch", knowledgePath))
+	res, err := await(js.Global().Call("fetch", app.KnowledgePath))
 	if err != nil {
-		return nil, fmt.Errorf("fetching %s: %w", knowledgePath, err)
+		return nil, fmt.Errorf("fetching %s: %w", app.KnowledgePath, err)
 	}
 	if !res.Get("ok").Bool() {
-		return nil, fmt.Errorf("fetching %s: HTTP %d", knowledgePath, res.Get("status").Int())
+		return nil, fmt.Errorf("fetching %s: HTTP %d", app.KnowledgePath, res.Get("status").Int())
 	}
 	buf, err := await(res.Call("arrayBuffer"))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", knowledgePath, err)
+		return nil, fmt.Errorf("reading %s: %w", app.KnowledgePath, err)
 	}
 	bytes := js.Global().Get("Uint8Array").New(buf)
 	data := make([]byte, bytes.Length())

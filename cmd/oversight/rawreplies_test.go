@@ -7,6 +7,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"oversight/server"
+	"oversight/server/servertest"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +56,7 @@ func TestNetHTTPsOwnRepliesCarryTheSecurityHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	handler, err := newHandler(k, fakeWeb(t, "wasm"), plainPages, "")
+	handler, err := server.New(server.Config{KB: k, WebDir: servertest.FakeWeb(t, "wasm")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +88,7 @@ func TestNetHTTPsOwnRepliesCarryTheSecurityHeaders(t *testing.T) {
 					t.Errorf("response %d is %s, want %d", i+1, res.Status, c.statuses[i])
 				}
 				// Exactly once each: a handler's response must not get them twice.
-				for _, h := range securityHeaders {
+				for _, h := range server.SecurityHeaders() {
 					if got := res.Header.Values(h[0]); len(got) != 1 || got[0] != h[1] {
 						t.Errorf("response %d (%s) has %s %q, want %q", i+1, res.Status, h[0], got, h[1])
 					}
@@ -97,24 +99,5 @@ func TestNetHTTPsOwnRepliesCarryTheSecurityHeaders(t *testing.T) {
 				t.Errorf("the body reads %q, want %q", body, c.body)
 			}
 		})
-	}
-}
-
-func TestOnlyAResponseHeadWithoutThePolicyGetsTheHeaders(t *testing.T) {
-	for _, p := range []string{
-		"HTTP/1.1 200 OK\r\nContent-Security-Policy: x\r\n\r\nbody",
-		"HTTP/1.1 100 Continue\r\n\r\n",
-		"HTTP/1.1 200 OK\r\nContent-Length: 9000\r\nX-Head-Longer-Than-This-Write: ",
-		"a body that mentions HTTP/1.1 400 Bad Request\r\n\r\n",
-		"HTTP/1.1 4",
-	} {
-		if _, ok := withSecurityHeaders([]byte(p)); ok {
-			t.Errorf("%q gets the headers", p)
-		}
-	}
-	fixed, ok := withSecurityHeaders([]byte("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n400 Bad Request"))
-	want := "HTTP/1.1 400 Bad Request\r\nContent-Security-Policy: " + contentSecurityPolicy + "\r\n"
-	if !ok || !strings.HasPrefix(string(fixed), want) || !strings.HasSuffix(string(fixed), "\r\nConnection: close\r\n\r\n400 Bad Request") {
-		t.Errorf("got %q", fixed)
 	}
 }

@@ -23,6 +23,7 @@ import (
 
 	"oversight/content"
 	"oversight/kb/load"
+	"oversight/server"
 )
 
 // timeouts bound how long a client may hold the server.
@@ -84,7 +85,7 @@ func serve(args []string) error {
 	if err != nil {
 		return fmt.Errorf("the embedded content does not load:\n%w", err)
 	}
-	handler, err := newHandler(k, *webDir, plainPages, *baseURL)
+	handler, err := server.New(server.Config{KB: k, WebDir: *webDir, BaseURL: *baseURL})
 	if err != nil {
 		return err
 	}
@@ -109,8 +110,8 @@ func serve(args []string) error {
 	return s.run(ctx, listener, stop, grace, os.Stderr)
 }
 
-// server is the app's http.Server with what it needs to stop gracefully.
-type server struct {
+// gracefulServer is the app's http.Server with what it needs to stop gracefully.
+type gracefulServer struct {
 	http     *http.Server
 	inFlight sync.Map // *http.Request → *trackingWriter
 	draining atomic.Bool
@@ -119,8 +120,8 @@ type server struct {
 
 // newServer wraps handler with per-response write deadlines, an optional
 // request log, and a register of the requests in flight.
-func newServer(handler http.Handler, t timeouts, requestLog *log.Logger) *server {
-	s := &server{drain: t.drain}
+func newServer(handler http.Handler, t timeouts, requestLog *log.Logger) *gracefulServer {
+	s := &gracefulServer{drain: t.drain}
 	s.http = &http.Server{
 		Handler:           s.track(handler, t, requestLog),
 		ReadHeaderTimeout: t.readHeader,
@@ -138,9 +139,9 @@ func newServer(handler http.Handler, t timeouts, requestLog *log.Logger) *server
 // run serves on listener until ctx is done, then closes the listener (new
 // connections are refused), calls onStop (which lets a second signal end
 // the process), and waits up to grace for requests in flight to finish.
-func (s *server) run(ctx context.Context, listener net.Listener, onStop func(), grace time.Duration, stderr io.Writer) error {
+func (s *gracefulServer) run(ctx context.Context, listener net.Listener, onStop func(), grace time.Duration, stderr io.Writer) error {
 	failed := make(chan error, 1)
-	go func() { failed <- s.http.Serve(secureListener{listener}) }()
+	go func() { failed <- s.http.Serve(server.SecureListener{Listener: listener}) }()
 	select {
 	case err := <-failed:
 		return err
@@ -181,7 +182,7 @@ func (s *server) run(ctx context.Context, listener net.Listener, onStop func(), 
 
 // track gives each large response the time to finish on a slow link,
 // keeps the requests in flight, and logs one line per request if asked.
-func (s *server) track(next http.Handler, t timeouts, requestLog *log.Logger) http.Handler {
+func (s *gracefulServer) track(next http.Handler, t timeouts, requestLog *log.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		tw := &trackingWriter{ResponseWriter: w, rc: http.NewResponseController(w), t: t, head: r.Method == http.MethodHead, end: start.Add(t.write)}
@@ -205,7 +206,7 @@ func (s *server) track(next http.Handler, t timeouts, requestLog *log.Logger) ht
 }
 
 // requestsInFlight names the requests being answered now.
-func (s *server) requestsInFlight() []string {
+func (s *gracefulServer) requestsInFlight() []string {
 	var names []string
 	s.inFlight.Range(func(k, _ any) bool {
 		r := k.(*http.Request)

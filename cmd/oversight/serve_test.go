@@ -15,6 +15,8 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"oversight/server"
+	"oversight/server/servertest"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -112,13 +114,13 @@ func slowGet(addr, path string, chunk int, pause time.Duration) (body []byte, er
 }
 
 func TestALargeResponseOutlastsTheWriteTimeoutButASmallLimitStillBites(t *testing.T) {
-	wasm := testWasm(4 << 20)
-	web := fakeWeb(t, string(wasm))
+	wasm := servertest.Wasm(4 << 20)
+	web := servertest.FakeWeb(t, string(wasm))
 	k, err := load.Content(content.FS, content.Root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	handler, err := newHandler(k, web, plainPages, "")
+	handler, err := server.New(server.Config{KB: k, WebDir: web})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,12 +175,12 @@ func stalledGet(t *testing.T, addr, path string) (rest func() ([]byte, error)) {
 
 func largeWebHandler(t *testing.T, size int) (http.Handler, []byte) {
 	t.Helper()
-	wasm := testWasm(size)
+	wasm := servertest.Wasm(size)
 	k, err := load.Content(content.FS, content.Root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	handler, err := newHandler(k, fakeWeb(t, string(wasm)), plainPages, "")
+	handler, err := server.New(server.Config{KB: k, WebDir: servertest.FakeWeb(t, string(wasm))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,9 +222,9 @@ func TestAStalledDownloadDoesNotHoldUpTheShutdown(t *testing.T) {
 }
 
 func TestTheRequestLogHasOneLinePerRequestAndIsOffByDefault(t *testing.T) {
-	web := fakeWeb(t, "wasm")
+	web := servertest.FakeWeb(t, "wasm")
 	k, _ := load.Content(content.FS, content.Root)
-	handler, err := newHandler(k, web, plainPages, "")
+	handler, err := server.New(server.Config{KB: k, WebDir: web})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,9 +268,9 @@ func TestTheRequestLogHasOneLinePerRequestAndIsOffByDefault(t *testing.T) {
 }
 
 func TestOptionsStarGets405LikeAnyOtherMethod(t *testing.T) {
-	web := fakeWeb(t, "wasm")
+	web := servertest.FakeWeb(t, "wasm")
 	k, _ := load.Content(content.FS, content.Root)
-	handler, err := newHandler(k, web, plainPages, "")
+	handler, err := server.New(server.Config{KB: k, WebDir: web})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -389,9 +391,9 @@ func runServe(t *testing.T, args []string, while func(addr string, p *os.Process
 }
 
 func TestSIGINTLetsADownloadInFlightFinishAndRefusesNewConnections(t *testing.T) {
-	wasm := testWasm(24 << 20)
+	wasm := servertest.Wasm(24 << 20)
 	want := sha256.Sum256(wasm)
-	web := fakeWeb(t, string(wasm))
+	web := servertest.FakeWeb(t, string(wasm))
 
 	var got []byte
 	var downloadErr error

@@ -1,6 +1,4 @@
-//go:build !(js && wasm)
-
-package main
+package server
 
 import (
 	"bufio"
@@ -10,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"oversight/server/servertest"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -19,21 +18,11 @@ import (
 	"oversight/kb/load"
 )
 
-// testWasm stands in for app.wasm: large enough to be a large response,
-// and with bytes that differ from place to place so that a wrong range shows.
-func testWasm(size int) []byte {
-	b := make([]byte, size)
-	for i := range b {
-		b[i] = byte(i*7 + i/251)
-	}
-	return b
-}
-
 // securityWeb is a static folder with a fake app.wasm, a stylesheet and a
 // subfolder, which must never be listed.
 func securityWeb(t *testing.T) (dir string, wasm []byte) {
 	t.Helper()
-	wasm = testWasm(300 << 10)
+	wasm = servertest.Wasm(300 << 10)
 	dir = fakeWeb(t, string(wasm))
 	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
 		t.Fatal(err)

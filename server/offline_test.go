@@ -1,6 +1,4 @@
-//go:build !(js && wasm)
-
-package main
+package server
 
 import (
 	"encoding/json"
@@ -21,7 +19,7 @@ func fakeWebWithIcons(t *testing.T) string {
 	t.Helper()
 	dir := fakeWeb(t, strings.Repeat("wasm ", 1000))
 	for _, icon := range []string{"icon-192.png", "icon-512.png", "icon-maskable-512.png", "icon.svg"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "web", icon))
+		data, err := os.ReadFile(filepath.Join("..", "web", icon))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -124,7 +122,7 @@ func TestTheManifestNamesTheAppAndItsOwnIconsAtTheirRealSizes(t *testing.T) {
 
 func TestPrecompressedFilesAreSentByAcceptEncoding(t *testing.T) {
 	web := fakeWebWithIcons(t)
-	if err := compress([]string{"-quality", "5", web}, io.Discard); err != nil {
+	if err := Compress(web, 5, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	s := newTestServer(t, web)
@@ -157,10 +155,10 @@ func TestPrecompressedFilesAreSentByAcceptEncoding(t *testing.T) {
 func TestCompressingAgainSkipsUnchangedFiles(t *testing.T) {
 	web := fakeWeb(t, strings.Repeat("wasm ", 1000))
 	var first, second strings.Builder
-	if err := compress([]string{"-quality", "5", web}, &first); err != nil {
+	if err := Compress(web, 5, &first); err != nil {
 		t.Fatal(err)
 	}
-	if err := compress([]string{"-quality", "5", web}, &second); err != nil {
+	if err := Compress(web, 5, &second); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(first.String(), "app.wasm") || second.String() != "" {
@@ -170,7 +168,7 @@ func TestCompressingAgainSkipsUnchangedFiles(t *testing.T) {
 
 func TestAStaleCompressedCopyIsNeverSent(t *testing.T) {
 	web := fakeWebWithIcons(t)
-	if err := compress([]string{"-quality", "5", web}, io.Discard); err != nil {
+	if err := Compress(web, 5, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	// The WebAssembly is rebuilt after it was compressed.
@@ -193,7 +191,7 @@ func TestAStaleCompressedCopyIsNeverSent(t *testing.T) {
 // of 1.4 MB of brotli).
 func TestAFileRebuiltWithTheSameBytesStillGoesOutCompressed(t *testing.T) {
 	web := fakeWebWithIcons(t)
-	if err := compress([]string{"-quality", "5", web}, io.Discard); err != nil {
+	if err := Compress(web, 5, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	later := time.Now().Add(time.Minute)
@@ -209,7 +207,7 @@ func TestAFileRebuiltWithTheSameBytesStillGoesOutCompressed(t *testing.T) {
 		os.Chtimes(filepath.Join(web, name), later, later)
 	}
 	var again strings.Builder
-	if err := compress([]string{"-quality", "5", web}, &again); err != nil {
+	if err := Compress(web, 5, &again); err != nil {
 		t.Fatal(err)
 	}
 	if again.String() != "" || !slices.Contains(precompressed, "app.wasm") {

@@ -1,6 +1,10 @@
-//go:build !(js && wasm)
-
-package main
+// Package server answers HTTP for Oversight Explorer: every page of the app
+// prerendered by go-app, the static files of web/ with their precompressed
+// copies, go-app's own files, the knowledge snapshot and the manifest, each
+// compressed as the browser accepts and revalidated by ETag, all behind the
+// security headers. It also writes the whole app as a folder for a static
+// host (Export). cmd/oversight is its command line.
+package server
 
 import (
 	"crypto/sha256"
@@ -41,18 +45,30 @@ const appDescription = "An interactive, offline map of superalignment: how to ov
 //go:embed app-worker.js
 var workerTemplate string
 
-// newHandler builds the go-app handler for the knowledge base, serving
-// static files from webDir, and wraps it so that unknown pages answer 404.
-// layout is how page URLs look where the app is served, for the list of
-// pages the service worker precaches; baseURL is the address the app is
-// reached at, for the links pages give of themselves (og:url), or "" when
-// it is not known, and pages then give none.
-func newHandler(k *kb.KB, webDir string, layout pageLayout, baseURL string) (http.Handler, error) {
+// Config is what a server serves.
+type Config struct {
+	// KB is the loaded knowledge base.
+	KB *kb.KB
+	// WebDir is the folder of static files, with the WebAssembly built
+	// into it.
+	WebDir string
+	// Layout is how page URLs look where the app is served, for the list
+	// of pages the service worker precaches.
+	Layout PageLayout
+	// BaseURL is the address the app is reached at, for the link each page
+	// gives of itself (og:url), or "" when it is not known: pages then give
+	// none.
+	BaseURL string
+}
+
+// New builds the handler that serves the app.
+func New(c Config) (http.Handler, error) {
+	k, webDir, layout, baseURL := c.KB, c.WebDir, c.Layout, c.BaseURL
 	wasm, err := os.Stat(filepath.Join(webDir, "app.wasm"))
 	if err != nil {
 		return nil, fmt.Errorf("no WebAssembly in %s: run `make build` first (%w)", webDir, err)
 	}
-	if _, err := os.Stat(filepath.Join(webDir, tourReaderFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(webDir, app.TourReaderFile)); err != nil {
 		return nil, fmt.Errorf("no tour reader in %s: run `make build` first (%w)", webDir, err)
 	}
 	snapshot := k.Snapshot()
@@ -84,7 +100,7 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout, baseURL string) (htt
 		ServiceWorkerTemplate: workerTemplate,
 		RawHeaders: []string{
 			// The knowledge base downloads beside the WebAssembly, not after it.
-			`<link rel="preload" href="` + knowledgePath + `" as="fetch" crossorigin="anonymous">`,
+			`<link rel="preload" href="` + app.KnowledgePath + `" as="fetch" crossorigin="anonymous">`,
 			// The browser paints nothing until the page's main part is read
 			// whole. Its layouts put parts in another order than the
 			// document's (the map above its introduction on a phone, a tour's
@@ -98,7 +114,7 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout, baseURL string) (htt
 		return nil, err
 	}
 	made := map[string]*madeFile{
-		knowledgePath: newMadeFile("application/json", snapshot),
+		app.KnowledgePath: newMadeFile("application/json", snapshot),
 		// go-app writes its own manifest without id or lang.
 		"/manifest.webmanifest": newMadeFile("application/manifest+json", manifest()),
 		"/manifest.json":        newMadeFile("application/manifest+json", manifest()),
@@ -109,8 +125,8 @@ func newHandler(k *kb.KB, webDir string, layout pageLayout, baseURL string) (htt
 // offlineFiles lists what the service worker precaches besides go-app's own
 // files: every page of the app, so that any page opens offline, and every
 // static file. It is derived from the knowledge base, never written by hand.
-func offlineFiles(k *kb.KB, webDir string, layout pageLayout) ([]string, error) {
-	files := []string{knowledgePath}
+func offlineFiles(k *kb.KB, webDir string, layout PageLayout) ([]string, error) {
+	files := []string{app.KnowledgePath}
 	for _, p := range app.Pages(k) {
 		files = append(files, layout.url(p))
 	}
@@ -292,7 +308,7 @@ func buildVersion(webDir string, snapshot []byte) (string, error) {
 	if err := hashTree(os.DirFS(webDir), "web"); err != nil {
 		return "", err
 	}
-	fmt.Fprintf(sum, "%s\n", knowledgePath)
+	fmt.Fprintf(sum, "%s\n", app.KnowledgePath)
 	sum.Write(snapshot)
 	return hex.EncodeToString(sum.Sum(nil))[:16], nil
 }

@@ -1,11 +1,11 @@
-//go:build !(js && wasm)
-
-package main
+package server
 
 import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"oversight/app"
+	"oversight/server/servertest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,16 +14,7 @@ import (
 	"oversight/kb/load"
 )
 
-// fakeWeb makes a static folder with stand-in WebAssembly files: the
-// handler only needs their sizes and bytes, not a real build.
-func fakeWeb(t *testing.T, wasm string) string {
-	t.Helper()
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "app.wasm"), []byte(wasm), 0o644)
-	os.WriteFile(filepath.Join(dir, tourReaderFile), []byte("the tour reader"), 0o644)
-	os.WriteFile(filepath.Join(dir, "style.css"), []byte("body{}"), 0o644)
-	return dir
-}
+func fakeWeb(t *testing.T, wasm string) string { return servertest.FakeWeb(t, wasm) }
 
 func newTestServer(t *testing.T, web string) *httptest.Server {
 	t.Helper()
@@ -31,7 +22,7 @@ func newTestServer(t *testing.T, web string) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := newHandler(k, web, plainPages, "")
+	h, err := New(Config{KB: k, WebDir: web})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,15 +79,15 @@ func TestTheVersionIsAHashOfTheBuildNotOfTheStartTime(t *testing.T) {
 func TestTheServerRefusesToStartWithoutTheTourReader(t *testing.T) {
 	k, _ := load.Content(content.FS, content.Root)
 	web := fakeWeb(t, "wasm")
-	os.Remove(filepath.Join(web, tourReaderFile))
-	if _, err := newHandler(k, web, plainPages, ""); err == nil || !strings.Contains(err.Error(), "make build") {
-		t.Errorf("newHandler without the tour reader gave %v", err)
+	os.Remove(filepath.Join(web, app.TourReaderFile))
+	if _, err := New(Config{KB: k, WebDir: web}); err == nil || !strings.Contains(err.Error(), "make build") {
+		t.Errorf("New without the tour reader gave %v", err)
 	}
 }
 
 func TestTheServerRefusesToStartWithoutTheWebAssembly(t *testing.T) {
 	k, _ := load.Content(content.FS, content.Root)
-	if _, err := newHandler(k, t.TempDir(), plainPages, ""); err == nil {
-		t.Errorf("newHandler started with no app.wasm")
+	if _, err := New(Config{KB: k, WebDir: t.TempDir()}); err == nil {
+		t.Errorf("New started with no app.wasm")
 	}
 }

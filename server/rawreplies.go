@@ -1,6 +1,4 @@
-//go:build !(js && wasm)
-
-package main
+package server
 
 import (
 	"bytes"
@@ -15,15 +13,15 @@ import (
 // Transfer-Encoding it does not know and 505 for an HTTP version it does not
 // speak, each written straight to the connection; and 417 Expectation
 // Failed for an Expect header other than 100-continue. There is no hook for
-// them, so secureListener recognises them as they are written: every
+// them, so SecureListener recognises them as they are written: every
 // response from a handler carries the Content-Security-Policy, so a response
 // head that reaches the connection without it is one of net/http's own, and
 // gets the headers added after its status line.
 
-// secureListener gives each connection a secureConn.
-type secureListener struct{ net.Listener }
+// SecureListener gives each connection a secureConn.
+type SecureListener struct{ net.Listener }
 
-func (l secureListener) Accept() (net.Conn, error) {
+func (l SecureListener) Accept() (net.Conn, error) {
 	c, err := l.Listener.Accept()
 	if err != nil {
 		return nil, err

@@ -1,11 +1,10 @@
-//go:build !(js && wasm)
-
-package main
+package server
 
 import (
 	"bytes"
 	"io"
 	"net/http"
+	"oversight/app"
 	"strings"
 	"testing"
 
@@ -21,14 +20,14 @@ func TestTheBrowserGetsTheKnowledgeBaseTheServerLoaded(t *testing.T) {
 	want := k.Snapshot()
 	s := newTestServer(t, fakeWeb(t, "wasm"))
 	for _, encoding := range []string{"br", "gzip", ""} {
-		res := get(t, s.URL+knowledgePath, map[string]string{"Accept-Encoding": encoding})
+		res := get(t, s.URL+app.KnowledgePath, map[string]string{"Accept-Encoding": encoding})
 		if got := decoded(t, res); !bytes.Equal(got, want) {
 			t.Errorf("Accept-Encoding %q: %d bytes, want the %d bytes of the snapshot", encoding, len(got), len(want))
 		}
 		if res.Header.Get("Content-Encoding") != encoding || res.Header.Get("Content-Type") != "application/json" {
 			t.Errorf("Accept-Encoding %q: Content-Encoding %q, Content-Type %q", encoding, res.Header.Get("Content-Encoding"), res.Header.Get("Content-Type"))
 		}
-		again := get(t, s.URL+knowledgePath, map[string]string{"Accept-Encoding": encoding, "If-None-Match": res.Header.Get("ETag")})
+		again := get(t, s.URL+app.KnowledgePath, map[string]string{"Accept-Encoding": encoding, "If-None-Match": res.Header.Get("ETag")})
 		again.Body.Close()
 		if again.StatusCode != http.StatusNotModified {
 			t.Errorf("Accept-Encoding %q: revalidating with its ETag gave %d, want 304", encoding, again.StatusCode)
@@ -47,7 +46,7 @@ func TestEveryPageStartsTheKnowledgeDownloadAndTheWorkerPrecachesIt(t *testing.T
 		res := get(t, s.URL+page, nil)
 		body, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		preload := `<link rel="preload" href="` + knowledgePath + `" as="fetch" crossorigin="anonymous">`
+		preload := `<link rel="preload" href="` + app.KnowledgePath + `" as="fetch" crossorigin="anonymous">`
 		if !strings.Contains(string(body), preload) {
 			t.Errorf("%s does not preload the knowledge base", page)
 		}
@@ -55,7 +54,7 @@ func TestEveryPageStartsTheKnowledgeDownloadAndTheWorkerPrecachesIt(t *testing.T
 	res := get(t, s.URL+"/app-worker.js", nil)
 	worker, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if !contains(precachedURLs(worker), knowledgePath) {
-		t.Errorf("the service worker does not precache %s", knowledgePath)
+	if !contains(precachedURLs(worker), app.KnowledgePath) {
+		t.Errorf("the service worker does not precache %s", app.KnowledgePath)
 	}
 }

@@ -1,6 +1,4 @@
-//go:build !(js && wasm)
-
-package main
+package server
 
 import (
 	"net/http"
@@ -40,6 +38,10 @@ var securityHeaders = [...][2]string{
 	{"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
 	{"Cross-Origin-Opener-Policy", "same-origin"},
 }
+
+// SecurityHeaders lists the headers, name and value, that go on every
+// response.
+func SecurityHeaders() [][2]string { return securityHeaders[:] }
 
 // allowedMethods is the Allow header of a 405: the app only reads.
 const allowedMethods = "GET, HEAD"

@@ -1,6 +1,4 @@
-//go:build !(js && wasm)
-
-package main
+package server
 
 import (
 	"encoding/json"
@@ -11,20 +9,20 @@ import (
 	"oversight/kb"
 )
 
-// pageLayout is how page URLs look where the app is served.
-type pageLayout int
+// PageLayout is how page URLs look where the app is served.
+type PageLayout int
 
 const (
-	// plainPages: /concepts/debate, as the app's own server answers.
-	plainPages pageLayout = iota
-	// folderPages: /concepts/debate/, as a static host serves the export's
+	// PlainPages: /concepts/debate, as the app's own server answers.
+	PlainPages PageLayout = iota
+	// FolderPages: /concepts/debate/, as a static host serves the export's
 	// concepts/debate/index.html.
-	folderPages
+	FolderPages
 )
 
 // url writes a page path in the layout.
-func (l pageLayout) url(page string) string {
-	if l == folderPages && page != "/" {
+func (l PageLayout) url(page string) string {
+	if l == FolderPages && page != "/" {
 		return page + "/"
 	}
 	return page

@@ -1,6 +1,4 @@
-//go:build !(js && wasm)
-
-package main
+package server
 
 import (
 	"bytes"
@@ -38,7 +36,7 @@ func yamlQuoted(text string) string { return "'" + strings.ReplaceAll(text, "'",
 // prerendered is the page at path as the server sends it, parsed.
 func prerendered(t *testing.T, k *kb.KB, path string) *html.Node {
 	t.Helper()
-	h, err := newHandler(k, fakeWeb(t, "wasm"), plainPages, "")
+	h, err := New(Config{KB: k, WebDir: fakeWeb(t, "wasm")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +169,7 @@ func TestAPageGivesItsOwnAddressOnlyWhenTheServerKnowsIt(t *testing.T) {
 		"http://localhost:8000/":       "http://localhost:8000/concepts/debate",
 		"explorer.example.org":         "https://explorer.example.org/concepts/debate",
 	} {
-		h, err := newHandler(k, fakeWeb(t, "wasm"), plainPages, baseURL)
+		h, err := New(Config{KB: k, WebDir: fakeWeb(t, "wasm"), BaseURL: baseURL})
 		if err != nil {
 			t.Fatal(err)
 		}
