@@ -60,19 +60,32 @@ func secondBuild(t *testing.T) appbuild.Build {
 	return buildB
 }
 
-// copyRepo copies what the app is built from: the module, its packages and
-// its content, without history or artefacts.
+// copyRepo copies what the app is built from: the repository, without its
+// history and what builds and tests leave in it.
 func copyRepo(from, to string) error {
-	cmd := exec.Command("cp", "-r", "go.mod", "go.sum", "app", "kb", "content", "cmd", "web", to)
-	cmd.Dir = from
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		return err
+	}
+	args := []string{"-r"}
+	for _, e := range entries {
+		if !notSource[e.Name()] {
+			args = append(args, e.Name())
+		}
+	}
 	if err := os.MkdirAll(to, 0o755); err != nil {
 		return err
 	}
+	cmd := exec.Command("cp", append(args, to)...)
+	cmd.Dir = from
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("copying the repository: %v: %s", err, out)
 	}
 	return nil
 }
+
+// notSource are the repository's folders that hold no source.
+var notSource = map[string]bool{".git": true, ".artifacts": true, ".cache": true, "bin": true, "dist": true}
 
 // freeAddr picks a loopback address that the tests can serve on again and
 // again: a service worker belongs to one origin, host and port.
