@@ -4,6 +4,7 @@ package app
 
 import (
 	"sort"
+	"strings"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -105,6 +106,25 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 	}
 	tourPages(pages, k)
 	return pages
+}
+
+// QueryKeys lists the query parameters that the page at path reads; any
+// other parameter leaves the page as it is, so the server keeps one
+// rendering of a page for each value of these alone. A page that starts
+// reading a parameter must add it here (a test renders every page with a
+// parameter no page reads and requires the same page).
+func QueryKeys(path string) []string {
+	switch {
+	case path == "/":
+		return []string{"focus", "hide", "hops", "lens", "view"}
+	case path == SearchPath:
+		return []string{"q"}
+	case strings.HasPrefix(path, importedTourPath), strings.HasPrefix(path, importedPresentPath):
+		return []string{"step", "tour", "view"}
+	case strings.HasPrefix(path, PresentPath+"/"):
+		return []string{"view"}
+	}
+	return nil
 }
 
 // Pages lists the path of every page the app has, sorted, for the server

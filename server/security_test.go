@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"oversight/app"
 	"oversight/server/servertest"
 	"path/filepath"
 	"strings"
@@ -133,11 +134,17 @@ func TestThePolicyIsExactlyTheStrictOne(t *testing.T) {
 	}
 }
 
+// A HEAD gets the head the GET would get for the same Accept-Encoding:
+// pages, precompressed files (app.wasm's brotli length, not its raw one),
+// files compressed as they are answered, errors.
 func TestHeadAnswersLikeGetWithoutABody(t *testing.T) {
 	web, _ := securityWeb(t)
+	if err := Compress(web, 5, io.Discard); err != nil {
+		t.Fatal(err)
+	}
 	s := newTestServer(t, web)
-	for _, path := range []string{"/", "/concepts/debate", "/concepts/nope", "/web/style.css", "/web/app.wasm", "/app.wasm", "/app.js", "/manifest.webmanifest", "/web/missing.css"} {
-		for _, encoding := range []string{"identity", "br"} {
+	for _, path := range []string{"/", "/?focus=debate", "/concepts/debate", "/concepts/nope", "/web/style.css", "/web/app.wasm", "/app.wasm", "/app.js", "/app-worker.js", app.KnowledgePath, "/manifest.webmanifest", "/web/missing.css"} {
+		for _, encoding := range []string{"identity", "br", "gzip"} {
 			get, getBody := do(t, "GET", s.URL+path, "Accept-Encoding", encoding)
 			head, _ := do(t, "HEAD", s.URL+path, "Accept-Encoding", encoding)
 			if head.StatusCode != get.StatusCode {

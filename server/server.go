@@ -63,6 +63,24 @@ type Config struct {
 
 // New builds the handler that serves the app.
 func New(c Config) (http.Handler, error) {
+	s, err := build(c)
+	if err != nil {
+		return nil, err
+	}
+	return s.handler, nil
+}
+
+// built is a server with its parts, which its tests look into.
+type built struct {
+	handler http.Handler
+	// pages holds every page rendered for this build.
+	pages *pageCache
+	// rendered answers a page as go-app renders it, uncached.
+	rendered http.Handler
+	version  string
+}
+
+func build(c Config) (*built, error) {
 	k, webDir, layout, baseURL := c.KB, c.WebDir, c.Layout, c.BaseURL
 	wasm, err := os.Stat(filepath.Join(webDir, "app.wasm"))
 	if err != nil {
@@ -119,7 +137,30 @@ func New(c Config) (http.Handler, error) {
 		"/manifest.webmanifest": newMadeFile("application/manifest+json", manifest()),
 		"/manifest.json":        newMadeFile("application/manifest+json", manifest()),
 	}
-	return secure(withCompressedAnswers(withMadeFiles(made, withPageStatus(k, h))), webDir), nil
+	rendered := withPageStatus(k, h)
+	pages := newPageCache(version, app.Pages(k), app.QueryKeys, renderWith(rendered))
+	handler := secure(withPages(pages, version, made, withCompressedAnswers(withMadeFiles(made, rendered))), webDir)
+	return &built{handler: handler, pages: pages, rendered: rendered, version: version}, nil
+}
+
+// withPages answers every request for a page from pages, and passes the
+// rest on: static files, go-app's own files and the made files.
+func withPages(pages http.Handler, version string, made map[string]*madeFile, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		_, isMade := made[p]
+		if isMade || goAppPaths[p] || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/"+version+"/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		pages.ServeHTTP(w, r)
+	})
+}
+
+// goAppPaths are the paths go-app answers with a file rather than a page.
+var goAppPaths = map[string]bool{
+	"/app.js": true, "/goapp.js": true, "/app-worker.js": true, "/wasm_exec.js": true, "/app.css": true,
+	"/manifest.webmanifest": true, "/manifest.json": true, "/app.wasm": true, "/goapp.wasm": true,
 }
 
 // offlineFiles lists what the service worker precaches besides go-app's own
