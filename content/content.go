@@ -7,7 +7,7 @@ import "embed"
 
 // FS holds every content file, rooted at this folder.
 //
-//go:embed concepts caveats history readings pages sources tours
+//go:embed concepts caveats history readings pages sources tours glossary
 var FS embed.FS
 
 // Root is how messages name this tree, so that "content/concepts/x.md:3"

@@ -126,6 +126,9 @@ type Entry struct {
 	ID      string
 	Title   string
 	Summary string
+	// SummaryLine is the line of the summary in File, for messages to
+	// authors.
+	SummaryLine int
 	// Reviewed is the day the text was last checked against its sources,
 	// as YYYY-MM-DD.
 	Reviewed string
@@ -151,6 +154,9 @@ type Concept struct {
 	Links []Link
 	// Questions are open questions for discussion.
 	Questions []string
+	// Aliases are the ids of concepts merged into this one: their old
+	// addresses lead here.
+	Aliases []string `json:",omitempty"`
 }
 
 // KB is a loaded, validated knowledge base. It is read-only after Load.
@@ -164,6 +170,9 @@ type KB struct {
 	pages    []*Page
 	sources  []*Source
 	tours    []*Tour
+	glossary []*Term
+	// redirects maps each alias to the concept it now names.
+	redirects map[string]string
 }
 
 // Parts are the items of a knowledge base, in any order.
@@ -175,6 +184,7 @@ type Parts struct {
 	Pages    []*Page
 	Sources  []*Source
 	Tours    []*Tour
+	Glossary []*Term
 }
 
 // New makes a knowledge base of items that kb/load has checked: it puts
@@ -193,14 +203,19 @@ func New(p Parts) *KB {
 		}
 		return a.Title < b.Title
 	})
+	sortGlossary(p.Glossary)
 	k := &KB{
 		concepts: p.Concepts, byID: make(map[string]*Concept, len(p.Concepts)),
 		caveats: p.Caveats, events: p.Events, readings: p.Readings,
-		pages: p.Pages, sources: p.Sources, tours: p.Tours,
+		pages: p.Pages, sources: p.Sources, tours: p.Tours, glossary: p.Glossary,
+		redirects: make(map[string]string),
 	}
 	for _, c := range p.Concepts {
 		k.byID[c.ID] = c
 		k.links = append(k.links, c.Links...)
+		for _, alias := range c.Aliases {
+			k.redirects[alias] = c.ID
+		}
 	}
 	return k
 }

@@ -8,7 +8,7 @@ import (
 
 // snapshotFormat changes whenever the snapshot's shape does, so that a
 // browser never decodes a snapshot written for another build.
-const snapshotFormat = 1
+const snapshotFormat = 2
 
 // snapshot is a loaded knowledge base as data: what Load produced, already
 // checked, sorted and rendered to HTML.
@@ -29,6 +29,7 @@ func (k *KB) Snapshot() []byte {
 	err := enc.Encode(snapshot{Format: snapshotFormat, Parts: Parts{
 		Concepts: k.concepts, Caveats: k.caveats, Events: k.events,
 		Readings: k.readings, Pages: k.pages, Sources: k.sources, Tours: k.tours,
+		Glossary: k.glossary,
 	}})
 	if err != nil {
 		// Only plain strings, numbers and slices: encoding cannot fail.

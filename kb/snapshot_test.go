@@ -86,3 +86,28 @@ func TestATourReadingCrossesJSONWhole(t *testing.T) {
 		t.Error("the good tour has no warnings, so their trip is not tested")
 	}
 }
+
+func TestSnapshotKeepsAliasesAndTheGlossary(t *testing.T) {
+	k := kb.New(kb.Parts{
+		Concepts: []*kb.Concept{{Entry: kb.Entry{ID: "scalable-oversight", Title: "Scalable oversight"}, Kind: kb.KindDirection,
+			Aliases: []string{"oversight-that-scales"}}},
+		Glossary: []*kb.Term{{ID: "weights", Title: "Weights", Aliases: []string{"model weights"}, Summary: "The numbers a model learns."},
+			{ID: "rlhf", Title: "RLHF", Summary: "Training on preferences.", Sources: []string{"s1"}}},
+	})
+	back, err := kb.FromSnapshot(k.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, k) {
+		t.Fatal("the snapshot lost aliases or glossary terms")
+	}
+	if to, ok := back.RedirectOf("oversight-that-scales"); !ok || to != "scalable-oversight" {
+		t.Errorf("the old id leads to %q, %v", to, ok)
+	}
+	if term, ok := back.Term("weights"); !ok || term.Summary != "The numbers a model learns." {
+		t.Errorf("term weights = %+v, %v", term, ok)
+	}
+	if g := back.Glossary(); len(g) != 2 || g[0].ID != "rlhf" {
+		t.Errorf("the glossary is not ordered by title: %v", g)
+	}
+}

@@ -31,6 +31,8 @@ type Tour struct {
 	Audience string
 	Minutes  int
 	Summary  string
+	// SummaryLine is the line of the summary in File.
+	SummaryLine int
 	// Reviewed is YYYY-MM-DD; required for built-in tours only.
 	Reviewed string
 	// Weight orders the built-in tours, lightest first (optional).

@@ -15,9 +15,11 @@ import (
 )
 
 // check loads the content folder from disk, exactly as the app would, and
-// reports every fault with its file and line.
+// reports every fault with its file and line, then how readable the text
+// is: summaries that are too long or too hard are faults too.
 func check(args []string, out io.Writer) error {
 	flags := flag.NewFlagSet("check", flag.ContinueOnError)
+	every := flags.Bool("grades", false, "list the reading grade of every item")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -30,8 +32,10 @@ func check(args []string, out io.Writer) error {
 	}
 	k, err := load.Content(os.DirFS(dir), dir)
 	if err == nil {
-		if layout := app.MapFaults(k); len(layout) > 0 {
-			err = layout
+		items := readables(k)
+		reportBodies(items, *every, out)
+		if faults := append(app.MapFaults(k), summaryFaults(items)...); len(faults) > 0 {
+			err = faults.Sorted()
 		}
 	}
 	var faults kb.Faults
@@ -41,7 +45,7 @@ func check(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "check: %s is fine: %d concepts, %d links, %d caveats, %d events, %d readings, %d pages, %d sources, %d tours\n",
-		dir, len(k.Concepts()), len(k.Links()), len(k.Caveats()), len(k.Events()), len(k.Readings()), len(k.Pages()), len(k.Sources()), len(k.Tours()))
+	fmt.Fprintf(out, "check: %s is fine: %d concepts, %d links, %d caveats, %d events, %d readings, %d pages, %d sources, %d tours, %d glossary terms\n",
+		dir, len(k.Concepts()), len(k.Links()), len(k.Caveats()), len(k.Events()), len(k.Readings()), len(k.Pages()), len(k.Sources()), len(k.Tours()), len(k.Glossary()))
 	return nil
 }

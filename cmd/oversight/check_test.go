@@ -44,3 +44,76 @@ func TestCheckReportsAMissingFolder(t *testing.T) {
 		t.Errorf("check of a missing folder said %v", err)
 	}
 }
+
+// oneConceptContent writes a content folder of one source and one concept
+// with the given summary and body, and returns the concept file's name.
+func oneConceptContent(t *testing.T, summary, body string) (dir, file string) {
+	t.Helper()
+	dir = t.TempDir()
+	for _, sub := range []string{"concepts", "sources"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	file = filepath.Join(dir, "concepts", "debate.md")
+	files := map[string]string{
+		filepath.Join(dir, "sources", "s.md"): "---\ntitle: S\nauthors: A\nvenue: V\nstatus: verified\n---\n",
+		file:                                  "---\ntitle: Debate\nkind: method\nsummary: " + summary + "\nposition: {x: 100, y: 100}\nreviewed: 2026-11-26\nsources: [s]\n---\n" + body + "\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, file
+}
+
+const plainBody = "Two models argue. A judge picks the winner. The judge reads both sides."
+
+func TestCheckFailsASummaryOfMoreThan25Words(t *testing.T) {
+	long := strings.TrimSpace(strings.Repeat("the cat sat on a mat ", 5)) + "."
+	dir, file := oneConceptContent(t, long, plainBody)
+	err := check([]string{dir}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), file+":4: the summary has 30 words; the most is 25") {
+		t.Errorf("check of a 30-word summary said %v", err)
+	}
+}
+
+func TestCheckFailsASummaryAboveGrade10(t *testing.T) {
+	dense := "Supervisory evaluation of superhuman capabilities necessitates methodological innovations."
+	dir, file := oneConceptContent(t, dense, plainBody)
+	err := check([]string{dir}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), file+":4: the summary reads at grade ") {
+		t.Errorf("check of a grade-20 summary said %v", err)
+	}
+	dir, _ = oneConceptContent(t, "Two models argue, and a judge picks the side that holds up.", plainBody)
+	if err := check([]string{dir}, &bytes.Buffer{}); err != nil {
+		t.Errorf("a plain summary failed: %v", err)
+	}
+}
+
+func TestCheckReportsAHardBodyWithoutFailing(t *testing.T) {
+	hard := "Supervisory evaluation of superhuman capabilities necessitates methodological innovations preserving informative feedback."
+	dir, file := oneConceptContent(t, "Two models argue.", hard)
+	var out bytes.Buffer
+	if err := check([]string{dir}, &out); err != nil {
+		t.Fatalf("a hard body failed the check: %v", err)
+	}
+	if !strings.Contains(out.String(), file+": the body reads at grade ") || !strings.Contains(out.String(), "aim for 12 or below") {
+		t.Errorf("the hard body was not named:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "readability: 1 bodies, Flesch–Kincaid grade median ") {
+		t.Errorf("no distribution of body grades:\n%s", out.String())
+	}
+}
+
+func TestCheckListsEveryGradeWhenAsked(t *testing.T) {
+	dir, file := oneConceptContent(t, "Two models argue.", plainBody)
+	var out bytes.Buffer
+	if err := check([]string{"-grades", dir}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), file+": summary grade ") || !strings.Contains(out.String(), "(3 words), body grade ") {
+		t.Errorf("-grades did not list the item:\n%s", out.String())
+	}
+}

@@ -20,7 +20,8 @@ const maxTreeDepth = 1 + 2*maxNesting + 1 + maxInlineNesting + 1
 // with faults that name a line of the text, or rendered to no more than
 // maxHTMLBytes of HTML with nothing that runs script or leads outside the
 // app and the web; and, when rendered, nesting no deeper than the limits
-// allow, which is what keeps goldmark within the browser's stack. A plain
+// allow, which is what keeps goldmark within the browser's stack. Glossary
+// terms are marked as in an imported tour's narration. A plain
 // `go test` runs the seeds and any failing input saved in testdata/fuzz.
 func FuzzUntrustedMarkdown(f *testing.F) {
 	for _, h := range hostile.Corpus() {
@@ -30,7 +31,7 @@ func FuzzUntrustedMarkdown(f *testing.F) {
 		f.Add(h.Markdown)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		html, removed, refused := renderMarkdown(src, "fuzz.md", 1, newHTMLBudget())
+		html, removed, refused := renderMarkdown(src, "fuzz.md", 1, newHTMLBudget(), glossaryOf().page())
 		lines := bytes.Count(src, []byte("\n")) + 1
 		for _, f := range append(removed, refused...) {
 			if f.File != "fuzz.md" || f.Line < 1 || f.Line > lines || f.Message == "" {

@@ -8,6 +8,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -31,13 +32,14 @@ const (
 	ReadingsDir = "readings"
 	PagesDir    = "pages"
 	SourcesDir  = "sources"
+	GlossaryDir = "glossary"
 )
 
 // reservedPages are first path segments the app uses itself, so no page of
 // prose may take them.
 var reservedPages = map[string]bool{
 	ConceptsDir: true, CaveatsDir: true, HistoryDir: true, ReadingsDir: true,
-	SourcesDir: true, "questions": true, "tours": true, "present": true, "web": true,
+	SourcesDir: true, GlossaryDir: true, "questions": true, "tours": true, "present": true, "web": true,
 }
 
 var (
@@ -46,14 +48,19 @@ var (
 	// "[text](/concepts/id)" and reference definitions "[x]: /concepts/id".
 	conceptHref = regexp.MustCompile(`(?:\]\(|\]:\s*)/concepts/([^)\s#?]*)`)
 	// citation is an inline citation of a source: [@burns2023weak].
-	citation    = regexp.MustCompile(`\[@([^\]\s]*)\]`)
-	datePattern = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	citation = regexp.MustCompile(`\[@([^\]\s]*)\]`)
+	// citationStart finds what an author meant as a citation, written well
+	// or not: one that citation does not match would show as typed.
+	citationStart = regexp.MustCompile(`\[@`)
+	// glossaryHref finds links to glossary terms: [text](/glossary#id).
+	glossaryHref = regexp.MustCompile(`(?:\]\(|\]:\s*)/glossary#([^)\s]*)`)
+	datePattern  = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 )
 
 // The fields each kind of item may have in its front matter.
 var (
 	entryFields   = []string{"title", "summary", "reviewed", "sources"}
-	conceptFields = append([]string{"kind", "position", "links", "questions"}, entryFields...)
+	conceptFields = append([]string{"kind", "position", "links", "questions", "aliases"}, entryFields...)
 	caveatFields  = append([]string{"group", "qualifies"}, entryFields...)
 	eventFields   = append([]string{"date", "evidence", "concerns"}, entryFields...)
 	sourceFields  = []string{"title", "authors", "venue", "date", "url", "status", "unverified"}
@@ -82,11 +89,17 @@ func Content(fsys fs.FS, root string) (*kb.KB, error) {
 		conceptsByID: make(map[string]*kb.Concept),
 		sourcesByID:  make(map[string]*kb.Source),
 		cited:        make(map[string]bool),
+		termsByID:    make(map[string]*kb.Term),
+		termForms:    make(map[string]ref),
 	}
-	// Sources first, so items can resolve citations as they load; concepts
-	// next, so caveats and events can resolve the concepts they name.
+	// Sources first, so items can resolve citations as they load; the
+	// glossary next, so bodies can mark its terms; concepts next, so caveats
+	// and events can resolve the concepts they name.
 	l.walk(fsys, SourcesDir, false, l.source)
+	l.walk(fsys, GlossaryDir, false, l.term)
+	l.glossary = newGlossaryTerms(l.terms)
 	l.walk(fsys, ConceptsDir, true, l.concept)
+	l.checkAliases()
 	l.walk(fsys, CaveatsDir, false, l.caveat)
 	l.walk(fsys, HistoryDir, false, l.event)
 	l.walk(fsys, ReadingsDir, false, l.reading)
@@ -116,6 +129,19 @@ type loader struct {
 	// cited marks the sources that some item cites.
 	cited map[string]bool
 
+	terms     []*kb.Term
+	termsByID map[string]*kb.Term
+	// termForms are the forms of the terms read so far (formKey), where
+	// each was written.
+	termForms map[string]ref
+	// glossary finds the terms in text; nil when there are none.
+	glossary *glossaryTerms
+
+	// aliases are the old ids the concepts declare; aliasOf maps each
+	// valid one to its concept, once checkAliases has run.
+	aliases []pendingAlias
+	aliasOf map[string]string
+
 	links []pendingLink
 	// bodyLinks are links to concept pages found in bodies.
 	bodyLinks []pendingLink
@@ -124,7 +150,7 @@ type loader struct {
 func (l *loader) knowledgeBase() *kb.KB {
 	return kb.New(kb.Parts{
 		Concepts: l.concepts, Caveats: l.caveats, Events: l.events, Readings: l.readings,
-		Pages: l.pages, Sources: l.sources, Tours: l.tours,
+		Pages: l.pages, Sources: l.sources, Tours: l.tours, Glossary: l.terms,
 	})
 }
 
@@ -181,6 +207,7 @@ func (l *loader) concept(file, id string, doc document) {
 		c.PositionLine = line(f["position"])
 	}
 	c.Questions = l.textList(file, "question", f["questions"])
+	c.Aliases = l.conceptAliases(file, id, f["aliases"])
 	l.declaredLinks(file, id, f["links"])
 	l.concepts = append(l.concepts, c)
 	l.conceptsByID[id] = c
@@ -254,7 +281,7 @@ func (l *loader) source(file, id string, doc document) {
 		l.log.add(file, statusLine, "a source that is not verified needs unverified: saying what is not confirmed")
 	}
 	if len(bytes.TrimSpace(doc.body)) > 0 {
-		s.Note = l.markdown(file, doc.body, doc.bodyLine)
+		s.Note = l.markdown(file, doc.body, doc.bodyLine, nil)
 	}
 	l.sources = append(l.sources, s)
 	l.sourcesByID[id] = s
@@ -266,6 +293,7 @@ func (l *loader) entry(file, id string, doc document, f map[string]*yaml.Node) k
 	e := kb.Entry{ID: id, File: file}
 	e.Title = l.text(file, "title", f["title"], doc.front)
 	e.Summary = l.text(file, "summary", f["summary"], doc.front)
+	e.SummaryLine = lineOr(f["summary"], doc.front)
 	e.Reviewed = l.date(file, "reviewed", f["reviewed"], doc.front, "YYYY-MM-DD", 10)
 	listed := l.idList(file, "sources", f["sources"])
 	for _, r := range listed {
@@ -302,9 +330,11 @@ func (l *loader) body(file string, doc document, listed []ref) (string, []string
 				cite(r.id)
 			}
 		}
+		l.checkCitationForm(string(text), file, at)
 		for _, m := range conceptHref.FindAllSubmatch(text, -1) {
 			l.bodyLinks = append(l.bodyLinks, pendingLink{Link: kb.Link{To: string(m[1])}, ref: ref{file: file, line: at}})
 		}
+		l.checkGlossaryLinks(string(text), file, at)
 	}
 	for _, r := range listed {
 		if l.sourcesByID[r.id] != nil {
@@ -318,14 +348,15 @@ func (l *loader) body(file string, doc document, listed []ref) (string, []string
 		}
 		return []byte("[\\[" + strconv.Itoa(number[id]) + "\\]](/sources#" + id + ")")
 	})
-	return l.markdown(file, linked, doc.bodyLine), order
+	return l.markdown(file, linked, doc.bodyLine, l.glossary.page()), order
 }
 
-// markdown renders a content file's Markdown body. Content is held to what
-// an imported tour may show: what renderMarkdown would leave out is a fault,
+// markdown renders a content file's Markdown body, marking the first use of
+// each glossary term unless marks is nil. Content is held to what an
+// imported tour may show: what renderMarkdown would leave out is a fault,
 // like what it refuses.
-func (l *loader) markdown(file string, body []byte, bodyLine int) string {
-	html, removed, refused := renderMarkdown(body, file, bodyLine, newHTMLBudget())
+func (l *loader) markdown(file string, body []byte, bodyLine int, marks *termMarks) string {
+	html, removed, refused := renderMarkdown(body, file, bodyLine, newHTMLBudget(), marks)
 	l.log.faults = append(l.log.faults, removed...)
 	l.log.faults = append(l.log.faults, refused...)
 	return html
@@ -367,7 +398,7 @@ func (l *loader) conceptRefs(file, name string, n, front *yaml.Node) []string {
 	var ids []string
 	for _, r := range refs {
 		if _, ok := l.conceptsByID[r.id]; !ok {
-			l.log.add(r.file, r.line, "%s names unknown concept %q%s", name, r.id, suggestion(r.id, l.conceptsByID))
+			l.log.add(r.file, r.line, "%s names unknown concept %q%s", name, r.id, l.conceptHint(r.id))
 			continue
 		}
 		ids = append(ids, r.id)
@@ -546,7 +577,7 @@ func (l *loader) checkLinks() {
 		switch _, known := l.conceptsByID[pl.To]; {
 		case pl.To == "":
 		case !known:
-			l.log.add(pl.file, pl.line, "unknown link target %q%s", pl.To, suggestion(pl.To, l.conceptsByID))
+			l.log.add(pl.file, pl.line, "unknown link target %q%s", pl.To, l.conceptHint(pl.To))
 		case pl.To == pl.From:
 			l.log.add(pl.file, pl.line, "a concept cannot link to itself")
 		default:
@@ -565,9 +596,18 @@ func (l *loader) checkLinks() {
 	}
 	for _, pl := range l.bodyLinks {
 		if _, known := l.conceptsByID[pl.To]; !known {
-			l.log.add(pl.file, pl.line, "the body links to unknown concept %q%s", pl.To, suggestion(pl.To, l.conceptsByID))
+			l.log.add(pl.file, pl.line, "the body links to unknown concept %q%s", pl.To, l.conceptHint(pl.To))
 		}
 	}
+}
+
+// conceptHint follows the name of an unknown concept: the concept an old
+// id was merged into, or else the closest known id, to catch typos.
+func (l *loader) conceptHint(id string) string {
+	if to, ok := l.aliasOf[id]; ok {
+		return fmt.Sprintf(" (an old id, merged into %s: name %s instead)", to, to)
+	}
+	return suggestion(id, l.conceptsByID)
 }
 
 // suggestion names the closest known concept id, to catch typos.

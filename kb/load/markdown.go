@@ -66,7 +66,9 @@ func newHTMLBudget() *htmlBudget { return &htmlBudget{left: maxHTMLBytes} }
 // web page (javascript:, data:, …), which keep their text. An imported tour
 // plays without them; the content checker refuses them. Text beyond the
 // limits above is not rendered at all: refused says why, and html is empty.
-func renderMarkdown(src []byte, file string, firstLine int, budget *htmlBudget) (html string, removed, refused kb.Faults) {
+// Unless marks is nil, the first use of each glossary term on the page is
+// linked to its definition (terms.go).
+func renderMarkdown(src []byte, file string, firstLine int, budget *htmlBudget, marks *termMarks) (html string, removed, refused kb.Faults) {
 	m := &mdText{src: src, file: file, firstLine: firstLine}
 	if faults := m.scan(); len(faults) > 0 {
 		return "", nil, faults
@@ -79,6 +81,9 @@ func renderMarkdown(src []byte, file string, firstLine int, budget *htmlBudget) 
 	if !ok {
 		return "", nil, kb.Faults{{File: file, Line: firstLine, Message: fmt.Sprintf(
 			"the addresses of the links from here on add up to more than %d KiB: is a long link used many times?", maxHTMLBytes>>10)}}
+	}
+	if marks != nil {
+		marks.mark(doc, src)
 	}
 	out := &cappedBuffer{max: budget.left}
 	out.WriteString(`<div class="prose">`)

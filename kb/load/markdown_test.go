@@ -12,7 +12,7 @@ import (
 // render renders Markdown that starts on line 10 of a file, within the
 // budget of a whole file.
 func render(src string) (string, kb.Faults, kb.Faults) {
-	return renderMarkdown([]byte(src), "f.md", 10, newHTMLBudget())
+	return renderMarkdown([]byte(src), "f.md", 10, newHTMLBudget(), nil)
 }
 
 func TestLinksAreJudgedByTheAddressTheBrowserWillRead(t *testing.T) {

@@ -20,6 +20,7 @@ var (
 	}
 	allowedAttributes = map[string]bool{
 		"div class": true, "a href": true, "a title": true, "ol start": true, "code class": true,
+		"a class": true, // class="term", on a link to a glossary term
 	}
 )
 

@@ -54,13 +54,21 @@ func Tour(name string, data []byte, k *kb.KB) (*kb.Tour, error) {
 		return nil, err
 	}
 	log := &faultLog{}
-	l := &loader{log: log, conceptsByID: make(map[string]*kb.Concept), sourcesByID: make(map[string]*kb.Source), cited: make(map[string]bool)}
+	l := &loader{log: log, conceptsByID: make(map[string]*kb.Concept), sourcesByID: make(map[string]*kb.Source), cited: make(map[string]bool),
+		termsByID: make(map[string]*kb.Term), aliasOf: make(map[string]string)}
 	for _, c := range k.Concepts() {
 		l.conceptsByID[c.ID] = c
 	}
 	for _, s := range k.Sources() {
 		l.sourcesByID[s.ID] = s
 	}
+	for _, t := range k.Glossary() {
+		l.termsByID[t.ID] = t
+	}
+	for _, r := range k.Redirects() {
+		l.aliasOf[r.From] = r.To
+	}
+	l.glossary = newGlossaryTerms(k.Glossary())
 	doc, ok := splitDocument(name, data, log)
 	if !ok {
 		return nil, log.faults.Sorted()
@@ -100,6 +108,7 @@ func (l *loader) parseTour(file, id string, doc document, builtIn bool) *kb.Tour
 	t.Title = l.text(file, "title", f["title"], doc.front)
 	t.Audience = l.text(file, "audience", f["audience"], doc.front)
 	t.Summary = l.text(file, "summary", f["summary"], doc.front)
+	t.SummaryLine = lineOr(f["summary"], doc.front)
 	t.Minutes = l.count(file, "minutes", f["minutes"], doc.front, 1, maxTourMinutes, true)
 	t.Weight = l.count(file, "weight", f["weight"], doc.front, -1000, 1000, false)
 	if f["reviewed"] != nil || builtIn {
@@ -109,7 +118,7 @@ func (l *loader) parseTour(file, id string, doc document, builtIn bool) *kb.Tour
 	for _, r := range listed {
 		t.ListedSources = append(t.ListedSources, r.id)
 	}
-	p := &tourParser{l: l, file: file, tour: t}
+	p := &tourParser{l: l, file: file, tour: t, builtIn: builtIn}
 	p.parse(doc)
 	if len(t.Steps) == 0 {
 		l.log.add(file, doc.bodyLine, "the tour has no steps: start each step with a ## heading, then a line %s id, id", conceptsLabel)
@@ -156,6 +165,10 @@ type tourParser struct {
 	l    *loader
 	file string
 	tour *kb.Tour
+	// builtIn is true for the app's own tours, which must name concepts by
+	// their current ids; an imported tour may use the old id of a concept
+	// merged into another, written before the merge.
+	builtIn bool
 
 	step     *kb.TourStep
 	part     string // "narration", "notes" or "questions" within a step
@@ -340,12 +353,12 @@ func hasPrefixFold(s, prefix string) bool {
 func (p *tourParser) concepts(list string, at int) {
 	seen := make(map[string]bool)
 	for _, id := range strings.Split(list, ",") {
-		id = strings.TrimSpace(id)
+		id = p.current(strings.TrimSpace(id))
 		switch _, known := p.l.conceptsByID[id]; {
 		case id == "":
 			p.fault(at, "an empty concept id: separate ids with single commas")
 		case !known:
-			p.fault(at, "unknown concept %q%s", id, suggestion(id, p.l.conceptsByID))
+			p.fault(at, "unknown concept %q%s", id, p.l.conceptHint(id))
 		case seen[id]:
 			p.fault(at, "the concept %q is named twice", id)
 		default:
@@ -353,6 +366,15 @@ func (p *tourParser) concepts(list string, at int) {
 			p.step.Concepts = append(p.step.Concepts, id)
 		}
 	}
+}
+
+// current is the id a concept goes by now: an imported tour's old id of a
+// merged concept becomes the id of the concept it was merged into.
+func (p *tourParser) current(id string) string {
+	if to, ok := p.l.aliasOf[id]; ok && !p.builtIn {
+		return to
+	}
+	return id
 }
 
 func (p *tourParser) questionLine(text string, at int, blank bool) {
@@ -448,7 +470,7 @@ func (p *tourParser) finishQuestion() {
 	}
 	linked := false
 	for _, m := range conceptHref.FindAllStringSubmatch(fb.text(), -1) {
-		if _, ok := p.l.conceptsByID[m[1]]; ok {
+		if _, ok := p.l.conceptsByID[p.current(m[1])]; ok {
 			linked = true
 		}
 	}
@@ -471,7 +493,7 @@ func (p *tourParser) render(listed []ref) {
 			number[id] = len(order)
 		}
 	}
-	md := func(c *chunk) string {
+	md := func(c *chunk, marks *termMarks) string {
 		if c == nil || c.text() == "" {
 			return ""
 		}
@@ -484,10 +506,12 @@ func (p *tourParser) render(listed []ref) {
 				}
 			}
 			for _, m := range conceptHref.FindAllStringSubmatch(text, -1) {
-				if _, ok := p.l.conceptsByID[m[1]]; !ok {
-					p.fault(at, "the text links to unknown concept %q%s", m[1], suggestion(m[1], p.l.conceptsByID))
+				if _, ok := p.l.conceptsByID[p.current(m[1])]; !ok {
+					p.fault(at, "the text links to unknown concept %q%s", m[1], p.l.conceptHint(m[1]))
 				}
 			}
+			p.l.checkCitationForm(text, p.file, at)
+			p.l.checkGlossaryLinks(text, p.file, at)
 		}
 		linked := citation.ReplaceAllStringFunc(src, func(m string) string {
 			id := citation.FindStringSubmatch(m)[1]
@@ -496,7 +520,7 @@ func (p *tourParser) render(listed []ref) {
 			}
 			return "[\\[" + strconv.Itoa(number[id]) + "\\]](/sources#" + id + ")"
 		})
-		html, removed, refused := renderMarkdown([]byte(linked), p.file, c.first, budget)
+		html, removed, refused := renderMarkdown([]byte(linked), p.file, c.first, budget, marks)
 		t.Warnings = append(t.Warnings, removed...)
 		for _, f := range refused {
 			p.fault(f.Line, "%s", f.Message)
@@ -505,13 +529,15 @@ func (p *tourParser) render(listed []ref) {
 	}
 	for _, s := range t.Steps {
 		s.Narration = p.narration[s].text()
-		s.NarrationHTML = md(p.narration[s])
+		// Each step is a page of its own: its narration marks the first use
+		// of each glossary term again.
+		s.NarrationHTML = md(p.narration[s], p.l.glossary.page())
 		s.Notes = p.notes[s].text()
-		s.NotesHTML = md(p.notes[s])
+		s.NotesHTML = md(p.notes[s], nil)
 	}
 	for _, q := range t.Quiz {
 		q.Feedback = p.feedbackOf[q].text()
-		q.FeedbackHTML = md(p.feedbackOf[q])
+		q.FeedbackHTML = md(p.feedbackOf[q], nil)
 	}
 	for _, r := range listed {
 		if p.l.checkSource(r) {
