@@ -35,7 +35,8 @@ const phoneWidth = 640
 type LinkPreview struct {
 	ui.Compo
 
-	// id is the concept shown; empty while the card is hidden.
+	// id is what the card shows: a concept's id, or termSubject and a
+	// glossary term's id; empty while the card is hidden.
 	id string
 	// pinned is set when a tap opened the card: it stays until closed and
 	// offers to open the page and the concepts linked to it.
@@ -65,6 +66,11 @@ type documentListener struct {
 }
 
 func (p *LinkPreview) Render() ui.UI {
+	if id, isTerm := strings.CutPrefix(p.id, termSubject); isTerm {
+		if t, ok := knowledge.Term(id); ok {
+			return p.termCard(t)
+		}
+	}
 	c, ok := knowledge.Concept(p.id)
 	if !ok {
 		return ui.Div().ID(previewID).Class("link-preview").Hidden(true)
@@ -87,6 +93,36 @@ func (p *LinkPreview) Render() ui.UI {
 		ui.P().Class("preview-summary").Text(c.Summary),
 		ui.P().Class("preview-meta").Text(conceptMeta(c.ID)),
 		ui.If(p.pinned, func() ui.UI { return p.sheet(c) }),
+	)
+}
+
+// termSubject marks a glossary term as what the card shows: concept ids
+// have no colon, so the two never meet.
+const termSubject = "term:"
+
+// termCard defines a glossary term where its first use links to it.
+func (p *LinkPreview) termCard(t *kb.Term) ui.UI {
+	card := ui.Div().ID(previewID).Role("tooltip")
+	if p.pinned {
+		card = card.Role("dialog").Aria("labelledby", previewID+"-title")
+	}
+	class := []string{"link-preview", "is-term"}
+	if p.pinned {
+		class = append(class, "is-pinned")
+	}
+	return card.Class(class...).Body(
+		ui.If(p.pinned, func() ui.UI {
+			return ui.Button().Type("button").Class("preview-close").Aria("label", "Close").Title("Close (Escape)").Text("×").
+				OnClick(func(ctx ui.Context, e ui.Event) { p.hide() })
+		}),
+		ui.P().Class("kind-badge", "kind-term").Text("Glossary"),
+		ui.P().Class("preview-title").ID(previewID+"-title").Text(t.Title),
+		ui.P().Class("preview-summary").Text(t.Summary),
+		ui.If(p.pinned, func() ui.UI {
+			return ui.Div().Class("preview-sheet").Body(
+				ui.A().Class("button", "preview-open").Href(GlossaryPath + "#" + t.ID).Text("Open the glossary"),
+			)
+		}),
 	)
 }
 
@@ -161,10 +197,11 @@ func (p *LinkPreview) OnDismount() {
 	p.listeners = nil
 }
 
-// conceptLink is the link to a concept that the event's target is in, and
-// that concept's id; links inside the card itself and in search results
-// (which say what they are already) have no preview.
-func conceptLink(target ui.Value) (ui.Value, string) {
+// previewedLink is the link to a concept or a glossary term that the
+// event's target is in, and what it points to (see LinkPreview.id); links
+// inside the card itself and in search results (which say what they are
+// already) have no preview.
+func previewedLink(target ui.Value) (ui.Value, string) {
 	if !target.Truthy() || target.Get("closest").IsUndefined() {
 		return nil, ""
 	}
@@ -172,11 +209,21 @@ func conceptLink(target ui.Value) (ui.Value, string) {
 	if !link.Truthy() || link.Call("closest", "#"+previewID+", .search-results").Truthy() {
 		return nil, ""
 	}
-	id, ok := conceptOfHref(link.Call("getAttribute", "href").String())
+	id, ok := subjectOfHref(link.Call("getAttribute", "href").String())
 	if !ok {
 		return nil, ""
 	}
 	return link, id
+}
+
+// subjectOfHref reads what an address points to that the card can show: a
+// concept, or a glossary term (/glossary#{id}).
+func subjectOfHref(href string) (string, bool) {
+	if id, ok := strings.CutPrefix(href, GlossaryPath+"#"); ok {
+		_, known := knowledge.Term(id)
+		return termSubject + id, known
+	}
+	return conceptOfHref(href)
 }
 
 // conceptOfHref reads the concept an address points to: /concepts/{id},
@@ -203,7 +250,7 @@ func (p *LinkPreview) onPointerOver(ctx ui.Context, e ui.Event) {
 		p.pending++ // the pointer reached the card: keep it
 		return
 	}
-	link, id := conceptLink(target)
+	link, id := previewedLink(target)
 	switch {
 	case link != nil && p.dismissed != nil && link.Equal(p.dismissed):
 	case link != nil && p.id == id && p.link != nil && link.Equal(p.link):
@@ -225,7 +272,7 @@ func (p *LinkPreview) onFocusIn(ctx ui.Context, e ui.Event) {
 		p.pending++
 		return
 	}
-	link, id := conceptLink(target)
+	link, id := previewedLink(target)
 	if link == nil {
 		if !p.pinned {
 			p.now(ctx, p.hide)
@@ -249,7 +296,7 @@ func (p *LinkPreview) onFocusOut(ctx ui.Context, e ui.Event) {
 	if p.pinned || p.inCard(next) {
 		return
 	}
-	if link, _ := conceptLink(next); link == nil {
+	if link, _ := previewedLink(next); link == nil {
 		p.later(ctx, 0, p.hide)
 	}
 }
@@ -264,7 +311,7 @@ func (p *LinkPreview) onClick(ctx ui.Context, e ui.Event) {
 	if p.inCard(target) {
 		return
 	}
-	link, id := conceptLink(target)
+	link, id := previewedLink(target)
 	moved := math.Hypot(e.Get("clientX").Float()-p.pressedAt.X, e.Get("clientY").Float()-p.pressedAt.Y)
 	switch {
 	case link == nil:

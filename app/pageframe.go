@@ -69,6 +69,7 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 				ui.Time().DateTime(contentReviewed).Text(readableDate(contentReviewed)),
 				ui.Text("; each page with its own sources gives its own date."),
 			),
+			ui.P().Body(ui.A().Href(GlossaryPath).Text("Glossary"), ui.Text(": the technical terms in plain words.")),
 			ui.P().Body(ui.A().Href(DataPath).Text("Your data on this device"), ui.Text(": what the app keeps here, export and import.")),
 		),
 		// Last, so that at the foot of any page it sits below everything

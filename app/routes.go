@@ -70,7 +70,23 @@ func Register(k *kb.KB, reader TourReader) {
 			ui.Route(path+"/", page)
 		}
 	}
+	// A concept merged into another keeps its address: the server sends a
+	// reader there on (Redirects), and in the app it shows what it became.
+	for from, to := range Redirects(k) {
+		id := strings.TrimPrefix(to, ConceptPath(""))
+		ui.Route(from, func() ui.Composer { return &ConceptPage{ID: id} })
+	}
 	ui.RouteWithRegexp("^/.*$", func() ui.Composer { return &NotFoundPage{} })
+}
+
+// Redirects maps the address of every concept merged into another to the
+// address of the concept it became, so that old links keep working.
+func Redirects(k *kb.KB) map[string]string {
+	moved := make(map[string]string)
+	for _, r := range k.Redirects() {
+		moved[ConceptPath(r.From)] = ConceptPath(r.To)
+	}
+	return moved
 }
 
 // pageFactories maps every page path to the component that shows it.
@@ -83,6 +99,7 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 		QuestionsPath: func() ui.Composer { return &QuestionsPage{} },
 		SearchPath:    func() ui.Composer { return &SearchPage{} },
 		DataPath:      func() ui.Composer { return &DataPage{} },
+		GlossaryPath:  func() ui.Composer { return &GlossaryPage{} },
 	}
 	for _, c := range k.Concepts() {
 		id := c.ID

@@ -45,6 +45,7 @@ var indexPages = []struct {
 	{QuestionsPath, kb.Entry{Title: "Open questions", Summary: "Discussion prompts for each research direction.", ID: "questions discussion"}},
 	{SourcesPath, kb.Entry{Title: "Sources", Summary: "The bibliography behind every claim.", ID: "sources bibliography references"}},
 	{ToursPath, kb.Entry{Title: "Classroom tours", Summary: "Guided walkthroughs of the map for a class or on your own.", ID: "tours walkthrough lesson class"}},
+	{GlossaryPath, kb.Entry{Title: "Glossary", Summary: "The technical terms, each in plain language.", ID: "glossary terms definitions jargon"}},
 }
 
 func buildSearchIndex(k *kb.KB) []searchable {
@@ -76,6 +77,9 @@ func buildSearchIndex(k *kb.KB) []searchable {
 	}
 	for _, p := range indexPages {
 		add("Page", p.path, p.entry)
+	}
+	for _, t := range k.Glossary() {
+		add("Glossary term", GlossaryPath+"#"+t.ID, kb.Entry{ID: strings.Join(t.Aliases, " "), Title: t.Title, Summary: t.Summary})
 	}
 	for _, s := range k.Sources() {
 		index = append(index, searchable{

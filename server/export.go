@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -40,6 +41,9 @@ func Export(c Config, dest string, out io.Writer) error {
 		site.file(f, f)
 	}
 	site.file(app.KnowledgePath, app.KnowledgePath)
+	for from, to := range app.Redirects(c.KB) {
+		site.write(path.Join(from, "index.html"), movedPage(to))
+	}
 	site.notFound()
 	site.write("/sitemap.xml", sitemap(c.KB, c.BaseURL))
 	site.write("/robots.txt", robots(c.BaseURL))
@@ -54,6 +58,17 @@ func Export(c Config, dest string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "static: wrote %d pages to %s\n", len(app.Pages(c.KB)), dest)
 	return nil
+}
+
+// movedPage stands at a moved page's old address on a static host, which
+// cannot redirect: it sends the browser on at once (a meta refresh, which
+// the strict policy allows, unlike a script) and names the new address.
+func movedPage(to string) []byte {
+	escaped := html.EscapeString(to)
+	return []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+		`<meta http-equiv="refresh" content="0; url=` + escaped + `">` +
+		`<link rel="canonical" href="` + escaped + `"><title>Moved</title></head>` +
+		`<body><p>This page has moved to <a href="` + escaped + `">` + escaped + `</a>.</p></body></html>`)
 }
 
 // staticSite writes responses of the handler into the export folder,

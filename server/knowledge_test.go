@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"io"
 	"net/http"
-	"oversight/app"
 	"strings"
 	"testing"
 
+	"oversight/app"
 	"oversight/content"
 	"oversight/kb"
 	"oversight/kb/load"

@@ -8,15 +8,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"oversight/app"
-	"oversight/server/servertest"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 
+	"oversight/app"
 	"oversight/content"
 	"oversight/kb/load"
+	"oversight/server/servertest"
 )
 
 // securityWeb is a static folder with a fake app.wasm, a stylesheet and a

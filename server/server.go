@@ -139,8 +139,24 @@ func build(c Config) (*built, error) {
 	}
 	rendered := withPageStatus(k, h)
 	pages := newPageCache(version, app.Pages(k), app.QueryKeys, renderWith(rendered))
-	handler := secure(withPages(pages, version, made, withCompressedAnswers(withMadeFiles(made, rendered))), webDir)
+	handler := secure(withRedirects(app.Redirects(k), withPages(pages, version, made, withCompressedAnswers(withMadeFiles(made, rendered)))), webDir)
 	return &built{handler: handler, pages: pages, rendered: rendered, version: version}, nil
+}
+
+// withRedirects sends a reader who asks for a moved page (a concept merged
+// into another) to where it is now, for good.
+func withRedirects(moved map[string]string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		to, ok := moved[strings.TrimSuffix(r.URL.Path, "/")]
+		if !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.URL.RawQuery != "" {
+			to += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+	})
 }
 
 // withPages answers every request for a page from pages, and passes the

@@ -1,17 +1,18 @@
 package server
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"oversight/app"
-	"oversight/server/servertest"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"oversight/app"
 	"oversight/content"
 	"oversight/kb/load"
+	"oversight/server/servertest"
 )
 
 func fakeWeb(t *testing.T, wasm string) string { return servertest.FakeWeb(t, wasm) }
@@ -89,5 +90,50 @@ func TestTheServerRefusesToStartWithoutTheWebAssembly(t *testing.T) {
 	k, _ := load.Content(content.FS, content.Root)
 	if _, err := New(Config{KB: k, WebDir: t.TempDir()}); err == nil {
 		t.Errorf("New started with no app.wasm")
+	}
+}
+
+// A concept merged into another keeps its address: the server sends the
+// reader to the concept it became, for good, with the query it asked for.
+func TestAMergedConceptsOldAddressRedirectsToTheNewOne(t *testing.T) {
+	k, err := load.Content(content.FS, content.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := k.Redirects()
+	if len(moved) == 0 {
+		t.Fatal("the content merges no concepts: this test checks nothing")
+	}
+	s := newTestServer(t, fakeWeb(t, "wasm"))
+	for _, r := range moved {
+		res := get(t, s.URL+"/concepts/"+r.From+"?hops=1", nil)
+		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != "/concepts/"+r.To+"?hops=1" {
+			t.Errorf("/concepts/%s answered %d to %q, want 301 to /concepts/%s?hops=1", r.From, res.StatusCode, res.Header.Get("Location"), r.To)
+		}
+		if res.Header.Get("Content-Security-Policy") == "" {
+			t.Errorf("the redirect from %s has no security headers", r.From)
+		}
+	}
+}
+
+// A static host cannot redirect: the export writes, at each old address, a
+// page that sends the browser on without a script.
+func TestTheStaticExportLeavesAPageThatMovesOnAtEachOldAddress(t *testing.T) {
+	k, err := load.Content(content.FS, content.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "dist")
+	if err := Export(Config{KB: k, WebDir: fakeWebWithIcons(t), BaseURL: "https://explorer.example.org"}, dest, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range k.Redirects() {
+		page, err := os.ReadFile(filepath.Join(dest, "concepts", r.From, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := `<meta http-equiv="refresh" content="0; url=/concepts/` + r.To + `">`; !strings.Contains(string(page), want) {
+			t.Errorf("the export's page at /concepts/%s lacks %s:\n%s", r.From, want, page)
+		}
 	}
 }

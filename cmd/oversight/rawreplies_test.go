@@ -7,14 +7,14 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"oversight/server"
-	"oversight/server/servertest"
 	"strings"
 	"testing"
 	"time"
 
 	"oversight/content"
 	"oversight/kb/load"
+	"oversight/server"
+	"oversight/server/servertest"
 )
 
 // rawExchange sends raw bytes on a fresh connection to the server and reads

@@ -15,8 +15,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"oversight/server"
-	"oversight/server/servertest"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -27,6 +25,8 @@ import (
 
 	"oversight/content"
 	"oversight/kb/load"
+	"oversight/server"
+	"oversight/server/servertest"
 )
 
 func TestTheWebAssemblyGetsTimeToFinishOnASlowLink(t *testing.T) {
