@@ -37,6 +37,7 @@ func (p *page) seriousViolations() []string {
 }
 
 func TestNoSeriousAccessibilityViolationsInEitherTheme(t *testing.T) {
+	t.Parallel()
 	paths := []string{"/", "/?view=text", "/concepts/debate", "/caveats", "/history", "/sources", "/search?q=oversight", "/readings/spiralist", "/data"}
 	for _, theme := range []string{"light", "dark"} {
 		t.Run(theme, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 )
 
 func TestTheArticlePagesLoadWithTheirContent(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	for path, want := range map[string]struct {
@@ -39,6 +40,7 @@ func TestTheArticlePagesLoadWithTheirContent(t *testing.T) {
 }
 
 func TestTheCaveatLensMarksEveryQualifiedConcept(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	qualified := map[string]bool{}
 	for _, c := range k.Caveats() {
@@ -74,6 +76,7 @@ func TestTheCaveatLensMarksEveryQualifiedConcept(t *testing.T) {
 }
 
 func TestACitationLandsOnItsSourceEntry(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	debate, _ := k.Concept("debate")
 	first := debate.Sources[0]
@@ -92,6 +95,7 @@ func TestACitationLandsOnItsSourceEntry(t *testing.T) {
 }
 
 func TestFactReportAndInterpretationLookDifferent(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/history")
 	if p.count(".timeline .evidence-record") == 0 || p.count(".timeline .evidence-report") == 0 {

@@ -15,9 +15,8 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
-
-	"oversight/internal/chromium"
 )
 
 // Viewports the app must work at: a laptop or projector, and a phone.
@@ -41,6 +40,9 @@ type page struct {
 	// origin is the app's address, like http://127.0.0.1:41234.
 	origin string
 
+	// proxy records what the page sends anywhere but loopback.
+	proxy *recordingProxy
+
 	mu       sync.Mutex
 	requests []string
 	problems []string
@@ -52,28 +54,50 @@ func openPage(t *testing.T, vp viewport) *page {
 	return openPageAt(t, vp, serverURL)
 }
 
-// openPageAt opens a browser on an app served at origin.
+// openPageAt opens a tab on an app served at origin, in a browser context
+// of its own (its own storage, cache, service workers and cookies, as a
+// fresh profile has) in the one Chromium the tests share, so that tests
+// run side by side without starting a browser each.
 func openPageAt(t *testing.T, vp viewport, origin string) *page {
 	t.Helper()
-	offOrigin.take()
-	// Everything but loopback goes to the recording proxy.
-	opts := chromium.Options(chromiumPath, profileDir(t), int(vp.width), int(vp.height), offOrigin.addr)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	p := &page{t: t, origin: origin}
-	if err := chromedp.Listen(browserCtx, p.record); err != nil {
-		cancelBrowser()
-		cancelAlloc()
-		t.Fatalf("starting Chromium: %v", err)
+	// Everything but loopback goes to a proxy that records it, one per
+	// page, so that a request is blamed on the test that caused it.
+	proxy := &recordingProxy{}
+	stopProxy, err := proxy.start()
+	if err != nil {
+		t.Fatal(err)
 	}
-	ctx, cancelTest := context.WithTimeout(browserCtx, 5*time.Minute)
+	t.Cleanup(stopProxy)
+	ctx, cancelTab := chromedp.NewContext(sharedBrowser, chromedp.WithNewBrowserContext(func(p *target.CreateBrowserContextParams) {
+		p.ProxyServer = "http://" + proxy.addr
+	}))
+	return openTab(t, vp, origin, ctx, cancelTab, proxy)
+}
+
+// openPageInProfile opens a tab in the shared browser's own profile, for
+// what Chromium allows only outside a fresh browser context, which it
+// treats as incognito: installing the app. Only one test may use it, and
+// it must serve the app on an origin of its own.
+func openPageInProfile(t *testing.T, vp viewport, origin string) *page {
+	t.Helper()
+	ctx, cancelTab := chromedp.NewContext(sharedBrowser)
+	return openTab(t, vp, origin, ctx, cancelTab, offOrigin)
+}
+
+func openTab(t *testing.T, vp viewport, origin string, ctx context.Context, cancelTab context.CancelFunc, proxy *recordingProxy) *page {
+	t.Helper()
+	p := &page{t: t, origin: origin, proxy: proxy}
+	if err := chromedp.Listen(ctx, p.record); err != nil {
+		cancelTab()
+		t.Fatalf("opening a tab: %v", err)
+	}
+	ctx, cancelTest := context.WithTimeout(ctx, 5*time.Minute)
 	p.ctx = ctx
 	t.Cleanup(func() {
 		p.checkRequests()
 		p.checkProblems()
 		cancelTest()
-		cancelBrowser()
-		cancelAlloc()
+		cancelTab()
 	})
 	p.do(chromedp.EmulateViewport(vp.width, vp.height))
 	// A headless tab never has window focus, so focus events would not fire.
@@ -81,29 +105,6 @@ func openPageAt(t *testing.T, vp viewport, origin string) *page {
 		t.Fatal(err)
 	}
 	return p
-}
-
-// profileDir is a fresh Chromium profile folder, removed after the test.
-// Chromium's helper processes can still write to it for a moment after the
-// browser is stopped, which makes t.TempDir's cleanup fail the test at
-// random; this one retries instead. (Cleanups run last-in first-out, so the
-// browser, registered later, is stopped before this runs.)
-func profileDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "oversight-profile-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		for range 50 {
-			if os.RemoveAll(dir) == nil {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Logf("could not remove the browser profile %s", dir)
-	})
-	return dir
 }
 
 func (p *page) record(ev any) {
@@ -150,7 +151,7 @@ func (p *page) checkRequests() {
 			p.t.Errorf("the page requested %s, outside the app's origin %s", u, p.origin)
 		}
 	}
-	for _, r := range offOrigin.take() {
+	for _, r := range p.proxy.take() {
 		p.t.Errorf("the browser sent a request outside the app's origin: %s", r)
 	}
 }

@@ -12,6 +12,7 @@ import (
 )
 
 func TestTypingInSearchOffersTheConceptAndEnterOpensIt(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "recursive reward"))
@@ -33,6 +34,7 @@ func TestTypingInSearchOffersTheConceptAndEnterOpensIt(t *testing.T) {
 }
 
 func TestArrowKeysWalkTheSearchResults(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "oversight"))
@@ -47,6 +49,7 @@ func TestArrowKeysWalkTheSearchResults(t *testing.T) {
 }
 
 func TestSlashFocusesSearchAndEscapeClosesTheList(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/concepts/debate")
 	p.pressKey("/")
@@ -61,6 +64,7 @@ func TestSlashFocusesSearchAndEscapeClosesTheList(t *testing.T) {
 }
 
 func TestSearchWorksWithoutJavaScriptThroughTheSearchPage(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.open("/search?q=debate")
 	if p.count(`.search-page .card a[href="/concepts/debate"]`) != 1 {
@@ -84,6 +88,7 @@ func (p *page) pressKey(key string) {
 }
 
 func TestTabAndArrowKeysWalkFromSuperalignmentToALinkedDirection(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 	for range 80 {
@@ -107,6 +112,7 @@ func TestTabAndArrowKeysWalkFromSuperalignmentToALinkedDirection(t *testing.T) {
 }
 
 func TestTheTextTwinListsEveryConcept(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	p.openApp("/")
@@ -127,6 +133,7 @@ func TestTheTextTwinListsEveryConcept(t *testing.T) {
 }
 
 func TestDarkModeFollowsTheSystemAndTheToggleIsRemembered(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
@@ -163,6 +170,7 @@ func wheel(x, y, deltaY float64) chromedp.Action[chromedp.Void] {
 }
 
 func TestWheelZoomMagnifiesTheMapAndLabelsNeverShrinkBelowTheFit(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 	label := `document.querySelector("#node-debate text").getBoundingClientRect().height`
@@ -190,6 +198,7 @@ func TestWheelZoomMagnifiesTheMapAndLabelsNeverShrinkBelowTheFit(t *testing.T) {
 }
 
 func TestZoomButtonsAndKeysZoomAndFit(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 	fitView := eval[string](p, `document.querySelector("svg.concept-map").getAttribute("viewBox")`)
@@ -206,6 +215,7 @@ func TestZoomButtonsAndKeysZoomAndFit(t *testing.T) {
 }
 
 func TestTheLegendFiltersKindsAndTheCaveatLensComposesWithIt(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	problems := 0
 	for _, c := range k.Concepts() {
@@ -229,6 +239,7 @@ func TestTheLegendFiltersKindsAndTheCaveatLensComposesWithIt(t *testing.T) {
 }
 
 func TestFocusModeShowsANeighbourhoodAndEscapeLeavesIt(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	p.openApp("/?focus=debate")
@@ -255,6 +266,7 @@ func TestFocusModeShowsANeighbourhoodAndEscapeLeavesIt(t *testing.T) {
 }
 
 func TestOnAPhoneEveryControlIsAtLeast44PixelsSquare(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, phone)
 	for _, path := range []string{"/", "/concepts/debate", "/tours", "/caveats"} {
 		p.openApp(path)
@@ -277,6 +289,7 @@ func TestOnAPhoneEveryControlIsAtLeast44PixelsSquare(t *testing.T) {
 }
 
 func TestReducedMotionTurnsTransitionsOff(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
@@ -297,6 +310,7 @@ func TestReducedMotionTurnsTransitionsOff(t *testing.T) {
 // rendering the whole map again; what it paints must be exactly what the
 // server renders for the same concept focused.
 func TestAHoverPaintsTheSameHighlightAsARenderOfThatFocus(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 	x, y := p.centreOf("#node-debate")
@@ -322,6 +336,7 @@ func TestAHoverPaintsTheSameHighlightAsARenderOfThatFocus(t *testing.T) {
 }
 
 func TestOpenedConceptsAreMarkedOnTheMapRememberedAndCanBeCleared(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 	if p.count(".node.is-visited") != 0 || p.count(".visited-note:not([hidden])") != 0 {

@@ -103,6 +103,7 @@ func (p *page) expectNothingHostile(where string) {
 // navigates at the end. Imported tours are shown in every view that renders
 // their Markdown, then removed.
 func TestImportingHostileToursRunsNoScriptAndTheAppKeepsRunning(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	p.watchCSP()

@@ -92,6 +92,8 @@ func (p *page) download(selector string) (name string, data []byte) {
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
 	if _, err := chromedp.Call(p.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: ptr(true),
+		// The page's own browser context: each test has one.
+		BrowserContextID: chromedp.FromContext(p.ctx).BrowserContextID,
 	}); err != nil {
 		p.t.Fatal(err)
 	}
@@ -140,6 +142,7 @@ func (p *page) stockUp() {
 }
 
 func TestLocalDataAnUnreadableRecordIsSetAsideAndTheAppStillStarts(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.stockUp()
 	stocked := p.storedItems()
@@ -220,6 +223,7 @@ func TestLocalDataAnUnreadableRecordIsSetAsideAndTheAppStillStarts(t *testing.T)
 }
 
 func TestLocalDataWhenStorageIsFullTheAppWorksInMemoryAndKeepsWhatWasStored(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, phone)
 	p.openApp("/concepts/debate")
 	p.waitFor(`(localStorage.getItem("oversight.visited") || "").includes("debate")`)
@@ -268,6 +272,7 @@ func TestLocalDataWhenStorageIsFullTheAppWorksInMemoryAndKeepsWhatWasStored(t *t
 }
 
 func TestLocalDataWhenStorageIsBlockedTheAppWorksInMemory(t *testing.T) {
+	t.Parallel()
 	for name, script := range map[string]string{
 		// Safari's private browsing of old, and storage refused by policy.
 		"writes refused": `Storage.prototype.setItem = function () { throw new DOMException("The operation is insecure.", "SecurityError"); };`,
@@ -295,6 +300,7 @@ func TestLocalDataWhenStorageIsBlockedTheAppWorksInMemory(t *testing.T) {
 }
 
 func TestLocalDataExportThenImportOnACleanDeviceGivesBackTheSameData(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.stockUp()
 	p.openApp("/data")
@@ -367,6 +373,7 @@ func (p *page) expectCounts(want map[string]string) {
 }
 
 func TestLocalDataABadFileIsRefusedAndChangesNothing(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, phone)
 	p.stockUp()
 	p.openApp("/data")
@@ -395,6 +402,7 @@ func TestLocalDataABadFileIsRefusedAndChangesNothing(t *testing.T) {
 }
 
 func TestLocalDataPersistentStorageIsRequestedOnceAfterTheFirstSave(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.beforeEveryDocument(`window.persistCalls = 0;
 		navigator.storage.persist = () => { window.persistCalls++; return Promise.resolve(true); };`)
@@ -417,6 +425,7 @@ func TestLocalDataPersistentStorageIsRequestedOnceAfterTheFirstSave(t *testing.T
 }
 
 func TestLocalDataEarlierVersionsDataIsMovedIntoTheNewFormat(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 	p.setStoredItem("oversight.tours.progress", `{"tour:why-the-judge-fails":{"seen":[1,2],"steps":8}}`)
@@ -440,6 +449,7 @@ func TestLocalDataEarlierVersionsDataIsMovedIntoTheNewFormat(t *testing.T) {
 }
 
 func TestLocalDataTheInstallSuggestionCoversNothingAndCanBeDismissedForGood(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, phone)
 	p.beSafariOnAnIPhone()
 	p.openApp("/concepts/debate")

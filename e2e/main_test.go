@@ -5,6 +5,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -14,7 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"oversight/internal/appbuild"
+	"oversight/internal/chromium"
 )
 
 var (
@@ -24,8 +28,12 @@ var (
 	chromiumPath string
 	// artifacts is where screenshots are saved (git-ignored).
 	artifacts string
-	// offOrigin records every request Chromium sends anywhere but loopback.
+	// offOrigin records every request the shared Chromium sends anywhere
+	// but loopback from outside the tests' tabs (each tab's browser context
+	// has a recording proxy of its own).
 	offOrigin = &recordingProxy{}
+	// sharedBrowser is the one Chromium the tests open their tabs in.
+	sharedBrowser context.Context
 	// mainBuild is the build of the repository under test.
 	mainBuild appbuild.Build
 	// workDir holds the builds and exports the tests make.
@@ -70,7 +78,36 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer stopProxy()
-	return m.Run()
+	stopBrowser, err := startSharedBrowser(filepath.Join(dir, "profile"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	code := m.Run()
+	stopBrowser()
+	if seen := offOrigin.take(); len(seen) > 0 && code == 0 {
+		fmt.Fprintf(os.Stderr, "e2e: the browser sent requests outside the app's origin: %v\n", seen)
+		return 1
+	}
+	return code
+}
+
+// startSharedBrowser starts the Chromium every test opens its tabs in, on a
+// fresh profile.
+func startSharedBrowser(profile string) (stop func(), err error) {
+	opts := chromium.Options(chromiumPath, profile, int(desktop.width), int(desktop.height), offOrigin.addr)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	if err := chromedp.Do(browserCtx); err != nil {
+		cancelBrowser()
+		cancelAlloc()
+		return nil, fmt.Errorf("starting Chromium: %w", err)
+	}
+	sharedBrowser = browserCtx
+	return func() {
+		cancelBrowser()
+		cancelAlloc()
+	}, nil
 }
 
 // startServer builds the app into dir and serves it on a free port.

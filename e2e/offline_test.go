@@ -163,13 +163,16 @@ func (p *page) checkUpdate() string {
 }
 
 func TestEveryPageWorksOfflineAfterOneVisit(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	addr := freeAddr(t)
 	origin, stop, err := mainBuild.Serve(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := openPageAt(t, desktop, origin)
+	// Chromium installs no app from a fresh browser context, which it
+	// treats as incognito.
+	p := openPageInProfile(t, desktop, origin)
 	p.openApp("/")
 	p.waitForOfflineCopy()
 	p.openApp("/")
@@ -208,6 +211,7 @@ func TestEveryPageWorksOfflineAfterOneVisit(t *testing.T) {
 }
 
 func TestANewBuildReachesClientsAndARestartDoesNot(t *testing.T) {
+	t.Parallel()
 	b := secondBuild(t)
 	addr := freeAddr(t)
 	origin, stopA, err := mainBuild.Serve(addr)
@@ -248,6 +252,7 @@ func TestANewBuildReachesClientsAndARestartDoesNot(t *testing.T) {
 }
 
 func TestABrokenDeployKeepsTheWorkingOfflineCopy(t *testing.T) {
+	t.Parallel()
 	b := secondBuild(t)
 	broken := appbuild.Build{Binary: b.Binary, Web: filepath.Join(workDir, "broken-web")}
 	if out, err := exec.Command("cp", "-r", b.Web, broken.Web).CombinedOutput(); err != nil {
@@ -290,6 +295,7 @@ func TestABrokenDeployKeepsTheWorkingOfflineCopy(t *testing.T) {
 }
 
 func TestTheStaticExportWorksOnAPlainFileServer(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	dist := filepath.Join(workDir, "dist")
 	addr := freeAddr(t)
@@ -379,6 +385,7 @@ func (p *page) beSafariOnAnIPhone() {
 }
 
 func TestSafariReadersAreShownHowToAddTheAppToTheirHomeScreen(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, phone)
 	p.beSafariOnAnIPhone()
 	p.openApp("/")

@@ -49,6 +49,7 @@ func readText(p *page, route string) string {
 // first paint get the server's page; everyone else gets what the WebAssembly
 // draws. The two must read the same, word for word and space for space.
 func TestEveryPageReadsTheSameWithAndWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	routes := app.Pages(loadKnowledge(t))
 	withoutJS := openPage(t, desktop)
 	if _, err := chromedp.Call(withoutJS.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {

@@ -42,6 +42,7 @@ func (p *page) onTop(selector string) bool {
 }
 
 func TestThePrerenderedPageIsUsableBeforeTheWebAssemblyArrives(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	holdWebAssembly(p)
 	p.open("/")
@@ -74,6 +75,7 @@ func TestThePrerenderedPageIsUsableBeforeTheWebAssemblyArrives(t *testing.T) {
 // arrived it is not even registered, so on a slow link its downloads do not
 // compete with the one the reader is waiting for.
 func TestTheServiceWorkerWaitsForTheWebAssembly(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	holdWebAssembly(p)
 	p.open("/")
@@ -110,6 +112,7 @@ func failTourReader(p *page) {
 // The tour reader is a second download. If it cannot arrive, an import says
 // why, by name, and the rest of the app goes on working.
 func TestATourReaderThatCannotArriveIsReportedAndTheAppKeepsRunning(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	failTourReader(p)
 	p.expectProblem("tourreader.wasm")
@@ -129,6 +132,7 @@ func TestATourReaderThatCannotArriveIsReportedAndTheAppKeepsRunning(t *testing.T
 // needs it, or as soon as a teacher reaches for the import form, so that
 // the import itself does not wait.
 func TestTheTourReaderStartsOnlyWhenATeacherReachesForTheImport(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/tours")
 	time.Sleep(time.Second)
@@ -179,6 +183,7 @@ func (p *page) layoutShiftsAfterStart() (total float64, shifts []string) {
 // the rest arrived; and the prerendered page must be the page the app
 // draws, spaces included.
 func TestNothingMovesWhileThePageArrivesOrWhenTheAppTakesOver(t *testing.T) {
+	t.Parallel()
 	tour := loadKnowledge(t).Tours()[0]
 	for _, vp := range []viewport{phone, desktop} {
 		p := openPage(t, vp)

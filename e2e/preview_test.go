@@ -17,6 +17,7 @@ const previewShown = `(c => c !== null && !c.hidden && c.getBoundingClientRect()
 const cardInsideViewport = `(r => r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight)(document.getElementById("link-preview").getBoundingClientRect())`
 
 func TestFocusingAConceptLinkShowsItsPreviewAndEscapeClosesIt(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	p.openApp("/concepts/debate")
@@ -55,6 +56,7 @@ func TestFocusingAConceptLinkShowsItsPreviewAndEscapeClosesIt(t *testing.T) {
 }
 
 func TestHoveringAMapNodeShowsItsPreviewBesideTheNode(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 	x, y := p.centreOf("#node-debate")
@@ -84,6 +86,7 @@ func TestHoveringAMapNodeShowsItsPreviewBesideTheNode(t *testing.T) {
 }
 
 func TestOnAPhoneATapPreviewsAConceptAsABottomSheetAndASecondTapOpensIt(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, phone)
 	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
 		t.Fatal(err)
@@ -126,6 +129,7 @@ func TestOnAPhoneATapPreviewsAConceptAsABottomSheetAndASecondTapOpensIt(t *testi
 }
 
 func TestATapOnTheSheetsCloseButtonClosesIt(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, phone)
 	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
 		t.Fatal(err)

@@ -74,6 +74,7 @@ const wantCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style
 	"frame-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
 func TestTheAppStartsUnderTheStrictContentSecurityPolicy(t *testing.T) {
+	t.Parallel()
 	for _, path := range []string{"/", "/concepts/debate"} {
 		res, err := http.Get(serverURL + path)
 		if err != nil {
@@ -113,6 +114,7 @@ func TestTheAppStartsUnderTheStrictContentSecurityPolicy(t *testing.T) {
 // A check that the test above can fail: the browser enforces the policy the
 // server sends, and the watcher sees what it blocks.
 func TestTheBrowserBlocksInlineScriptAndStyle(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.expectProblem("Content Security Policy")
 	p.watchCSP()

@@ -33,6 +33,7 @@ func loadKnowledge(t *testing.T) *knowledge.KB {
 }
 
 func TestTheMapShowsEveryConceptAsALinkAndTheAppStarts(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	p.openApp("/")
@@ -58,6 +59,7 @@ func TestTheMapShowsEveryConceptAsALinkAndTheAppStarts(t *testing.T) {
 }
 
 func TestClickingANodeOpensItsPageWithoutReloading(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 	// A full page load would wipe this marker; in-app navigation keeps it.
@@ -77,6 +79,7 @@ func TestClickingANodeOpensItsPageWithoutReloading(t *testing.T) {
 }
 
 func TestTheFullDefinitionExpandsOnClick(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/concepts/scalable-oversight")
 
@@ -96,6 +99,7 @@ func TestTheFullDefinitionExpandsOnClick(t *testing.T) {
 }
 
 func TestTabReachesAMapNodeAndEnterOpensIt(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 
@@ -116,6 +120,7 @@ func TestTabReachesAMapNodeAndEnterOpensIt(t *testing.T) {
 }
 
 func TestFocusingANodeHighlightsExactlyItsNeighbours(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	p.openApp("/")
@@ -141,6 +146,7 @@ func TestFocusingANodeHighlightsExactlyItsNeighbours(t *testing.T) {
 }
 
 func TestHoveringANodeHighlightsItsNeighbours(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/")
 
@@ -153,6 +159,7 @@ func TestHoveringANodeHighlightsItsNeighbours(t *testing.T) {
 }
 
 func TestBackToTheMapHighlightsTheConceptYouLeft(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/concepts/debate")
 	p.do(chromedp.Click(chromedp.CSS(".back a")))
@@ -161,6 +168,7 @@ func TestBackToTheMapHighlightsTheConceptYouLeft(t *testing.T) {
 }
 
 func TestEveryRequiredConceptOpensDirectly(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	for _, id := range requiredConcepts {
@@ -180,6 +188,7 @@ func TestEveryRequiredConceptOpensDirectly(t *testing.T) {
 }
 
 func TestAnUnknownConceptAnswers404AndOffersTheClosest(t *testing.T) {
+	t.Parallel()
 	res, err := http.Get(serverURL + "/concepts/nope")
 	if err != nil {
 		t.Fatal(err)
@@ -205,6 +214,7 @@ func TestAnUnknownConceptAnswers404AndOffersTheClosest(t *testing.T) {
 }
 
 func TestPagesAreReadableWithJavaScriptOff(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	if _, err := chromedp.Call(p.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
@@ -242,6 +252,7 @@ func TestPagesAreReadableWithJavaScriptOff(t *testing.T) {
 }
 
 func TestScreenshotsAtDesktopAndPhoneSizesWithNoSidewaysScrolling(t *testing.T) {
+	t.Parallel()
 	pages := map[string]string{"map": "/", "concept": "/concepts/scalable-oversight", "not-found": "/concepts/nope"}
 	for _, vp := range []viewport{desktop, phone} {
 		p := openPage(t, vp)

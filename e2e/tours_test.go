@@ -80,6 +80,7 @@ func htmlText(h string) string { return html.UnescapeString(tag.ReplaceAllString
 func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestArrowKeysMoveThroughATourAndBackReturns(t *testing.T) {
+	t.Parallel()
 	tour := builtInTour(t, "superalignment-in-ten-minutes")
 	p := openPage(t, desktop)
 	p.openApp("/tours/" + tour.ID + "/1")
@@ -131,6 +132,7 @@ func TestArrowKeysMoveThroughATourAndBackReturns(t *testing.T) {
 }
 
 func TestATourStepReadsAndLinksOnWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	tour := builtInTour(t, "why-the-judge-fails")
 	p := openPage(t, desktop)
 	p.open("/tours/" + tour.ID + "/2?wasm=false")
@@ -162,6 +164,7 @@ func (p *page) touch(x0, x1, y float64) {
 }
 
 func TestASwipeOnAPhoneMovesBetweenSteps(t *testing.T) {
+	t.Parallel()
 	tour := builtInTour(t, "superalignment-in-ten-minutes")
 	p := openPage(t, phone)
 	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
@@ -181,6 +184,7 @@ func TestASwipeOnAPhoneMovesBetweenSteps(t *testing.T) {
 }
 
 func TestTheAudienceWindowFollowsThePresenter(t *testing.T) {
+	t.Parallel()
 	tour := builtInTour(t, "why-the-judge-fails")
 	p := openPage(t, desktop)
 	p.watchCSP()
@@ -337,6 +341,7 @@ func noSpace(s string) string {
 }
 
 func TestPrintingATourGivesAHandoutWithEveryStep(t *testing.T) {
+	t.Parallel()
 	for _, tour := range loadKnowledge(t).Tours() {
 		p := openPage(t, desktop)
 		p.openApp("/tours/" + tour.ID)
@@ -421,6 +426,7 @@ Feedback: A judge decides – see [debate](/concepts/debate).
 `
 
 func TestAnImportedTourIsCheckedStoredAndPlayed(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/tours")
 
@@ -477,6 +483,7 @@ func TestAnImportedTourIsCheckedStoredAndPlayed(t *testing.T) {
 }
 
 func TestAnImportedTourRunsNoScript(t *testing.T) {
+	t.Parallel()
 	p := openPage(t, desktop)
 	p.watchCSP()
 	dialogs := p.watchDialogs()
@@ -515,6 +522,7 @@ func TestAnImportedTourRunsNoScript(t *testing.T) {
 }
 
 func TestToursAndAnImportedTourPlayOffline(t *testing.T) {
+	t.Parallel()
 	tour := builtInTour(t, "limits-and-disputes")
 	addr := freeAddr(t)
 	origin, stop, err := mainBuild.Serve(addr)
