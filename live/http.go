@@ -83,7 +83,11 @@ func (h *Hub) createRoom(w http.ResponseWriter, r *http.Request) {
 			writeError(w, out.err)
 			return
 		}
-		writeJSON(w, http.StatusCreated, createResponse{Code: c.Room, TeacherToken: token, Room: h.view(c.Room, hash)})
+		if view, ok := h.view(c.Room, hash); ok {
+			writeJSON(w, http.StatusCreated, createResponse{Code: c.Room, TeacherToken: token, Room: view})
+		} else {
+			writeError(w, errRoomNotFound())
+		}
 		return
 	}
 	writeError(w, refuse(http.StatusServiceUnavailable, "unavailable", "no free code was found; try again"))
@@ -113,21 +117,27 @@ func (h *Hub) join(w http.ResponseWriter, r *http.Request) {
 	if !h.run(w, r, command{Op: opJoin, Room: code, Auth: hash, Nickname: req.Nickname}) {
 		return
 	}
-	writeJSON(w, http.StatusOK, joinResponse{StudentToken: token, Room: h.view(code, hash)})
+	if view, ok := h.view(code, hash); ok {
+		writeJSON(w, http.StatusOK, joinResponse{StudentToken: token, Room: view})
+	} else {
+		writeError(w, errRoomNotFound())
+	}
 }
 
 // state is the room as the request's token sees it: the teacher's view,
 // a student's (with their answer), or without a token the class's.
+//
+// Like the export, it first catches up with every instance, so that it
+// shows what a request to another instance just changed.
 func (h *Hub) state(w http.ResponseWriter, r *http.Request) {
-	code, hash, _, ok := h.anyone(w, r)
-	if !ok {
-		return
-	}
 	if err := h.log.sync(r.Context()); err != nil {
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, h.view(code, hash))
+	code, hash, _, ok := h.anyone(w, r)
+	if ok {
+		writeView(w, http.StatusOK, h, code, hash)
+	}
 }
 
 type stepRequest struct {
@@ -139,7 +149,7 @@ func (h *Hub) step(w http.ResponseWriter, r *http.Request) {
 	var req stepRequest
 	code, hash, ok := h.teacher(w, r, &req)
 	if ok && h.run(w, r, command{Op: opStep, Room: code, Auth: hash, Step: req.Step, Move: req.Move}) {
-		writeJSON(w, http.StatusOK, h.view(code, hash))
+		writeView(w, http.StatusOK, h, code, hash)
 	}
 }
 
@@ -151,7 +161,7 @@ func (h *Hub) openPoll(w http.ResponseWriter, r *http.Request) {
 	}
 	out, done := h.runFor(w, r, command{Op: opOpen, Room: code, Auth: hash, Poll: &spec})
 	if done {
-		writeJSON(w, http.StatusCreated, h.pollView(code, out.id))
+		h.writePoll(w, http.StatusCreated, code, out.id)
 	}
 }
 
@@ -163,7 +173,7 @@ func (h *Hub) finishPoll(o op) http.HandlerFunc {
 		}
 		code, hash, ok := h.teacher(w, r, nil)
 		if ok && h.run(w, r, command{Op: o, Room: code, Auth: hash, Target: id}) {
-			writeJSON(w, http.StatusOK, h.pollView(code, id))
+			h.writePoll(w, http.StatusOK, code, id)
 		}
 	}
 }
@@ -386,34 +396,48 @@ func (h *Hub) runFor(w http.ResponseWriter, r *http.Request, c command) (outcome
 	return out, true
 }
 
-// view is the room as the holder of hash sees it.
-func (h *Hub) view(code string, hash tokenHash) RoomView {
+// view is the room as the holder of hash sees it; ok is false once the
+// room has ended.
+func (h *Hub) view(code string, hash tokenHash) (view RoomView, ok bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	r := h.rooms.byCode[code]
 	if r == nil {
-		return RoomView{Code: code, Questions: []QuestionView{}}
+		return view, false
 	}
 	who := studentAudience
 	if r.teacher.equal(hash) {
 		who = teacherAudience
 	}
-	return r.view(who, hash)
+	return r.view(who, hash), true
 }
 
-func (h *Hub) pollView(code string, id int) *PollView {
+func writeView(w http.ResponseWriter, status int, h *Hub, code string, hash tokenHash) {
+	if view, ok := h.view(code, hash); ok {
+		writeJSON(w, status, view)
+	} else {
+		writeError(w, errRoomNotFound())
+	}
+}
+
+// writePoll writes a poll as the teacher sees it.
+func (h *Hub) writePoll(w http.ResponseWriter, status int, code string, id int) {
 	h.mu.Lock()
-	defer h.mu.Unlock()
-	r := h.rooms.byCode[code]
-	if r == nil {
-		return nil
+	var view *PollView
+	err := errRoomNotFound()
+	if r := h.rooms.byCode[code]; r != nil {
+		var p *poll
+		if p, err = r.poll(id); err == nil {
+			v := p.view(teacherAudience)
+			view = &v
+		}
 	}
-	p, err := r.poll(id)
-	if err != nil {
-		return nil
+	h.mu.Unlock()
+	if view == nil {
+		writeError(w, err)
+		return
 	}
-	v := p.view(teacherAudience)
-	return &v
+	writeJSON(w, status, view)
 }
 
 // bearer reads "Authorization: Bearer <token>". Tokens travel only in this
