@@ -24,6 +24,9 @@ func TestStudentsFollowTheTeachersStepsInOrder(t *testing.T) {
 	c.step(map[string]any{"move": "previous"})
 	c.step(map[string]any{"step": 5})
 	c.step(map[string]any{"move": "next"}) // past the last step: no change
+	if res := c.teacher.post(c.path("/step"), map[string]any{"step": 6}); res.status != http.StatusBadRequest {
+		t.Fatalf("step 6 of 5 got %d, want 400", res.status)
+	}
 
 	events, _ := s.read()
 	want := "step {\"step\":2}\nstep {\"step\":3}\nstep {\"step\":2}\nstep {\"step\":5}"

@@ -66,6 +66,7 @@ type Hub struct {
 
 	done    chan struct{}
 	stopped sync.WaitGroup
+	closing sync.Once
 }
 
 // commandLog puts commands in one order for every instance and applies
@@ -148,9 +149,13 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.handler.Serv
 // Close ends every event stream this instance serves and stops the hub.
 // Rooms shared through NATS live on in the other instances.
 func (h *Hub) Close() error {
-	close(h.done)
-	h.stopped.Wait()
-	return h.log.close()
+	var err error
+	h.closing.Do(func() {
+		close(h.done)
+		h.stopped.Wait()
+		err = h.log.close()
+	})
+	return err
 }
 
 // apply is called by the command log for every command, in order.

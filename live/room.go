@@ -177,11 +177,14 @@ func (r *room) moveTo(c *command) outcome {
 	step := c.Step
 	switch c.Move {
 	case "next":
-		step = r.step + 1
+		step = min(r.step+1, r.steps)
 	case "previous":
-		step = r.step - 1
+		step = max(r.step-1, 1)
+	default:
+		if err := c.checkStep(r.steps); err != nil {
+			return refused(err)
+		}
 	}
-	step = min(max(step, 1), r.steps)
 	if step != r.step {
 		r.step = step
 		payload := stepEvent{Step: step}
