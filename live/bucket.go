@@ -92,15 +92,27 @@ func (l *addressLimiter) take(addr string, now time.Time) (bool, time.Duration) 
 	return b.take(now, l.rate)
 }
 
-func (l *addressLimiter) makeRoom(now time.Time) {
-	if len(l.buckets) < l.max {
-		return
-	}
+// forget drops the addresses whose bucket is full again: they are as if
+// never seen.
+func (l *addressLimiter) forget(now time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.forgetRefilled(now)
+}
+
+func (l *addressLimiter) forgetRefilled(now time.Time) {
 	for addr, b := range l.buckets {
 		if b.refill(now, l.rate); b.used == 0 {
 			delete(l.buckets, addr)
 		}
 	}
+}
+
+func (l *addressLimiter) makeRoom(now time.Time) {
+	if len(l.buckets) < l.max {
+		return
+	}
+	l.forgetRefilled(now)
 	for addr := range l.buckets {
 		if len(l.buckets) < l.max {
 			return

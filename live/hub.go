@@ -185,9 +185,12 @@ func (h *Hub) submit(ctx context.Context, c command) (outcome, error) {
 }
 
 // Sweep ends the rooms idle for longer than Limits.IdleExpiry or older
-// than Limits.Lifetime, which deletes their data.
+// than Limits.Lifetime, which deletes their data, and forgets the client
+// addresses whose rate limits have refilled.
 func (h *Hub) Sweep(ctx context.Context) error {
 	now := h.now()
+	h.failures.forget(now)
+	h.creations.forget(now)
 	h.mu.Lock()
 	var expired []string
 	for code, r := range h.rooms.byCode {

@@ -199,6 +199,13 @@ func TestJoinCodesCannotBeEnumerated(t *testing.T) {
 	if res := attacker.post("/join", map[string]any{"code": c.code}); res.status != http.StatusOK {
 		t.Fatalf("after a refill the right code got %d, want 200", res.status)
 	}
+
+	// Once its tries are all back, the address is forgotten.
+	clk.advance(time.Duration(burst) * h.limits.JoinFailureRate.Every)
+	h.Sweep(t.Context())
+	if n := h.failures.size(); n != 0 {
+		t.Fatalf("%d addresses remembered after their limits refilled, want 0", n)
+	}
 }
 
 func TestAFloodedRoomStaysWithinItsCaps(t *testing.T) {
