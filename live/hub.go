@@ -83,6 +83,21 @@ type commandLog interface {
 
 // New starts a hub; Close stops it.
 func New(cfg Config) (*Hub, error) {
+	return newHub(cfg, func(h *Hub) (commandLog, error) {
+		if cfg.NATSURL == "" {
+			return memoryLog{apply: h.apply}, nil
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		return openNATSLog(ctx, natsSettings{
+			url: cfg.NATSURL, stream: cfg.NATSStream, subject: cfg.NATSSubject,
+			limits: h.limits, timeout: h.timeout, logf: h.logf,
+		}, h.apply)
+	})
+}
+
+// newHub starts a hub on the command log that openLog opens for it.
+func newHub(cfg Config, openLog func(*Hub) (commandLog, error)) (*Hub, error) {
 	h := &Hub{
 		limits:      cfg.Limits,
 		now:         cfg.Now,
@@ -98,20 +113,11 @@ func New(cfg Config) (*Hub, error) {
 	h.failures = newAddressLimiter(h.limits.JoinFailureRate, h.limits.Addresses)
 	h.creations = newAddressLimiter(h.limits.CreateRate, h.limits.Addresses)
 	h.handler = h.routes()
-	if cfg.NATSURL == "" {
-		h.log = memoryLog{apply: h.apply}
-	} else {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		log, err := openNATSLog(ctx, natsSettings{
-			url: cfg.NATSURL, stream: cfg.NATSStream, subject: cfg.NATSSubject,
-			limits: h.limits, timeout: h.timeout, logf: h.logf,
-		}, h.apply)
-		if err != nil {
-			return nil, err
-		}
-		h.log = log
+	log, err := openLog(h)
+	if err != nil {
+		return nil, err
 	}
+	h.log = log
 	if cfg.SweepEvery >= 0 {
 		h.sweepEvery(orDefault(cfg.SweepEvery, time.Minute))
 	}
