@@ -56,7 +56,7 @@ type response struct {
 	body   []byte
 }
 
-func (r response) decode(t *testing.T, v any) {
+func (r response) decode(t testing.TB, v any) {
 	t.Helper()
 	if err := json.Unmarshal(r.body, v); err != nil {
 		t.Fatalf("decoding %s: %v", r.body, err)
@@ -73,7 +73,7 @@ func (r response) errorCode() string {
 // caller sends requests to a handler as one client: from one address, with
 // one token (empty for none).
 type caller struct {
-	t       *testing.T
+	t       testing.TB
 	handler http.Handler
 	addr    string
 	token   string
@@ -109,14 +109,14 @@ func (c caller) get(path string) response            { return c.do(http.MethodGe
 
 // class is a started room: the teacher, and the students who joined.
 type class struct {
-	t       *testing.T
+	t       testing.TB
 	hub     *Hub
 	code    string
 	teacher caller
 }
 
 // startClass starts a class on a tour of steps steps, at step 1.
-func startClass(t *testing.T, h *Hub, steps int) class {
+func startClass(t testing.TB, h *Hub, steps int) class {
 	t.Helper()
 	teacher := caller{t: t, handler: h, addr: "192.0.2.1"}
 	res := teacher.post("/rooms", map[string]any{"tour": "weak-to-strong", "steps": steps})
@@ -179,7 +179,7 @@ func (c class) seq() uint64 {
 
 // stream is an open event stream read without HTTP.
 type stream struct {
-	t     *testing.T
+	t     testing.TB
 	hub   *Hub
 	sub   *subscriber
 	after uint64
