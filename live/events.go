@@ -65,5 +65,3 @@ func (l *eventLog) ring(a audience) *ring {
 	}
 	return &l.student
 }
-
-func (l *eventLog) size() int { return len(l.student.events) + len(l.teacher.events) }
