@@ -1,0 +1,28 @@
+package eventstream
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+)
+
+func TestReaderReadsEventsAndSkipsCommentsAndRetry(t *testing.T) {
+	stream := "retry: 2000\n\n: ping\n\nid: 3\nevent: step\ndata: {\"step\":2}\n\n" +
+		"data: a\ndata: b\n\nevent: ended\ndata: {}\n\n"
+	r := NewReader(strings.NewReader(stream))
+	want := []Event{
+		{ID: "3", Name: "step", Data: `{"step":2}`},
+		{Name: "message", Data: "a\nb"},
+		{Name: "ended", Data: "{}"},
+	}
+	for i, w := range want {
+		got, err := r.Next()
+		if err != nil || got != w {
+			t.Fatalf("event %d = %+v, %v; want %+v", i, got, err, w)
+		}
+	}
+	if _, err := r.Next(); !errors.Is(err, io.EOF) {
+		t.Fatalf("after the last event: %v, want io.EOF", err)
+	}
+}
