@@ -11,7 +11,7 @@ BROTLI_QUALITY ?= 11
 STATIC_OUT ?= dist
 BASE_URL ?= http://localhost:8000
 
-.PHONY: run build wasm server compress static test check vet chromium axe icons clean loadtest bench bench-map
+.PHONY: run build wasm server compress static test check vet chromium axe icons clean loadtest loadtest-live bench bench-map
 
 run: build
 	./bin/oversight serve -addr :$(PORT)
@@ -44,7 +44,7 @@ check: server
 	./bin/oversight check content
 
 vet:
-	@unformatted=$$(gofmt -l app kb content cmd e2e tools internal server lab sim third_party/*.go); \
+	@unformatted=$$(gofmt -l app kb content cmd e2e tools internal server lab sim live third_party/*.go); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb/... ./content ./cmd/... ./tools/bench/hello
@@ -64,6 +64,11 @@ icons:
 # bytes, 50 connections for 30 s in all. Shorter: make loadtest LOADTEST_FLAGS=-duration=6s
 loadtest: build
 	$(GO) run ./tools/loadtest -bin bin/oversight -web web $(LOADTEST_FLAGS)
+
+# Live classes under load on loopback: 50 rooms × 40 students, in memory and
+# then through two instances over NATS (figures, not a test).
+loadtest-live:
+	$(GO) run ./tools/loadtest-live $(LOADTEST_LIVE_FLAGS)
 
 # Start-up against go-app's hello world and a static page, built and served in
 # one run: FCP, interactive and bytes on three networks, the repeat visit, the
