@@ -243,6 +243,7 @@ func (p *PresenterView) Render() ui.UI {
 					ui.Button().Class("button", "secondary").Type("button").Text("Full screen (F)").OnClick(p.fullscreen),
 				),
 				ui.Div().ID("step-qr").Class("step-qr").Body(ui.If(p.showQR, p.qr)),
+				&LiveClassPanel{TourID: p.ref.ID, Steps: len(t.Steps), Step: p.n, Imported: p.ref.Imported},
 				ui.Div().Class("map-pane", "presenter-map").Body(&ConceptMap{Spotlight: step.Concepts}),
 				ui.P().Class("hint").Text("Keys: → or Page Down next, ← or Page Up previous, Home first, End last, F full screen."),
 			),
