@@ -37,6 +37,10 @@ type JoinPage struct {
 	// Knowledge holds the tours a class follows.
 	Knowledge *kb.KB
 
+	// ctx is the page's own, taken when it mounts: what a request
+	// dispatches when it returns must reach the page even when the
+	// control that sent it has gone from it.
+	ctx ui.Context
 	// code is the code the address gave.
 	code    string
 	joining bool
@@ -84,9 +88,10 @@ func (p *JoinPage) arrive(ctx ui.Context) {
 }
 
 func (p *JoinPage) OnMount(ctx ui.Context) {
+	p.ctx = ctx
 	var s studentSession
 	if loadSession(studentSessionKey, &s) && s.Token != "" && s.Room.Code != "" {
-		p.enter(ctx, &s)
+		p.enter(&s)
 	}
 }
 
@@ -101,10 +106,10 @@ func (p *JoinPage) stopStream() {
 
 // enter shows a class the student is in and follows its events from the
 // last one seen.
-func (p *JoinPage) enter(ctx ui.Context, s *studentSession) {
+func (p *JoinPage) enter(s *studentSession) {
 	p.session, p.ended, p.problem, p.notice = s, nil, "", ""
 	p.viewing, p.following, p.connection = s.Room.Step, true, connecting
-	code, token := s.Room.Code, s.Token
+	ctx, code, token := p.ctx, s.Room.Code, s.Token
 	p.stream = followRoom(code, token, s.Room.LastEventID, true, liveStreamHandlers{
 		event: func(e liveEvent) { ctx.Dispatch(func(ctx ui.Context) { p.onEvent(code, e) }) },
 		connected: func(ok bool) {
@@ -187,18 +192,18 @@ func (p *JoinPage) leave(ctx ui.Context, e ui.Event) {
 	p.stopStream()
 	forgetSession(studentSessionKey)
 	p.session, p.ended, p.notice = nil, nil, "You have left the class. Type its code again to go back."
-	p.focusHeading(ctx)
+	p.focusHeading()
 }
 
 func (p *JoinPage) joinAnother(ctx ui.Context, e ui.Event) {
 	p.ended = nil
-	p.focusHeading(ctx)
+	p.focusHeading()
 }
 
 // focusHeading moves the focus to the page's heading once the page has
 // changed around the control that had it.
-func (p *JoinPage) focusHeading(ctx ui.Context) {
-	ctx.Defer(func(ui.Context) {
+func (p *JoinPage) focusHeading() {
+	p.ctx.Defer(func(ui.Context) {
 		if h := ui.Window().GetElementByID(headingID); h.Truthy() {
 			h.Call("focus")
 		}
@@ -216,7 +221,7 @@ func (p *JoinPage) join(ctx ui.Context, e ui.Event) {
 		return
 	}
 	p.joining, p.problem, p.notice = true, "", ""
-	ctx.Async(func() {
+	p.ctx.Async(func() {
 		var joined struct {
 			StudentToken string   `json:"studentToken"`
 			Room         liveRoom `json:"room"`
@@ -225,7 +230,7 @@ func (p *JoinPage) join(ctx ui.Context, e ui.Event) {
 		if err == nil && (joined.StudentToken == "" || joined.Room.Code == "") {
 			err = errNoLiveServer
 		}
-		ctx.Dispatch(func(ctx ui.Context) {
+		p.ctx.Dispatch(func(ui.Context) {
 			p.joining = false
 			if err != nil {
 				p.problem = joinProblem(err)
@@ -233,9 +238,9 @@ func (p *JoinPage) join(ctx ui.Context, e ui.Event) {
 			}
 			s := &studentSession{Token: joined.StudentToken, Nickname: nickname, Room: joined.Room}
 			saveSession(studentSessionKey, s)
-			p.enter(ctx, s)
+			p.enter(s)
 			p.announcement = ""
-			p.focusHeading(ctx)
+			p.focusHeading()
 		})
 	})
 }
@@ -258,7 +263,10 @@ func joinProblem(err error) string {
 	return "You could not join: the server does not answer as a live class server does."
 }
 
-// showStep moves the student's own view to step n.
+// showStep moves the student's own view to step n. Handlers that capture
+// what they act on (a step, a poll) are scoped by it: go-app keeps a
+// handler it takes for the same (same code, whatever it captures) on an
+// element it reuses.
 func (p *JoinPage) showStep(n int) ui.EventHandler {
 	return func(ctx ui.Context, e ui.Event) {
 		room := p.session.Room
@@ -270,13 +278,13 @@ func (p *JoinPage) showStep(n int) ui.EventHandler {
 func (p *JoinPage) catchUp(ctx ui.Context, e ui.Event) {
 	p.viewing, p.following = p.session.Room.Step, true
 	p.announcement = ""
-	p.focusHeading(ctx)
+	p.focusHeading()
 }
 
 // student sends one of the student's requests about the room; done runs
 // once it has gone through, fail with the error if it has not.
-func (p *JoinPage) student(ctx ui.Context, path string, body any, done func(reply liveReply), fail func(err error)) {
-	code, token := p.session.Room.Code, p.session.Token
+func (p *JoinPage) student(path string, body any, done func(reply liveReply), fail func(err error)) {
+	ctx, code, token := p.ctx, p.session.Room.Code, p.session.Token
 	ctx.Async(func() {
 		reply, err := liveFetch("POST", roomPath(code)+path, token, body)
 		if err == nil {
@@ -300,7 +308,7 @@ func (p *JoinPage) student(ctx ui.Context, path string, body any, done func(repl
 }
 
 // answer sends the student's answer to the open poll.
-func (p *JoinPage) answer(ctx ui.Context, a liveAnswer) {
+func (p *JoinPage) answer(a liveAnswer) {
 	if p.answering {
 		return
 	}
@@ -311,7 +319,7 @@ func (p *JoinPage) answer(ctx ui.Context, a liveAnswer) {
 	} else {
 		body["value"] = *a.Value
 	}
-	p.student(ctx, "/polls/"+strconv.Itoa(a.Poll)+"/answer", body, func(liveReply) {
+	p.student("/polls/"+strconv.Itoa(a.Poll)+"/answer", body, func(liveReply) {
 		p.answering = false
 		if poll := p.session.Room.Poll; poll != nil && poll.ID == a.Poll {
 			p.session.Room.MyAnswer = &a
@@ -335,7 +343,7 @@ func answerProblem(err error) string {
 }
 
 func (p *JoinPage) chooseOption(poll, option int) ui.EventHandler {
-	return func(ctx ui.Context, e ui.Event) { p.answer(ctx, liveAnswer{Poll: poll, Choice: &option}) }
+	return func(ctx ui.Context, e ui.Event) { p.answer(liveAnswer{Poll: poll, Choice: &option}) }
 }
 
 func (p *JoinPage) sendNumber(poll *livePoll) ui.EventHandler {
@@ -348,7 +356,7 @@ func (p *JoinPage) sendNumber(poll *livePoll) ui.EventHandler {
 		case poll.Min != nil && *v < *poll.Min || poll.Max != nil && *v > *poll.Max:
 			p.answerProblem = "Type a number " + rangeText(poll) + "."
 		default:
-			p.answer(ctx, liveAnswer{Poll: poll.ID, Value: v})
+			p.answer(liveAnswer{Poll: poll.ID, Value: v})
 		}
 	}
 }
@@ -377,7 +385,7 @@ func (p *JoinPage) ask(ctx ui.Context, e ui.Event) {
 		return
 	}
 	p.asking, p.askProblem, p.askNotice = true, "", ""
-	p.student(ctx, "/questions", map[string]string{"text": text}, func(liveReply) {
+	p.student("/questions", map[string]string{"text": text}, func(liveReply) {
 		p.asking = false
 		p.askNotice = "Sent. Your teacher sees it without your name, and may share it with the class."
 		if el := ui.Window().GetElementByID(askTextID); el.Truthy() {
@@ -506,8 +514,8 @@ func (p *JoinPage) renderStep(room liveRoom) ui.UI {
 			ui.Div().Class("tour-narration").Body(ui.Raw(step.NarrationHTML)),
 			discussionQuestions(step.Questions),
 			ui.Nav().Class("tour-controls").Aria("label", "Read other steps").Body(
-				ui.Button().ID("live-prev").Class("button", "secondary").Type("button").Disabled(n <= 1).Text("← Previous").OnClick(p.showStep(n-1)),
-				ui.Button().ID("live-next").Class("button", "secondary", "tour-next").Type("button").Disabled(n >= len(t.Steps)).Text("Next →").OnClick(p.showStep(n+1)),
+				ui.Button().ID("live-prev").Class("button", "secondary").Type("button").Disabled(n <= 1).Text("← Previous").OnClick(p.showStep(n-1), ui.EventScope(n)),
+				ui.Button().ID("live-next").Class("button", "secondary", "tour-next").Type("button").Disabled(n >= len(t.Steps)).Text("Next →").OnClick(p.showStep(n+1), ui.EventScope(n)),
 			),
 		),
 	)
@@ -533,7 +541,7 @@ func (p *JoinPage) renderPoll(room liveRoom) ui.UI {
 				class = append(class, "is-chosen")
 			}
 			return ui.Button().Class(class...).Type("button").Aria("pressed", strconv.FormatBool(chosen)).
-				Disabled(p.answering).Text(poll.Options[i]).OnClick(p.chooseOption(poll.ID, i))
+				Disabled(p.answering).Text(poll.Options[i]).OnClick(p.chooseOption(poll.ID, i), ui.EventScope(poll.ID, i))
 		}))
 	default:
 		label := "Your answer"
@@ -547,7 +555,7 @@ func (p *JoinPage) renderPoll(room liveRoom) ui.UI {
 		if poll.Max != nil {
 			input = input.Max(formatNumber(*poll.Max))
 		}
-		answer = ui.Form().Class("poll-number").OnSubmit(p.sendNumber(poll)).Body(
+		answer = ui.Form().Class("poll-number").NoValidate(true).OnSubmit(p.sendNumber(poll), ui.EventScope(poll.ID)).Body(
 			ui.Label().For(pollValueID).Text(label),
 			ui.Div().Class("poll-number-row").Body(
 				input,

@@ -28,6 +28,10 @@ type LiveClassPanel struct {
 	// students' devices do not have.
 	Imported bool
 
+	// ctx is the panel's own, taken when it mounts: what a request
+	// dispatches when it returns must reach the panel even when the
+	// control that sent it has gone from the page.
+	ctx     ui.Context
 	origin  string
 	session *teacherSession
 	room    liveRoom
@@ -61,13 +65,14 @@ const (
 )
 
 func (p *LiveClassPanel) OnMount(ctx ui.Context) {
+	p.ctx = ctx
 	p.origin = ui.Window().Get("location").Get("origin").String()
 	p.pollKind = pollChoice
 	var s teacherSession
 	if !p.Imported && loadSession(teacherSessionKey, &s) && s.Tour == p.TourID && s.Code != "" {
 		p.session = &s
 		p.room = liveRoom{Code: s.Code, Tour: s.Tour, Steps: p.Steps}
-		p.follow(ctx)
+		p.follow()
 	}
 }
 
@@ -80,21 +85,21 @@ func (p *LiveClassPanel) OnDismount() {
 
 // OnUpdate runs when the presenter moves to another step: the class
 // follows.
-func (p *LiveClassPanel) OnUpdate(ctx ui.Context) { p.syncStep(ctx) }
+func (p *LiveClassPanel) OnUpdate(ctx ui.Context) { p.syncStep() }
 
 // follow reads the room's event stream with the teacher's token.
-func (p *LiveClassPanel) follow(ctx ui.Context) {
-	code, token := p.session.Code, p.session.Token
+func (p *LiveClassPanel) follow() {
+	ctx, code, token := p.ctx, p.session.Code, p.session.Token
 	p.stream = followRoom(code, token, 0, false, liveStreamHandlers{
-		event: func(e liveEvent) { ctx.Dispatch(func(ctx ui.Context) { p.onEvent(ctx, code, e) }) },
+		event: func(e liveEvent) { ctx.Dispatch(func(ui.Context) { p.onEvent(code, e) }) },
 		connected: func(ok bool) {
-			ctx.Dispatch(func(ctx ui.Context) {
+			ctx.Dispatch(func(ui.Context) {
 				p.connected = ok
-				p.syncStep(ctx)
+				p.syncStep()
 			})
 		},
 		gone: func(error) {
-			ctx.Dispatch(func(ctx ui.Context) {
+			ctx.Dispatch(func(ui.Context) {
 				if p.isRoom(code) {
 					p.finish("This live class has ended: it was ended elsewhere, or expired, or the server restarted without keeping it.")
 				}
@@ -105,19 +110,23 @@ func (p *LiveClassPanel) follow(ctx ui.Context) {
 
 func (p *LiveClassPanel) isRoom(code string) bool { return p.session != nil && p.session.Code == code }
 
-func (p *LiveClassPanel) onEvent(ctx ui.Context, code string, e liveEvent) {
+func (p *LiveClassPanel) onEvent(code string, e liveEvent) {
 	if !p.isRoom(code) {
 		return
 	}
 	if p.room.applyEvent(e) {
-		p.finish("This live class has ended.")
+		p.finish(classEnded)
 		return
 	}
 	if e.Name == "state" {
 		p.stateKnown = true
-		p.syncStep(ctx)
+		p.syncStep()
 	}
 }
+
+// classEnded tells the teacher that a class has ended, as ending it does
+// (here or in another tab) and as expiry does.
+const classEnded = "The class has ended. Its answers and questions are deleted from the server."
 
 // finish forgets the class, saying why.
 func (p *LiveClassPanel) finish(notice string) {
@@ -132,16 +141,16 @@ func (p *LiveClassPanel) finish(notice string) {
 
 // syncStep moves the class to the presenter's step, one request at a
 // time so that steps arrive in order.
-func (p *LiveClassPanel) syncStep(ctx ui.Context) {
+func (p *LiveClassPanel) syncStep() {
 	if p.session == nil || !p.stateKnown || p.stepping || p.Step < 1 || p.Step == p.room.Step {
 		return
 	}
 	p.stepping = true
-	step, s := p.Step, *p.session
+	ctx, step, s := p.ctx, p.Step, *p.session
 	ctx.Async(func() {
 		var view liveRoom
 		err := liveCall("POST", roomPath(s.Code)+"/step", s.Token, map[string]int{"step": step}, &view)
-		ctx.Dispatch(func(ctx ui.Context) {
+		ctx.Dispatch(func(ui.Context) {
 			p.stepping = false
 			if !p.isRoom(s.Code) {
 				return
@@ -154,7 +163,7 @@ func (p *LiveClassPanel) syncStep(ctx ui.Context) {
 			if view.LastEventID >= p.room.LastEventID {
 				p.room = view
 			}
-			p.syncStep(ctx)
+			p.syncStep()
 		})
 	})
 }
@@ -186,7 +195,7 @@ func (p *LiveClassPanel) start(ctx ui.Context, e ui.Event) {
 	}
 	p.starting, p.problem, p.notice = true, "", ""
 	tour, steps, step := p.TourID, p.Steps, p.Step
-	ctx.Async(func() {
+	p.ctx.Async(func() {
 		var created struct {
 			Code         string   `json:"code"`
 			TeacherToken string   `json:"teacherToken"`
@@ -196,7 +205,7 @@ func (p *LiveClassPanel) start(ctx ui.Context, e ui.Event) {
 		if err == nil && (created.Code == "" || created.TeacherToken == "") {
 			err = errNoLiveServer
 		}
-		ctx.Dispatch(func(ctx ui.Context) {
+		p.ctx.Dispatch(func(ui.Context) {
 			p.starting = false
 			if err != nil {
 				p.problem = startProblem(err)
@@ -205,8 +214,8 @@ func (p *LiveClassPanel) start(ctx ui.Context, e ui.Event) {
 			p.session = &teacherSession{Code: created.Code, Token: created.TeacherToken, Tour: tour}
 			saveSession(teacherSessionKey, p.session)
 			p.room, p.stateKnown = created.Room, true
-			p.follow(ctx)
-			p.syncStep(ctx)
+			p.follow()
+			p.syncStep()
 		})
 	})
 }
@@ -222,17 +231,17 @@ func startProblem(err error) string {
 
 // teacher sends one of the teacher's requests about the room and, once it
 // has gone through, calls done (which may be nil).
-func (p *LiveClassPanel) teacher(ctx ui.Context, method, path string, body any, what string, done func(ctx ui.Context, reply liveReply)) {
+func (p *LiveClassPanel) teacher(method, path string, body any, what string, done func(reply liveReply)) {
 	if p.session == nil {
 		return
 	}
-	s := *p.session
+	ctx, s := p.ctx, *p.session
 	ctx.Async(func() {
 		reply, err := liveFetch(method, roomPath(s.Code)+path, s.Token, body)
 		if err == nil {
 			err = reply.decode(nil)
 		}
-		ctx.Dispatch(func(ctx ui.Context) {
+		ctx.Dispatch(func(ui.Context) {
 			if !p.isRoom(s.Code) {
 				return
 			}
@@ -242,7 +251,7 @@ func (p *LiveClassPanel) teacher(ctx ui.Context, method, path string, body any, 
 			}
 			p.problem = ""
 			if done != nil {
-				done(ctx, reply)
+				done(reply)
 			}
 		})
 	})
@@ -261,7 +270,7 @@ func (p *LiveClassPanel) submitPoll(ctx ui.Context, e ui.Event) {
 		return
 	}
 	p.formProblem = ""
-	p.teacher(ctx, "POST", "/polls", spec, "The question could not be opened", func(ctx ui.Context, reply liveReply) {
+	p.teacher("POST", "/polls", spec, "The question could not be opened", func(reply liveReply) {
 		var poll livePoll
 		if reply.decode(&poll) == nil {
 			p.room.Poll = &poll
@@ -281,7 +290,7 @@ func (p *LiveClassPanel) pollAction(action, what string) ui.EventHandler {
 			return
 		}
 		path := "/polls/" + strconv.Itoa(p.room.Poll.ID) + "/" + action
-		p.teacher(ctx, "POST", path, nil, what, func(ctx ui.Context, reply liveReply) {
+		p.teacher("POST", path, nil, what, func(reply liveReply) {
 			var poll livePoll
 			if reply.decode(&poll) == nil && p.room.Poll != nil && p.room.Poll.ID == poll.ID {
 				p.room.Poll = &poll
@@ -290,10 +299,13 @@ func (p *LiveClassPanel) pollAction(action, what string) ui.EventHandler {
 	}
 }
 
-// moderate approves or dismisses a student's question.
+// moderate approves or dismisses a student's question. Its buttons are
+// scoped by the question's id: go-app keeps a handler it takes for the
+// same (same code, whatever it captures) on an element it reuses for
+// another question.
 func (p *LiveClassPanel) moderate(id int, action, what string) ui.EventHandler {
 	return func(ctx ui.Context, e ui.Event) {
-		p.teacher(ctx, "POST", "/questions/"+strconv.Itoa(id)+"/"+action, nil, what, func(ctx ui.Context, _ liveReply) {
+		p.teacher("POST", "/questions/"+strconv.Itoa(id)+"/"+action, nil, what, func(liveReply) {
 			if action == "dismiss" {
 				p.room.applyEvent(liveEvent{Name: "question.removed", Data: `{"id":` + strconv.Itoa(id) + `}`})
 				return
@@ -310,7 +322,7 @@ func (p *LiveClassPanel) moderate(id int, action, what string) ui.EventHandler {
 func (p *LiveClassPanel) export(format, mediaType string) ui.EventHandler {
 	return func(ctx ui.Context, e ui.Event) {
 		code := p.room.Code
-		p.teacher(ctx, "GET", "/export?format="+format, nil, "The results could not be downloaded", func(ctx ui.Context, reply liveReply) {
+		p.teacher("GET", "/export?format="+format, nil, "The results could not be downloaded", func(reply liveReply) {
 			saveFile("live-class-"+code+"."+format, mediaType, reply.body)
 		})
 	}
@@ -320,8 +332,8 @@ func (p *LiveClassPanel) askToEnd(ctx ui.Context, e ui.Event)  { p.confirmEnd = 
 func (p *LiveClassPanel) keepGoing(ctx ui.Context, e ui.Event) { p.confirmEnd = false }
 
 func (p *LiveClassPanel) end(ctx ui.Context, e ui.Event) {
-	p.teacher(ctx, "DELETE", "", nil, "The class could not be ended", func(ctx ui.Context, _ liveReply) {
-		p.finish("The class has ended. Its answers and questions are deleted from the server.")
+	p.teacher("DELETE", "", nil, "The class could not be ended", func(liveReply) {
+		p.finish(classEnded)
 	})
 }
 
@@ -382,15 +394,13 @@ func (p *LiveClassPanel) renderJoin() ui.UI {
 		students += ": " + strings.Join(p.room.Nicknames, ", ")
 	}
 	return ui.Div().Class("live-join").Body(
-		ui.P().Class("live-code-line").Body(ui.Text("Join code "), ui.Strong().ID("live-code").Class("live-code").Text(code)),
-		ui.Figure().Class("qr-figure", "live-qr").Body(
-			&QRCode{Text: joinURL, Label: "QR code to join the live class"},
-			ui.FigCaption().Body(
-				ui.Text("Scan to join, or open "),
-				ui.Code().Class("live-join-url").Text(p.origin+JoinPath),
-				ui.Text(" and type the code."),
-			),
+		ui.P().Class("live-code-line").Body(ui.Text("Join code"), ui.Strong().ID("live-code").Class("live-code").Text(code)),
+		ui.P().Class("live-join-line").Body(
+			ui.Text("Students scan the code beside, or open "),
+			ui.Code().Class("live-join-url").Text(p.origin+JoinPath),
+			ui.Text(" and type the join code."),
 		),
+		ui.Div().Class("live-qr").Body(&QRCode{Text: joinURL, Label: "QR code to join the live class"}),
 		ui.P().Class("live-students").Text(students+"."),
 	)
 }
@@ -495,9 +505,9 @@ func (p *LiveClassPanel) renderQuestions() ui.UI {
 				q := pending[i]
 				return p.questionItem(q,
 					ui.Button().Class("button", "approve-question").Type("button").Text("Share with the class").
-						Aria("describedby", questionTextID(q.ID)).OnClick(p.moderate(q.ID, "approve", "The question could not be shared")),
+						Aria("describedby", questionTextID(q.ID)).OnClick(p.moderate(q.ID, "approve", "The question could not be shared"), ui.EventScope(q.ID)),
 					ui.Button().Class("button", "secondary", "dismiss-question").Type("button").Text("Dismiss").
-						Aria("describedby", questionTextID(q.ID)).OnClick(p.moderate(q.ID, "dismiss", "The question could not be dismissed")),
+						Aria("describedby", questionTextID(q.ID)).OnClick(p.moderate(q.ID, "dismiss", "The question could not be dismissed"), ui.EventScope(q.ID)),
 				)
 			}))
 		}),
@@ -508,7 +518,7 @@ func (p *LiveClassPanel) renderQuestions() ui.UI {
 					q := approved[i]
 					return p.questionItem(q,
 						ui.Button().Class("button", "secondary", "dismiss-question").Type("button").Text("Remove").
-							Aria("describedby", questionTextID(q.ID)).OnClick(p.moderate(q.ID, "dismiss", "The question could not be removed")),
+							Aria("describedby", questionTextID(q.ID)).OnClick(p.moderate(q.ID, "dismiss", "The question could not be removed"), ui.EventScope(q.ID)),
 					)
 				})),
 			)
