@@ -361,6 +361,22 @@ func (p *JoinPage) sendNumber(poll *livePoll) ui.EventHandler {
 	}
 }
 
+// labLink opens the lab a question is tied to beside the class.
+func labLink(lab string) ui.UI {
+	if lab == "" {
+		return nil
+	}
+	return ui.P().Body(ui.A().Class("poll-lab-link").Href(lab).Target("_blank").Rel("noopener").Text("Open the lab in a new tab to try it"))
+}
+
+// numberHint says what a number poll takes.
+func numberHint(poll *livePoll) string {
+	if r := rangeText(poll); r != "" {
+		return "A number " + r + "."
+	}
+	return "Any number."
+}
+
 // rangeText says what answers a number poll takes: "from 0 to 1".
 func rangeText(p *livePoll) string {
 	switch {
@@ -423,18 +439,16 @@ func (p *JoinPage) renderForm() ui.UI {
 	return ui.Div().Class("reading-column", "join-column").Body(
 		ui.H1().ID(headingID).TabIndex(-1).Text("Join a live class"),
 		ui.P().Class("lead").Text("Type the code your teacher gives to follow the tour on this device, answer the class’s questions and ask your own, anonymously."),
-		ui.If(p.notice != "", func() ui.UI { return ui.P().Class("live-notice").Role("status").Text(p.notice) }),
+		noticeLine(p.notice),
 		ui.Form().ID("join-form").Class("join-form", "card").OnSubmit(p.join).Body(
 			ui.Label().For(joinCodeID).Text("Class code"),
-			ui.Input().ID(joinCodeID).Class("join-code-input").Type("text").Name("code").Value(p.code).
-				MaxLength(4*liveCodeLength).AutoComplete(false).Spellcheck(false).Attr("autocapitalize", "characters").
-				Aria("describedby", "join-code-hint"),
+			textInput(joinCodeID, 4*liveCodeLength).Class("join-code-input").Name("code").Value(p.code).
+				Spellcheck(false).Attr("autocapitalize", "characters").Aria("describedby", "join-code-hint"),
 			ui.P().ID("join-code-hint").Class("hint").Text("Six letters and digits, such as K7Q X9D; capitals and spaces do not matter."),
 			ui.Label().For(joinNicknameID).Text("Nickname (optional)"),
-			ui.Input().ID(joinNicknameID).Type("text").MaxLength(liveNicknameMax).AutoComplete(false).
-				Aria("describedby", "join-nickname-hint"),
+			textInput(joinNicknameID, liveNicknameMax).Aria("describedby", "join-nickname-hint"),
 			ui.P().ID("join-nickname-hint").Class("hint").Text("Only your teacher sees it. Your answers and questions are anonymous either way."),
-			ui.If(p.problem != "", func() ui.UI { return ui.P().Class("live-problem").Role("alert").Text(p.problem) }),
+			problemLine(p.problem),
 			ui.Button().ID("join-submit").Class("button").Type("submit").Disabled(p.joining).Text("Join the class"),
 		),
 		ui.P().Class("hint").Text("Nothing about you is kept beyond the class. When the teacher ends it, its answers and questions are deleted."),
@@ -454,7 +468,7 @@ func (p *JoinPage) renderEnded() ui.UI {
 				ui.Text("."),
 			)
 		}),
-		ui.Button().ID("join-another").Class("button").Type("button").Text("Join another class").OnClick(p.joinAnother),
+		button("join-another", "Join another class", false, p.joinAnother),
 	)
 }
 
@@ -464,12 +478,12 @@ func (p *JoinPage) renderClass() ui.UI {
 	return ui.Div().Class("live-student").Body(
 		ui.Div().Class("live-student-bar").Body(
 			ui.P().Class("live-connection").Role("status").Text(p.connectionText()),
-			ui.Button().ID("live-leave").Class("button", "secondary").Type("button").Text("Leave the class").OnClick(p.leave),
+			button("live-leave", "Leave the class", true, p.leave),
 		),
 		ui.If(!p.following && room.Step >= 1, func() ui.UI {
 			return ui.Div().Class("live-catch-up").Body(
 				ui.P().Text("You are reading step "+strconv.Itoa(p.viewing)+"; the teacher is on step "+strconv.Itoa(room.Step)+"."),
-				ui.Button().ID("live-catch-up").Class("button").Type("button").Text("Catch up with the teacher").OnClick(p.catchUp),
+				button("live-catch-up", "Catch up with the teacher", false, p.catchUp),
 			)
 		}),
 		p.renderPoll(room),
@@ -503,19 +517,14 @@ func (p *JoinPage) renderStep(room liveRoom) ui.UI {
 			ui.P().Text("This device does not have the tour the teacher is presenting. Reload the page to get the latest version of the app."),
 		)
 	}
-	step := t.Steps[n-1]
 	return ui.Div().Class("tour-layout", "live-layout").Body(
-		ui.Div().Class("map-pane", "tour-map").Body(&ConceptMap{Spotlight: step.Concepts}),
+		ui.Div().Class("map-pane", "tour-map").Body(&ConceptMap{Spotlight: t.Steps[n-1].Concepts}),
 		ui.Section().Class("tour-step", "live-step").Aria("labelledby", headingID).Body(
 			ui.P().Class("tour-kicker").Text("Tour: "+t.Title),
-			ui.P().Class("tour-progress").Text("Step "+strconv.Itoa(n)+" of "+strconv.Itoa(len(t.Steps))),
-			ui.H1().ID(headingID).TabIndex(-1).Text(step.Title),
-			ui.P().Class("tour-concepts").Body(ui.Text("On the map: "), conceptLinks(step.Concepts)),
-			ui.Div().Class("tour-narration").Body(ui.Raw(step.NarrationHTML)),
-			discussionQuestions(step.Questions),
+			ui.Div().Body(stepContent(t, n)...),
 			ui.Nav().Class("tour-controls").Aria("label", "Read other steps").Body(
-				ui.Button().ID("live-prev").Class("button", "secondary").Type("button").Disabled(n <= 1).Text("← Previous").OnClick(p.showStep(n-1), ui.EventScope(n)),
-				ui.Button().ID("live-next").Class("button", "secondary", "tour-next").Type("button").Disabled(n >= len(t.Steps)).Text("Next →").OnClick(p.showStep(n+1), ui.EventScope(n)),
+				button("live-prev", "← Previous", true, p.showStep(n-1), n).Disabled(n <= 1),
+				button("live-next", "Next →", true, p.showStep(n+1), n).Disabled(n >= len(t.Steps)),
 			),
 		),
 	)
@@ -540,15 +549,15 @@ func (p *JoinPage) renderPoll(room liveRoom) ui.UI {
 			if chosen {
 				class = append(class, "is-chosen")
 			}
-			return ui.Button().Class(class...).Type("button").Aria("pressed", strconv.FormatBool(chosen)).
-				Disabled(p.answering).Text(poll.Options[i]).OnClick(p.chooseOption(poll.ID, i), ui.EventScope(poll.ID, i))
+			return button("", poll.Options[i], false, p.chooseOption(poll.ID, i), poll.ID, i).Class(class...).
+				Aria("pressed", strconv.FormatBool(chosen)).Disabled(p.answering)
 		}))
 	default:
 		label := "Your answer"
 		if poll.Unit != "" {
 			label += " (" + poll.Unit + ")"
 		}
-		input := ui.Input().ID(pollValueID).Type("number").Attr("step", "any").Attr("inputmode", "decimal").Aria("describedby", "poll-range")
+		input := numberInput(pollValueID).Aria("describedby", "poll-range")
 		if poll.Min != nil {
 			input = input.Min(formatNumber(*poll.Min))
 		}
@@ -561,20 +570,18 @@ func (p *JoinPage) renderPoll(room liveRoom) ui.UI {
 				input,
 				ui.Button().ID("poll-send").Class("button").Type("submit").Disabled(p.answering).Text("Send"),
 			),
-			ui.If(rangeText(poll) != "", func() ui.UI { return ui.P().ID("poll-range").Class("hint").Text("A number " + rangeText(poll) + ".") }),
+			ui.P().ID("poll-range").Class("hint").Text(numberHint(poll)),
 		)
 	}
 	return ui.Section().ID("live-poll").Class("live-poll", "card").Aria("labelledby", "poll-heading").Body(
 		ui.H2().ID("poll-heading").Text(map[bool]string{true: "The class’s answers", false: "Your teacher asks"}[poll.Status == pollRevealed]),
 		ui.P().ID("poll-prompt").Class("poll-prompt").Text(poll.Prompt),
-		ui.If(poll.Lab != "", func() ui.UI {
-			return ui.P().Body(ui.A().Class("poll-lab-link").Href(poll.Lab).Target("_blank").Rel("noopener").Text("Open the lab in a new tab to try it"))
-		}),
+		labLink(poll.Lab),
 		answer,
 		ui.If(mine != nil && poll.Status == pollOpen, func() ui.UI {
 			return ui.P().Class("poll-mine").Role("status").Text("Your answer: " + answerText(poll, mine) + ". You can change it until the teacher shows the class’s answers.")
 		}),
-		ui.If(p.answerProblem != "", func() ui.UI { return ui.P().Class("live-problem").Role("alert").Text(p.answerProblem) }),
+		problemLine(p.answerProblem),
 	)
 }
 
@@ -586,9 +593,9 @@ func (p *JoinPage) renderAsk(room liveRoom) ui.UI {
 		ui.H2().ID("ask-heading").Text("Ask a question"),
 		ui.Form().Class("ask-form").OnSubmit(p.ask).Body(
 			ui.Label().For(askTextID).Text("Your question, anonymous: the teacher sees it without your name"),
-			ui.Textarea().ID(askTextID).Rows(3).MaxLength(liveQuestionMax).Spellcheck(true),
-			ui.If(p.askProblem != "", func() ui.UI { return ui.P().Class("live-problem").Role("alert").Text(p.askProblem) }),
-			ui.If(p.askNotice != "", func() ui.UI { return ui.P().Class("live-notice").Role("status").Text(p.askNotice) }),
+			ui.Textarea().ID(askTextID).Rows(3).MaxLength(liveQuestionMax),
+			problemLine(p.askProblem),
+			noticeLine(p.askNotice),
 			ui.Button().ID("ask-send").Class("button").Type("submit").Disabled(p.asking).Text("Send the question"),
 		),
 		ui.If(len(shared) > 0, func() ui.UI {

@@ -354,19 +354,18 @@ func (p *LiveClassPanel) Render() ui.UI {
 	case p.session == nil:
 		body = append(body,
 			ui.P().Class("hint").Text("Students follow this tour on their own phones or laptops as you present it, answer your questions and ask theirs anonymously. No accounts, no names needed."),
-			ui.If(p.notice != "", func() ui.UI { return ui.P().Class("live-notice").Role("status").Text(p.notice) }),
-			ui.Button().ID("live-start").Class("button").Type("button").Disabled(p.starting).Text("Start a live class").OnClick(p.start),
+			noticeLine(p.notice),
+			button("live-start", "Start a live class", false, p.start).Disabled(p.starting),
 		)
 	default:
 		body = append(body,
 			ui.P().Class("live-connection").Role("status").Text(p.connectionText()),
 			p.renderJoin(),
-			p.renderPoll(),
-			p.renderQuestions(),
+			ui.Div().Class("live-parts").Body(p.renderPoll(), p.renderQuestions()),
 			p.renderEnd(),
 		)
 	}
-	body = append(body, ui.If(p.problem != "", func() ui.UI { return ui.P().Class("live-problem").Role("alert").Text(p.problem) }))
+	body = append(body, problemLine(p.problem))
 	class := []string{"live-class"}
 	if p.session != nil {
 		class = append(class, "is-live")
@@ -396,7 +395,7 @@ func (p *LiveClassPanel) renderJoin() ui.UI {
 	return ui.Div().Class("live-join").Body(
 		ui.P().Class("live-code-line").Body(ui.Text("Join code"), ui.Strong().ID("live-code").Class("live-code").Text(code)),
 		ui.P().Class("live-join-line").Body(
-			ui.Text("Students scan the code beside, or open "),
+			ui.Text("Students scan the QR code, or open "),
 			ui.Code().Class("live-join-url").Text(p.origin+JoinPath),
 			ui.Text(" and type the join code."),
 		),
@@ -415,24 +414,21 @@ func (p *LiveClassPanel) renderPoll() ui.UI {
 		answered = *poll.Answers
 	}
 	heading := "Question for the class: open"
+	var results, reveal ui.UI
 	if poll.Status == pollRevealed {
-		heading = "Question for the class: answers shown"
+		heading, results = "Question for the class: answers shown", pollResults(poll, nil)
+	} else {
+		reveal = button("poll-reveal", "Reveal the answers", false, p.pollAction("reveal", "The answers could not be revealed"))
 	}
 	return ui.Section().Class("live-poll", "card").Aria("labelledby", "poll-heading").Body(
 		ui.H3().ID("poll-heading").Text(heading),
 		ui.P().Class("poll-prompt").Text(poll.Prompt),
-		ui.If(poll.Lab != "", func() ui.UI {
-			return ui.P().Class("poll-lab").Body(ui.Text("Lab: "), ui.Code().Text(poll.Lab))
-		}),
+		labLine(poll.Lab),
 		ui.P().Class("poll-answered").Text(strconv.Itoa(answered)+" of "+strconv.Itoa(p.room.Students)+" "+plural(p.room.Students, "student", "students")+" answered."),
-		ui.If(poll.Status == pollRevealed, func() ui.UI { return pollResults(poll, nil) }),
+		results,
 		ui.Div().Class("live-actions").Body(
-			ui.If(poll.Status == pollOpen, func() ui.UI {
-				return ui.Button().ID("poll-reveal").Class("button").Type("button").Text("Reveal the answers").
-					OnClick(p.pollAction("reveal", "The answers could not be revealed"))
-			}),
-			ui.Button().ID("poll-close").Class("button", "secondary").Type("button").Text("Close the question").
-				OnClick(p.pollAction("close", "The question could not be closed")),
+			reveal,
+			button("poll-close", "Close the question", true, p.pollAction("close", "The question could not be closed")),
 		),
 	)
 }
@@ -451,18 +447,12 @@ func (p *LiveClassPanel) pollForm() ui.UI {
 	}
 	var fields ui.UI
 	if kind == pollChoice {
-		fields = ui.Div().Class("poll-field").Body(
-			ui.Label().For(pollOptionsID).Text("Options, one per line (2 to 8)"),
-			ui.Textarea().ID(pollOptionsID).Rows(4).Spellcheck(true),
-		)
+		fields = labelled(pollOptionsID, "Options, one per line (2 to 8)", ui.Textarea().ID(pollOptionsID).Rows(4))
 	} else {
 		fields = ui.Div().Class("poll-range").Body(
-			numberField(pollMinID, "Lowest (optional)"),
-			numberField(pollMaxID, "Highest (optional)"),
-			ui.Div().Class("poll-field").Body(
-				ui.Label().For(pollUnitID).Text("Unit (optional)"),
-				ui.Input().ID(pollUnitID).Type("text").MaxLength(liveUnitMax).AutoComplete(false),
-			),
+			labelled(pollMinID, "Lowest (optional)", numberInput(pollMinID)),
+			labelled(pollMaxID, "Highest (optional)", numberInput(pollMaxID)),
+			labelled(pollUnitID, "Unit (optional)", textInput(pollUnitID, liveUnitMax)),
 		)
 	}
 	return ui.Form().ID("poll-form").Class("poll-form", "card").Aria("labelledby", "poll-form-heading").OnSubmit(p.submitPoll).Body(
@@ -472,25 +462,30 @@ func (p *LiveClassPanel) pollForm() ui.UI {
 			radio(pollKindChoice, pollChoice, "Multiple choice"),
 			radio(pollKindNumber, pollNumber, "A number, such as a prediction"),
 		),
-		ui.Div().Class("poll-field").Body(
-			ui.Label().For(pollPromptID).Text("Question"),
-			ui.Textarea().ID(pollPromptID).Rows(2).MaxLength(livePromptMax).Spellcheck(true),
-		),
+		labelled(pollPromptID, "Question", ui.Textarea().ID(pollPromptID).Rows(2).MaxLength(livePromptMax)),
 		fields,
-		ui.Div().Class("poll-field").Body(
-			ui.Label().For(pollLabID).Text("Lab for the class to try (optional): its address on this site"),
-			ui.Input().ID(pollLabID).Type("text").MaxLength(liveLabMax).Placeholder("/labs/…").AutoComplete(false),
-		),
-		ui.If(p.formProblem != "", func() ui.UI { return ui.P().ID(pollProblemID).Class("live-problem").Role("alert").Text(p.formProblem) }),
+		labelled(pollLabID, "Lab for the class to try (optional): its address on this site, such as /labs/…", textInput(pollLabID, liveLabMax)),
+		problemLine(p.formProblem),
 		ui.Button().ID("poll-open").Class("button").Type("submit").Text("Open the question"),
 	)
 }
 
-func numberField(id, label string) ui.UI {
-	return ui.Div().Class("poll-field").Body(
-		ui.Label().For(id).Text(label),
-		ui.Input().ID(id).Type("number").Attr("step", "any").Attr("inputmode", "decimal"),
-	)
+// numberInput is a field for a number, with the keypad a decimal needs.
+func numberInput(id string) ui.HTMLInput {
+	return ui.Input().ID(id).Type("number").Attr("step", "any").Attr("inputmode", "decimal")
+}
+
+// textInput is a field for one line of text of at most max characters.
+func textInput(id string, max int) ui.HTMLInput {
+	return ui.Input().ID(id).Type("text").MaxLength(max).AutoComplete(false)
+}
+
+// labLine names the lab a question is tied to.
+func labLine(lab string) ui.UI {
+	if lab == "" {
+		return nil
+	}
+	return ui.P().Class("poll-lab").Body(ui.Text("Lab: "), ui.Code().Text(lab))
 }
 
 func (p *LiveClassPanel) renderQuestions() ui.UI {
@@ -500,58 +495,60 @@ func (p *LiveClassPanel) renderQuestions() ui.UI {
 		ui.If(len(pending)+len(approved) == 0, func() ui.UI {
 			return ui.P().Class("hint").Text("None yet. Students ask from their devices, anonymously; you see each question here first and decide whether the class sees it.")
 		}),
-		ui.If(len(pending) > 0, func() ui.UI {
-			return ui.Ul().Class("live-question-list", "is-pending").Body(ui.Range(pending).Slice(func(i int) ui.UI {
-				q := pending[i]
-				return p.questionItem(q,
-					ui.Button().Class("button", "approve-question").Type("button").Text("Share with the class").
-						Aria("describedby", questionTextID(q.ID)).OnClick(p.moderate(q.ID, "approve", "The question could not be shared"), ui.EventScope(q.ID)),
-					ui.Button().Class("button", "secondary", "dismiss-question").Type("button").Text("Dismiss").
-						Aria("describedby", questionTextID(q.ID)).OnClick(p.moderate(q.ID, "dismiss", "The question could not be dismissed"), ui.EventScope(q.ID)),
-				)
-			}))
-		}),
-		ui.If(len(approved) > 0, func() ui.UI {
-			return ui.Div().Body(
-				ui.H4().Text("Shared with the class"),
-				ui.Ul().Class("live-question-list", "is-approved").Body(ui.Range(approved).Slice(func(i int) ui.UI {
-					q := approved[i]
-					return p.questionItem(q,
-						ui.Button().Class("button", "secondary", "dismiss-question").Type("button").Text("Remove").
-							Aria("describedby", questionTextID(q.ID)).OnClick(p.moderate(q.ID, "dismiss", "The question could not be removed"), ui.EventScope(q.ID)),
-					)
-				})),
+		p.questionList("is-pending", "", pending),
+		p.questionList("is-approved", "Shared with the class", approved),
+	)
+}
+
+// questionList lists questions of one status with what the teacher can do
+// with each: share a pending one, or dismiss it; remove a shared one.
+func (p *LiveClassPanel) questionList(class, heading string, questions []liveQuestion) ui.UI {
+	if len(questions) == 0 {
+		return nil
+	}
+	pending := class == "is-pending"
+	return ui.Div().Body(
+		ui.If(heading != "", func() ui.UI { return ui.H4().Text(heading) }),
+		ui.Ul().Class("live-question-list", class).Body(ui.Range(questions).Slice(func(i int) ui.UI {
+			q := questions[i]
+			dismiss, failed := "Remove", "The question could not be removed"
+			var share ui.UI
+			if pending {
+				dismiss, failed = "Dismiss", "The question could not be dismissed"
+				share = button("", "Share with the class", false, p.moderate(q.ID, "approve", "The question could not be shared"), q.ID).
+					Class("button", "approve-question").Aria("describedby", questionTextID(q.ID))
+			}
+			return ui.Li().Class("live-question").Body(
+				ui.P().ID(questionTextID(q.ID)).Class("question-text").Text(q.Text),
+				ui.Div().Class("live-actions").Body(
+					share,
+					button("", dismiss, true, p.moderate(q.ID, "dismiss", failed), q.ID).
+						Class("button", "secondary", "dismiss-question").Aria("describedby", questionTextID(q.ID)),
+				),
 			)
-		}),
+		})),
 	)
 }
 
 func questionTextID(id int) string { return "question-" + strconv.Itoa(id) }
 
-func (p *LiveClassPanel) questionItem(q liveQuestion, actions ...ui.UI) ui.UI {
-	return ui.Li().Class("live-question").Body(
-		ui.P().ID(questionTextID(q.ID)).Class("question-text").Text(q.Text),
-		ui.Div().Class("live-actions").Body(actions...),
-	)
-}
-
 func (p *LiveClassPanel) renderEnd() ui.UI {
+	var end, confirm ui.UI
+	if p.confirmEnd {
+		confirm = ui.Div().Class("confirm").Role("group").Aria("labelledby", "end-warning").Body(
+			ui.P().ID("end-warning").Text("Ending deletes this class’s answers and questions from the server, and tells the students it is over. Download the results first to keep them."),
+			button("live-end-now", "End the class now", false, p.end),
+			button("", "Keep the class going", true, p.keepGoing),
+		)
+	} else {
+		end = button("live-end", "End the class", true, p.askToEnd)
+	}
 	return ui.Div().Class("live-end").Body(
 		ui.Div().Class("live-actions").Body(
-			ui.Button().ID("live-export-csv").Class("button", "secondary").Type("button").Text("Download results (CSV)").
-				OnClick(p.export("csv", "text/csv")),
-			ui.Button().ID("live-export-json").Class("button", "secondary").Type("button").Text("Download results (JSON)").
-				OnClick(p.export("json", "application/json")),
-			ui.If(!p.confirmEnd, func() ui.UI {
-				return ui.Button().ID("live-end").Class("button", "secondary").Type("button").Text("End the class").OnClick(p.askToEnd)
-			}),
+			button("live-export-csv", "Download results (CSV)", true, p.export("csv", "text/csv")),
+			button("live-export-json", "Download results (JSON)", true, p.export("json", "application/json")),
+			end,
 		),
-		ui.If(p.confirmEnd, func() ui.UI {
-			return ui.Div().Class("confirm").Role("group").Aria("labelledby", "end-warning").Body(
-				ui.P().ID("end-warning").Text("Ending deletes this class’s answers and questions from the server, and tells the students it is over. Download the results first to keep them."),
-				ui.Button().ID("live-end-now").Class("button").Type("button").Text("End the class now").OnClick(p.end),
-				ui.Button().Class("button", "secondary").Type("button").Text("Keep the class going").OnClick(p.keepGoing),
-			)
-		}),
+		confirm,
 	)
 }

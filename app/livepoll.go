@@ -198,3 +198,40 @@ func optionalNumber(text string) (v *float64, ok bool) {
 	}
 	return &n, true
 }
+
+// button is a button of the app's style, outlined when secondary; scope
+// names what its handler acts on when that can change under it (see
+// ui.EventScope).
+func button(id, label string, secondary bool, onClick ui.EventHandler, scope ...any) ui.HTMLButton {
+	class := []string{"button"}
+	if secondary {
+		class = append(class, "secondary")
+	}
+	b := ui.Button().Class(class...).Type("button").Text(label).OnClick(onClick, ui.EventScope(scope...))
+	if id != "" {
+		b = b.ID(id)
+	}
+	return b
+}
+
+// problemLine tells what went wrong, at once to screen readers; nothing
+// when nothing did.
+func problemLine(text string) ui.UI {
+	if text == "" {
+		return nil
+	}
+	return ui.P().Class("live-problem").Role("alert").Text(text)
+}
+
+// noticeLine tells what happened, politely; nothing when empty.
+func noticeLine(text string) ui.UI {
+	if text == "" {
+		return nil
+	}
+	return ui.P().Class("live-notice").Role("status").Text(text)
+}
+
+// labelled is a form field with its label above it.
+func labelled(id, label string, field ui.UI) ui.UI {
+	return ui.Div().Class("poll-field").Body(ui.Label().For(id).Text(label), field)
+}

@@ -65,9 +65,12 @@ func (p *page) showsWithin(title string, d time.Duration) bool {
 }
 
 // showLivePanel scrolls the teacher's live class panel into view.
-func (p *page) showLivePanel() {
+func (p *page) showLivePanel() { p.scrollTo("#live-class") }
+
+// scrollTo scrolls the page until what selector matches is at the top.
+func (p *page) scrollTo(selector string) {
 	p.t.Helper()
-	eval[bool](p, `document.getElementById("live-class").scrollIntoView({block: "start"}), true`)
+	eval[bool](p, fmt.Sprintf(`document.querySelector(%q).scrollIntoView({block: "start"}), true`, selector))
 }
 
 // noSidewaysScroll fails the test if the page is wider than its window.
@@ -134,6 +137,11 @@ func TestALiveClassFollowsTheTeacherWithPollsAndAnonymousQuestions(t *testing.T)
 	cy.screenshot("live-student-following-desktop")
 	teacher.showLivePanel()
 	teacher.screenshot("live-teacher-room-open-desktop")
+	teacher.do(chromedp.EmulateViewport(phone.width, phone.height))
+	teacher.showLivePanel()
+	teacher.noSidewaysScroll("the presenter view on a phone")
+	teacher.screenshot("live-teacher-room-open-phone")
+	teacher.do(chromedp.EmulateViewport(desktop.width, desktop.height))
 
 	// Every student follows the teacher's steps; screen readers hear it.
 	for _, move := range []struct {
@@ -207,7 +215,7 @@ func TestALiveClassFollowsTheTeacherWithPollsAndAnonymousQuestions(t *testing.T)
 	teacher.waitFor(`document.querySelectorAll(".live-class .poll-result").length === 3`)
 	ada.screenshot("live-poll-revealed-phone")
 	cy.screenshot("live-poll-revealed-desktop")
-	teacher.showLivePanel()
+	teacher.scrollTo(".live-poll")
 	teacher.screenshot("live-teacher-poll-revealed-desktop")
 	teacher.noAccessibilityProblems("the presenter view with a revealed poll")
 	ada.noAccessibilityProblems("a student's phone with a revealed poll")
@@ -258,7 +266,7 @@ func TestALiveClassFollowsTheTeacherWithPollsAndAnonymousQuestions(t *testing.T)
 			t.Errorf("a student sees a question the teacher has not shared")
 		}
 	}
-	teacher.showLivePanel()
+	teacher.scrollTo(".live-questions")
 	teacher.screenshot("live-teacher-questions-desktop")
 	teacher.do(chromedp.Click(chromedp.CSS(".is-pending .live-question:nth-child(1) .approve-question")))
 	teacher.waitFor(`document.querySelectorAll(".is-pending .live-question").length === 1`)
