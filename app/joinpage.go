@@ -111,11 +111,15 @@ func (p *JoinPage) enter(s *studentSession) {
 	p.viewing, p.following, p.connection = s.Room.Step, true, connecting
 	ctx, code, token := p.ctx, s.Room.Code, s.Token
 	p.stream = followRoom(code, token, s.Room.LastEventID, true, liveStreamHandlers{
-		event: func(e liveEvent) { ctx.Dispatch(func(ctx ui.Context) { p.onEvent(code, e) }) },
+		event: func(e liveEvent) { ctx.Dispatch(func(ui.Context) { p.onEvent(code, e) }) },
 		connected: func(ok bool) {
 			ctx.Dispatch(func(ui.Context) {
-				if p.isRoom(code) {
-					p.connection = map[bool]liveConnection{true: connected, false: disconnected}[ok]
+				switch {
+				case !p.isRoom(code):
+				case ok:
+					p.connection = connected
+				default:
+					p.connection = disconnected
 				}
 			})
 		},
@@ -236,7 +240,7 @@ func (p *JoinPage) join(ctx ui.Context, e ui.Event) {
 				p.problem = joinProblem(err)
 				return
 			}
-			s := &studentSession{Token: joined.StudentToken, Nickname: nickname, Room: joined.Room}
+			s := &studentSession{Token: joined.StudentToken, Room: joined.Room}
 			saveSession(studentSessionKey, s)
 			p.enter(s)
 			p.announcement = ""

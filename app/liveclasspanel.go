@@ -59,7 +59,6 @@ const (
 	pollMaxID      = "poll-max"
 	pollUnitID     = "poll-unit"
 	pollLabID      = "poll-lab"
-	pollProblemID  = "poll-problem"
 	pollKindChoice = "poll-kind-choice"
 	pollKindNumber = "poll-kind-number"
 )
@@ -101,7 +100,7 @@ func (p *LiveClassPanel) follow() {
 		gone: func(error) {
 			ctx.Dispatch(func(ui.Context) {
 				if p.isRoom(code) {
-					p.finish("This live class has ended: it was ended elsewhere, or expired, or the server restarted without keeping it.")
+					p.finish(classGone)
 				}
 			})
 		},
@@ -124,9 +123,12 @@ func (p *LiveClassPanel) onEvent(code string, e liveEvent) {
 	}
 }
 
-// classEnded tells the teacher that a class has ended, as ending it does
-// (here or in another tab) and as expiry does.
-const classEnded = "The class has ended. Its answers and questions are deleted from the server."
+// What the teacher is told when a class is over: it has ended, here, in
+// another tab or by expiry; or the server no longer knows it.
+const (
+	classEnded = "The class has ended. Its answers and questions are deleted from the server."
+	classGone  = "This live class has ended: it was ended elsewhere, or expired, or the server restarted without keeping it."
+)
 
 // finish forgets the class, saying why.
 func (p *LiveClassPanel) finish(notice string) {
@@ -171,7 +173,7 @@ func (p *LiveClassPanel) syncStep() {
 // failed reports a request that did not go through.
 func (p *LiveClassPanel) failed(err error, what string) {
 	if isRoomGone(err) {
-		p.finish("This live class has ended: it was ended elsewhere, or expired, or the server restarted without keeping it.")
+		p.finish(classGone)
 		return
 	}
 	p.problem = what + ": " + failureReason(err) + "."
@@ -271,8 +273,9 @@ func (p *LiveClassPanel) submitPoll(ctx ui.Context, e ui.Event) {
 	}
 	p.formProblem = ""
 	p.teacher("POST", "/polls", spec, "The question could not be opened", func(reply liveReply) {
+		// The stream may have brought the poll, and answers to it, first.
 		var poll livePoll
-		if reply.decode(&poll) == nil {
+		if reply.decode(&poll) == nil && (p.room.Poll == nil || p.room.Poll.ID < poll.ID) {
 			p.room.Poll = &poll
 		}
 		for _, id := range []string{pollPromptID, pollOptionsID, pollMinID, pollMaxID, pollUnitID, pollLabID} {

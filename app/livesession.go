@@ -28,9 +28,8 @@ type teacherSession struct {
 // and the room as last seen, so that a reload offline still shows the
 // teacher's last step.
 type studentSession struct {
-	Token    string   `json:"token"`
-	Nickname string   `json:"nickname,omitempty"`
-	Room     liveRoom `json:"room"`
+	Token string   `json:"token"`
+	Room  liveRoom `json:"room"`
 }
 
 // tabStorage is the tab's sessionStorage, or nil where the browser refuses
