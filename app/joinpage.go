@@ -157,10 +157,12 @@ func (p *JoinPage) onEvent(code string, e liveEvent) {
 }
 
 // teacherMoved follows the teacher to the new step, unless the student is
-// reading elsewhere, and says so politely.
+// reading elsewhere, and says so politely. A student reading the step the
+// teacher comes to follows again.
 func (p *JoinPage) teacherMoved() {
 	room := p.session.Room
-	if p.following {
+	if p.following || p.viewing == room.Step {
+		p.following = true
 		p.viewing = room.Step
 		p.announcement = "The teacher moved to step " + strconv.Itoa(room.Step) + " of " + strconv.Itoa(room.Steps) + p.stepTitle(room.Tour, room.Step) + "."
 		return
