@@ -371,7 +371,7 @@ func serveLive(t *testing.T, addr string, flags ...string) (origin string, stop 
 	return origin, func() { once.Do(stopServer) }
 }
 
-func TestTwoInstancesOverNATSServeOneClassAndAStudentResumesAfterARestart(t *testing.T) {
+func TestTwoInstancesOverNATSServeOneLiveClassAndAStudentResumesAfterARestart(t *testing.T) {
 	t.Parallel()
 	tour := builtInTour(t, liveTour)
 	nats := startNATS(t)
@@ -414,7 +414,7 @@ func TestTwoInstancesOverNATSServeOneClassAndAStudentResumesAfterARestart(t *tes
 	teacher.waitFor(`document.querySelector(".poll-answered").textContent === "1 of 1 student answered."`)
 }
 
-func TestWithoutNATSARestartEndsTheClassAndEveryoneIsTold(t *testing.T) {
+func TestWithoutNATSARestartEndsTheLiveClassAndEveryoneIsTold(t *testing.T) {
 	t.Parallel()
 	tour := builtInTour(t, liveTour)
 	addr := freeAddr(t)
