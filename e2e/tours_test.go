@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"image"
-	"image/color"
 	"io"
 	"os"
 	"path/filepath"
@@ -23,9 +21,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/ledongthuc/pdf"
-	"github.com/makiuchi-d/gozxing"
-	zxingqr "github.com/makiuchi-d/gozxing/qrcode"
 
+	"oversight/internal/qrread"
 	knowledge "oversight/kb"
 )
 
@@ -254,7 +251,7 @@ func TestTheAudienceWindowFollowsThePresenter(t *testing.T) {
 	p.do(chromedp.Click(chromedp.ID("show-qr")))
 	p.waitFor(`!!document.querySelector("svg.qr-code path")`)
 	want := p.origin + "/tours/" + tour.ID + "/2"
-	got, err := decodeQRSVG(eval[string](p, `document.querySelector("svg.qr-code").getAttribute("viewBox")`),
+	got, err := qrread.DecodeSVG(eval[string](p, `document.querySelector("svg.qr-code").getAttribute("viewBox")`),
 		eval[string](p, `document.querySelector("svg.qr-code path").getAttribute("d")`))
 	if err != nil {
 		t.Fatalf("the QR code does not decode: %v", err)
@@ -271,41 +268,6 @@ func TestTheAudienceWindowFollowsThePresenter(t *testing.T) {
 	p.do(chromedp.KeyEvent("f"))
 	p.waitFor(`document.fullscreenElement !== undefined`)
 	p.expectNoCSPViolation("the presenter view")
-}
-
-var unitSquare = regexp.MustCompile(`M(\d+) (\d+)h1v1h-1z`)
-
-// decodeQRSVG paints the code's squares into an image and reads it with an
-// independent decoder (gozxing, a port of ZXing).
-func decodeQRSVG(viewBox, path string) (string, error) {
-	const scale = 6
-	fields := strings.Fields(viewBox)
-	if len(fields) != 4 {
-		return "", fmt.Errorf("viewBox %q", viewBox)
-	}
-	side, _ := strconv.Atoi(fields[3])
-	img := image.NewGray(image.Rect(0, 0, side*scale, side*scale))
-	for i := range img.Pix {
-		img.Pix[i] = 0xff
-	}
-	for _, m := range unitSquare.FindAllStringSubmatch(path, -1) {
-		x, _ := strconv.Atoi(m[1])
-		y, _ := strconv.Atoi(m[2])
-		for dy := range scale {
-			for dx := range scale {
-				img.SetGray(x*scale+dx, y*scale+dy, color.Gray{})
-			}
-		}
-	}
-	bitmap, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		return "", err
-	}
-	result, err := zxingqr.NewQRCodeReader().Decode(bitmap, nil)
-	if err != nil {
-		return "", err
-	}
-	return result.GetText(), nil
 }
 
 // pdfText extracts the text of a PDF, with no whitespace, so that words
