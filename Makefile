@@ -61,7 +61,10 @@ icons:
 	./tools/icons/render.sh
 
 # Load on loopback: the app against a plain http.FileServer over the same
-# bytes, 50 connections for 30 s in all. Shorter: make loadtest LOADTEST_FLAGS=-duration=6s
+# bytes, 50 connections for 30 s in all, beside the targets of issue 22; a
+# burst of 300 clients opening the map; the app's memory before and after a
+# flood of 100,000 new query strings (at most 1 min). Shorter:
+# make loadtest LOADTEST_FLAGS="-duration=6s -flood-time=20s"
 loadtest: build
 	$(GO) run ./tools/loadtest -bin bin/oversight -web web $(LOADTEST_FLAGS)
 
