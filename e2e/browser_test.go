@@ -187,6 +187,18 @@ func eval[T any](p *page, js string) T {
 	return v
 }
 
+// requested says whether the page has asked for a path of its origin.
+func (p *page) requested(path string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, u := range p.requests {
+		if u == p.origin+path {
+			return true
+		}
+	}
+	return false
+}
+
 // awaitEval runs JavaScript that gives a promise, and decodes what the
 // promise resolves to.
 func awaitEval[T any](p *page, js string) T {
