@@ -18,9 +18,10 @@ type snapshot struct {
 }
 
 // Snapshot writes the knowledge base as JSON, for the browser to read with
-// FromSnapshot. Loading the Markdown takes the browser about a second of
-// WebAssembly (YAML, goldmark, the checks); decoding the loader's result
-// takes a small part of that, and the content no longer rides in app.wasm.
+// FromSnapshot: decoding the loader's result takes the browser a small part
+// of the second that loading the Markdown would (YAML, goldmark, the
+// checks), and the content need not ride in app.wasm, so a change to it
+// does not make every reader download the WebAssembly again.
 func (k *KB) Snapshot() []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

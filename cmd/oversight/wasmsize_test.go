@@ -20,8 +20,8 @@ import (
 )
 
 // wasmBrotliBudget is the most the browser side may weigh, in bytes of
-// brotli at sizeGuardQuality: the size measured when it was set plus about
-// 3 % (1,687,357 once go-app's server was left out). A careless import
+// brotli at sizeGuardQuality: the size measured when it was set, plus about
+// 3 %. A careless import
 // (text/template alone adds about 3 MB raw) fails the test below; a change
 // that earns its bytes raises this in the same commit, saying why.
 const wasmBrotliBudget = 1_738_000
