@@ -8,7 +8,7 @@ import (
 
 // snapshotFormat changes whenever the snapshot's shape does, so that a
 // browser never decodes a snapshot written for another build.
-const snapshotFormat = 1
+const snapshotFormat = 2
 
 // snapshot is a loaded knowledge base as data: what Load produced, already
 // checked, sorted and rendered to HTML.
@@ -26,10 +26,7 @@ func (k *KB) Snapshot() []byte {
 	enc := json.NewEncoder(&b)
 	// The bodies are HTML: escaping <, > and & again only adds bytes.
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(snapshot{Format: snapshotFormat, Parts: Parts{
-		Concepts: k.concepts, Caveats: k.caveats, Events: k.events,
-		Readings: k.readings, Pages: k.pages, Sources: k.sources, Tours: k.tours,
-	}})
+	err := enc.Encode(snapshot{Format: snapshotFormat, Parts: k.Parts()})
 	if err != nil {
 		// Only plain strings, numbers and slices: encoding cannot fail.
 		panic("kb: encoding the snapshot: " + err.Error())
