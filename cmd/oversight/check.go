@@ -9,13 +9,13 @@ import (
 	"io"
 	"os"
 
-	"oversight/app"
 	"oversight/kb"
-	"oversight/kb/load"
+	"oversight/maplayout"
 )
 
-// check loads the content folder from disk, exactly as the app would, and
-// reports every fault with its file and line.
+// check loads the content folder from disk, exactly as the app would, lays
+// its map out, and reports every fault with its file and line, then what
+// makes the map readable.
 func check(args []string, out io.Writer) error {
 	flags := flag.NewFlagSet("check", flag.ContinueOnError)
 	if err := flags.Parse(args); err != nil {
@@ -28,10 +28,10 @@ func check(args []string, out io.Writer) error {
 	if _, err := os.Stat(dir); err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
-	k, err := load.Content(os.DirFS(dir), dir)
+	k, err := loadContent(os.DirFS(dir), dir)
 	if err == nil {
-		if layout := app.MapFaults(k); len(layout) > 0 {
-			err = layout
+		if faults := maplayout.Faults(k); len(faults) > 0 {
+			err = faults
 		}
 	}
 	var faults kb.Faults
@@ -41,7 +41,12 @@ func check(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	numbers, err := maplayout.Measure(k)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "check: %s is fine: %d concepts, %d links, %d caveats, %d events, %d readings, %d pages, %d sources, %d tours\n",
 		dir, len(k.Concepts()), len(k.Links()), len(k.Caveats()), len(k.Events()), len(k.Readings()), len(k.Pages()), len(k.Sources()), len(k.Tours()))
+	fmt.Fprintf(out, "check: the %s\n", numbers)
 	return nil
 }

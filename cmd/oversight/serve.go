@@ -22,7 +22,6 @@ import (
 	"time"
 
 	"oversight/content"
-	"oversight/kb/load"
 )
 
 // timeouts bound how long a client may hold the server.
@@ -79,7 +78,7 @@ func serve(args []string) error {
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	k, err := load.Content(content.FS, content.Root)
+	k, err := loadContent(content.FS, content.Root)
 	if err != nil {
 		return fmt.Errorf("the embedded content does not load:\n%w", err)
 	}

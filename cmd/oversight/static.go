@@ -16,7 +16,6 @@ import (
 
 	"oversight/app"
 	"oversight/content"
-	"oversight/kb/load"
 )
 
 // goAppFiles are the files go-app's handler generates, which a static host
@@ -35,7 +34,7 @@ func exportStatic(args []string, out io.Writer) error {
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	k, err := load.Content(content.FS, content.Root)
+	k, err := loadContent(content.FS, content.Root)
 	if err != nil {
 		return fmt.Errorf("the embedded content does not load:\n%w", err)
 	}
