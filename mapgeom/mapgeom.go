@@ -27,11 +27,11 @@ func styleOf(k kb.Kind) nodeStyle {
 	case kb.KindCore:
 		return nodeStyle{fontSize: 30, maxChars: 16}
 	case kb.KindDirection:
-		return nodeStyle{fontSize: 23, maxChars: 15}
+		return nodeStyle{fontSize: 23, maxChars: 13}
 	case kb.KindMethod:
-		return nodeStyle{fontSize: 20, maxChars: 16}
+		return nodeStyle{fontSize: 20, maxChars: 13}
 	}
-	return nodeStyle{fontSize: SmallestFontSize, maxChars: 17}
+	return nodeStyle{fontSize: SmallestFontSize, maxChars: 14}
 }
 
 const (

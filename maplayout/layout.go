@@ -36,15 +36,15 @@ const (
 	routeSep = 3
 	// bandGap separates the research part from the band; the band's
 	// nodes sit bandPad inside its frame, below a caption bandCaption high.
-	bandGap     = 28
-	bandPad     = 12
-	bandCaption = 26
+	bandGap     = 16
+	bandPad     = 8
+	bandCaption = 24
 	// Nodes in the band stand bandColumnGap apart in a row and
 	// bandRowGap between rows.
 	bandColumnGap = 22
-	bandRowGap    = 24
+	bandRowGap    = mapgeom.MinGap
 	// frameMargin is the room around everything the map draws.
-	frameMargin = 12
+	frameMargin = 8
 )
 
 // Lay lays out the map of a loaded knowledge base and returns it with every
