@@ -649,9 +649,10 @@ func visitedMark(cx, cy, r float64) ui.UI {
 }
 
 // minHitSize is the least width and height, in map units, that a node
-// answers a touch or click in: 44 CSS pixels at the phone layout's scale,
-// mapgeom.ReadableScale.
-const minHitSize = 44 / mapgeom.ReadableScale
+// answers a touch or click in: at least 44 CSS pixels at the phone
+// layout's scale, mapgeom.ReadableScale, with a pixel to spare for the
+// rounding of the map's size.
+const minHitSize = 45 / mapgeom.ReadableScale
 
 // hitArea is an invisible rectangle around a node's box, as large as
 // minHitSize, so that a small node is still an easy target for a finger.

@@ -27,11 +27,11 @@ func styleOf(k kb.Kind) nodeStyle {
 	case kb.KindCore:
 		return nodeStyle{fontSize: 30, maxChars: 16}
 	case kb.KindDirection:
-		return nodeStyle{fontSize: 23, maxChars: 13}
+		return nodeStyle{fontSize: 23, maxChars: 14}
 	case kb.KindMethod:
-		return nodeStyle{fontSize: 20, maxChars: 13}
+		return nodeStyle{fontSize: 20, maxChars: 14}
 	}
-	return nodeStyle{fontSize: SmallestFontSize, maxChars: 14}
+	return nodeStyle{fontSize: SmallestFontSize, maxChars: 15}
 }
 
 const (
@@ -42,10 +42,6 @@ const (
 	// at which the smallest text reads at 12.5 px.
 	ReadableScale = 12.5 / SmallestFontSize
 
-	// CharWidth is an upper estimate of a glyph's width relative to the
-	// font size for the sans-serif stacks we ship, so labels never
-	// overflow their box.
-	CharWidth   = 0.58
 	LineHeight  = 1.2
 	paddingX    = 14
 	paddingY    = 10
@@ -100,16 +96,44 @@ func LabelBox(l kb.Link) Box {
 
 func textBox(text string, style nodeStyle) Box {
 	lines := WrapLabel(text, style.maxChars)
-	longest := 0
+	longest := 0.0
 	for _, l := range lines {
-		longest = max(longest, len([]rune(l)))
+		longest = max(longest, TextWidth(l, style.fontSize))
 	}
 	return Box{
-		Width:    float64(longest)*style.fontSize*CharWidth + 2*paddingX,
+		Width:    longest + 2*paddingX,
 		Height:   float64(len(lines))*style.fontSize*LineHeight + 2*paddingY,
 		Lines:    lines,
 		FontSize: style.fontSize,
 	}
+}
+
+// boldWidths are the advance widths of the printable ASCII characters, from
+// space to tilde, in thousandths of the font size, in Arial Bold and in
+// Liberation Sans Bold, which has the same widths: the fonts the map's
+// labels are set in (web/style.css), so that every node fits its label.
+var boldWidths = [...]int{
+	278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
+	556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,
+	975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+	667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,
+	333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
+	611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+}
+
+// TextWidth is how wide a line of a label is drawn at a font size, in map
+// units. A character beyond ASCII counts as wide as an M, so that no label
+// overflows its box.
+func TextWidth(line string, fontSize float64) float64 {
+	thousandths := 0
+	for _, r := range line {
+		if r >= ' ' && int(r-' ') < len(boldWidths) {
+			thousandths += boldWidths[r-' ']
+		} else {
+			thousandths += boldWidths['M'-' ']
+		}
+	}
+	return float64(thousandths) * fontSize / 1000
 }
 
 // WrapLabel breaks a title into lines of at most maxChars where it can, at

@@ -27,7 +27,7 @@ func TestANodeHoldsItsLabelAtItsPosition(t *testing.T) {
 		t.Fatalf("a method's long title makes the box %+v: want it centred on the concept, wrapped, in the smallest font", b)
 	}
 	for _, line := range b.Lines {
-		if width := float64(len(line)) * b.FontSize * CharWidth; width > b.Width {
+		if width := TextWidth(line, b.FontSize); width > b.Width {
 			t.Errorf("the line %q (%.0f units) overflows its box (%.0f)", line, width, b.Width)
 		}
 	}
@@ -37,6 +37,19 @@ func TestANodeHoldsItsLabelAtItsPosition(t *testing.T) {
 	core := NodeBox(&kb.Concept{Entry: kb.Entry{Title: "Recursive reward modelling"}, Kind: kb.KindCore})
 	if core.FontSize <= b.FontSize || core.Width <= b.Width {
 		t.Errorf("the core's node (%+v) does not stand out from a method's (%+v)", core, b)
+	}
+}
+
+func TestTextIsAsWideAsItsLettersInTheMapsFont(t *testing.T) {
+	// In Arial Bold "Automated" is 5.222 em and "ill" 0.834 em; a letter
+	// beyond ASCII counts as an M.
+	for _, tc := range []struct {
+		text string
+		want float64
+	}{{"Automated", 104.44}, {"ill", 16.68}, {"é", 16.66}} {
+		if got := TextWidth(tc.text, 20); got < tc.want-0.01 || got > tc.want+0.01 {
+			t.Errorf("%q at 20 units is %.2f wide, want %.2f", tc.text, got, tc.want)
+		}
 	}
 }
 

@@ -336,9 +336,12 @@ func (p *plan) route(ctx context.Context, run engine) ([][]kb.Point, error) {
 // link's relation name may go: the middle if it is free.
 var labelSpots = []float64{0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9}
 
-// labelShifts move a relation name off its route, up or down by a line,
-// when no spot on the route is free.
-var labelShifts = []float64{0, -mapgeom.SmallestFontSize * mapgeom.LineHeight, mapgeom.SmallestFontSize * mapgeom.LineHeight}
+// labelShifts move a relation name off its route, up or down by a line or
+// two, when no spot on the route is free.
+var labelShifts = []float64{0, -labelLine, labelLine, -2 * labelLine, 2 * labelLine}
+
+// labelLine is the height of a line of a relation's name.
+const labelLine = mapgeom.SmallestFontSize * mapgeom.LineHeight
 
 // placeLabels puts each link's relation name on its route where it covers
 // no node and no name of a link it shows with (one sharing a concept), or

@@ -53,24 +53,20 @@ func TestTheRealMapIsReadable(t *testing.T) {
 	}
 }
 
-// badLayout is the real map scrambled: every concept moved to the place of
-// the next one, so that methods sit away from their directions, and every
-// link drawn as a straight line between the two centres, through whatever
-// lies between.
-func badLayout(k *kb.KB) *kb.KB {
+// withStraightEdges draws every link of a map as a straight line between
+// the centres of its two concepts, through whatever lies between, as the
+// hand-placed map did, after moving each concept to where place puts it.
+func withStraightEdges(k *kb.KB, place func(i int, c *kb.Concept) kb.Point) *kb.KB {
 	parts := k.Parts()
-	concepts := parts.Concepts
-	scrambled := make([]*kb.Concept, len(concepts))
-	for i, c := range concepts {
-		moved := *c
-		moved.Position = concepts[(i+1)%len(concepts)].Position
-		scrambled[i] = &moved
-	}
 	at := make(map[string]kb.Point)
-	for _, c := range scrambled {
-		at[c.ID] = c.Position
+	moved := make([]*kb.Concept, len(parts.Concepts))
+	for i, c := range parts.Concepts {
+		m := *c
+		m.Position = place(i, c)
+		at[c.ID] = m.Position
+		moved[i] = &m
 	}
-	for _, c := range scrambled {
+	for _, c := range moved {
 		links := make([]kb.Link, len(c.Links))
 		for j, l := range c.Links {
 			a, b := at[l.From], at[l.To]
@@ -79,26 +75,44 @@ func badLayout(k *kb.KB) *kb.KB {
 		}
 		c.Links = links
 	}
-	parts.Concepts = scrambled
+	parts.Concepts = moved
 	return kb.New(parts)
 }
 
+// The limits must refuse what a bad layout does: each of these breaks one.
 func TestTheLimitsRefuseADeliberatelyBadLayout(t *testing.T) {
-	bad := badLayout(realMap(t))
-	n := measured(t, bad)
-	t.Log(n)
-	if n.EdgesThroughBoxes == 0 || n.CrossingsAtRest <= RealMapLimits.CrossingsAtRest {
-		t.Errorf("the scrambled map measures %v: the measures do not see what is wrong with it", n)
+	k := realMap(t)
+	stay := func(_ int, c *kb.Concept) kb.Point { return c.Position }
+	onACircle := func(i int, _ *kb.Concept) kb.Point {
+		angle := 2 * math.Pi * float64(i) / float64(len(k.Concepts()))
+		return kb.Point{X: 2000 * math.Cos(angle), Y: 2000 * math.Sin(angle)}
 	}
-	if err := n.Check(RealMapLimits); err == nil {
-		t.Error("the limits accept a scrambled map with straight edges")
+	second := k.Concepts()[1].ID
+	ontoTheFirst := func(_ int, c *kb.Concept) kb.Point {
+		if c.ID == second {
+			return k.Concepts()[0].Position
+		}
+		return c.Position
 	}
-	onTop := bad.Parts()
-	moved := *onTop.Concepts[1]
-	moved.Position = onTop.Concepts[0].Position
-	onTop.Concepts[1] = &moved
-	if n := measured(t, kb.New(onTop)); n.NodeOverlaps == 0 || n.Check(RealMapLimits) == nil {
-		t.Errorf("a node moved onto another measures %v, and the limits accept it", n)
+	for _, tc := range []struct {
+		name   string
+		bad    *kb.KB
+		broken func(Numbers) bool
+	}{
+		{"straight edges", withStraightEdges(k, stay), func(n Numbers) bool { return n.EdgesThroughBoxes > 0 }},
+		{"a node on another", withStraightEdges(k, ontoTheFirst), func(n Numbers) bool { return n.NodeOverlaps > 0 }},
+		{"concepts on a circle, joined by chords", withStraightEdges(k, onACircle), func(n Numbers) bool {
+			return n.CrossingsAtRest > RealMapLimits.CrossingsAtRest
+		}},
+	} {
+		n := measured(t, tc.bad)
+		t.Logf("%s: %v", tc.name, n)
+		if !tc.broken(n) {
+			t.Errorf("%s: measured as %v, which does not show what is wrong", tc.name, n)
+		}
+		if err := n.Check(RealMapLimits); err == nil {
+			t.Errorf("%s: the limits accept it (%v)", tc.name, n)
+		}
 	}
 }
 
