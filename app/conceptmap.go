@@ -568,9 +568,9 @@ func bandFrame(band kb.Rect) ui.UI {
 	)
 }
 
-// edgeLabels names the relation of each edge at its midpoint; only the
-// highlighted edges' labels show, so the neighbourhood reads as sentences.
-// All are drawn, so that highlighting only changes classes.
+// edgeLabels names the relation of each edge where the layout put it;
+// only the highlighted edges' labels show, so the neighbourhood reads as
+// sentences. All are drawn, so that highlighting only changes classes.
 func (m *ConceptMap) edgeLabels(h highlight, visible map[string]bool) ui.UI {
 	var labels []ui.UI
 	for _, l := range knowledge.Links() {

@@ -159,8 +159,8 @@ type Concept struct {
 	// author pinned it, or else where the layout placed it.
 	Position Point
 	// Pinned says the author gave the position, at PositionLine in File.
-	Pinned       bool
-	PositionLine int
+	Pinned       bool `json:",omitzero"`
+	PositionLine int  `json:",omitzero"`
 	// Links are the relations this concept's file declares, From this concept.
 	Links []Link
 	// Questions are open questions for discussion.
