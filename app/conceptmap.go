@@ -546,9 +546,6 @@ func (m *ConceptMap) edge(l kb.Link, h highlight) ui.UI {
 	return path.Body(svg("title").Text(relationSentence(l) + ". " + l.Note))
 }
 
-// bandLabel names the band of problems and ideas below the research.
-const bandLabel = "Open problems and key ideas"
-
 // bandFrame draws the band that holds the problems and ideas, named, behind
 // everything else.
 func bandFrame(band kb.Rect) ui.UI {
@@ -564,7 +561,7 @@ func bandFrame(band kb.Rect) ui.UI {
 			Attr("x", coord(band.X+mapgeom.CornerRound)).
 			Attr("y", coord(band.Y+mapgeom.SmallestFontSize)).
 			Attr("font-size", coord(mapgeom.SmallestFontSize)).
-			Text(bandLabel),
+			Text(mapgeom.BandLabel),
 	)
 }
 

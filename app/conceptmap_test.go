@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 
 	"oversight/kb"
+	"oversight/mapgeom"
 )
 
 func TestTheMapHasOneLinkedNodePerConcept(t *testing.T) {
@@ -117,7 +118,7 @@ func TestTheMapIsFramedOnItsLayoutWithItsBandNamed(t *testing.T) {
 	if w := attr(svgs[0], "width"); w != coord(frame.W*12.5/20) {
 		t.Errorf("the map's own width is %s px, want 20-unit labels at 12.5 px", w)
 	}
-	if band := findAll(doc, func(n *html.Node) bool { return hasClass(n, "map-band") }); len(band) != 1 || strings.Join(strings.Fields(textOf(band[0])), " ") != bandLabel {
+	if band := findAll(doc, func(n *html.Node) bool { return hasClass(n, "map-band") }); len(band) != 1 || strings.Join(strings.Fields(textOf(band[0])), " ") != mapgeom.BandLabel {
 		t.Errorf("the band of problems and ideas is not drawn with its name")
 	}
 }

@@ -241,7 +241,7 @@ func TestFocusModeShowsANeighbourhoodAndEscapeLeavesIt(t *testing.T) {
 		t.Errorf("focus mode still shows the whole map (view %.0f units wide of %.0f): it should frame the neighbourhood", w, whole)
 	}
 	// Every link between the neighbours is drawn, not only the structure.
-	if hidden := eval[[]string](p, `[...document.querySelectorAll("path.edge")].filter(e => getComputedStyle(e).display === "none").map(e => e.id)`); len(hidden) > 0 {
+	if hidden := eval[[]string](p, `[...document.querySelectorAll("path.edge")].filter(e => getComputedStyle(e).opacity === "0").map(e => e.id)`); len(hidden) > 0 {
 		t.Errorf("focus mode hides the links %v", hidden)
 	}
 	if outside := eval[[]string](p, `(() => {
@@ -422,7 +422,7 @@ func TestHoveringAConceptDrawsEveryOneOfItsLinks(t *testing.T) {
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	p.openApp("/")
-	drawn := `[...document.querySelectorAll("path.edge")].filter(e => getComputedStyle(e).display !== "none").map(e => e.id)`
+	drawn := `[...document.querySelectorAll("path.edge")].filter(e => getComputedStyle(e).opacity !== "0").map(e => e.id)`
 	atRest := eval[[]string](p, drawn)
 	if len(atRest) == 0 || len(atRest) >= len(k.Links()) {
 		t.Errorf("at rest the map draws %d of %d links: want its structure, neither nothing nor everything", len(atRest), len(k.Links()))

@@ -166,6 +166,9 @@ func WrapLabel(title string, maxChars int) []string {
 	return lines
 }
 
+// BandLabel names the band of problems and ideas on the map.
+const BandLabel = "Open problems and key ideas"
+
 // InBand says whether a kind of concept sits in the band below the research
 // directions rather than among them: the problems the field works on and
 // the ideas behind it.

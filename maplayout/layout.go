@@ -214,6 +214,7 @@ func (p *plan) placeBand() kb.Rect {
 		left, right, bottom = 0, 0, -bandGap
 	}
 	width := math.Max(right-left, p.squareWidth(members))
+	width = math.Max(width, mapgeom.TextWidth(mapgeom.BandLabel, mapgeom.SmallestFontSize)+2*mapgeom.CornerRound)
 	for _, i := range members {
 		width = math.Max(width, p.boxes[i].Width)
 	}
