@@ -241,7 +241,7 @@ func TestFocusModeShowsANeighbourhoodAndEscapeLeavesIt(t *testing.T) {
 		t.Errorf("focus mode still shows the whole map (view %.0f units wide of %.0f): it should frame the neighbourhood", w, whole)
 	}
 	// Every link between the neighbours is drawn, not only the structure.
-	if hidden := eval[[]string](p, `[...document.querySelectorAll("path.edge")].filter(e => getComputedStyle(e).opacity === "0").map(e => e.id)`); len(hidden) > 0 {
+	if hidden := settled[[]string](p, `[...document.querySelectorAll("path.edge")].filter(e => getComputedStyle(e).opacity === "0").map(e => e.id)`); len(hidden) > 0 {
 		t.Errorf("focus mode hides the links %v", hidden)
 	}
 	if outside := eval[[]string](p, `(() => {
@@ -423,7 +423,7 @@ func TestHoveringAConceptDrawsEveryOneOfItsLinks(t *testing.T) {
 	p := openPage(t, desktop)
 	p.openApp("/")
 	drawn := `[...document.querySelectorAll("path.edge")].filter(e => getComputedStyle(e).opacity !== "0").map(e => e.id)`
-	atRest := eval[[]string](p, drawn)
+	atRest := settled[[]string](p, drawn)
 	if len(atRest) == 0 || len(atRest) >= len(k.Links()) {
 		t.Errorf("at rest the map draws %d of %d links: want its structure, neither nothing nor everything", len(atRest), len(k.Links()))
 	}
@@ -431,7 +431,7 @@ func TestHoveringAConceptDrawsEveryOneOfItsLinks(t *testing.T) {
 	p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
 	p.waitFor(`document.getElementById("node-plausibility-over-truth").classList.contains("is-active")`)
 	shown := map[string]bool{}
-	for _, id := range eval[[]string](p, drawn) {
+	for _, id := range settled[[]string](p, drawn) {
 		shown[id] = true
 	}
 	for _, l := range k.LinksOf("plausibility-over-truth") {
@@ -440,4 +440,18 @@ func TestHoveringAConceptDrawsEveryOneOfItsLinks(t *testing.T) {
 		}
 	}
 	p.screenshot("hover-problem-desktop")
+}
+
+// settled evaluates js once the page's transitions have run: links fade in
+// and out.
+func settled[T any](p *page, js string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](`(async () => {
+		await Promise.all(document.getAnimations().map(a => a.finished));
+		return `+js+`;
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
 }
