@@ -39,15 +39,17 @@ static: wasm server
 test: vet check chromium axe
 	$(GO) test -count=1 -timeout 30m ./...
 
-# The content checker: every fault in content/ with its file and line.
+# The content checker: every fault in content/ with its file and line, and
+# the numbers of its map; then the numbers of a generated 200-concept map.
 check: server
 	./bin/oversight check content
+	$(GO) run ./tools/mapperf -check -checker bin/oversight
 
 vet:
-	@unformatted=$$(gofmt -l app kb content cmd e2e tools internal server lab sim live third_party/*.go); \
+	@unformatted=$$(gofmt -l app kb mapgeom maplayout content cmd e2e tools internal server lab sim live third_party/*.go); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb/... ./content ./cmd/... ./tools/bench/hello
+	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb/... ./mapgeom ./content ./cmd/... ./tools/bench/hello
 
 # Browser tests need Debian's Chromium: install it if we can, or say how.
 chromium:

@@ -27,11 +27,7 @@ func (k *KB) Snapshot() []byte {
 	enc := json.NewEncoder(&b)
 	// The bodies are HTML: escaping <, > and & again only adds bytes.
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(snapshot{Format: snapshotFormat, Parts: Parts{
-		Concepts: k.concepts, Caveats: k.caveats, Events: k.events,
-		Readings: k.readings, Pages: k.pages, Sources: k.sources, Tours: k.tours,
-		Glossary: k.glossary,
-	}})
+	err := enc.Encode(snapshot{Format: snapshotFormat, Parts: k.Parts()})
 	if err != nil {
 		// Only plain strings, numbers and slices: encoding cannot fail.
 		panic("kb: encoding the snapshot: " + err.Error())

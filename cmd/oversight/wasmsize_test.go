@@ -85,7 +85,13 @@ func heaviestPackages(t *testing.T, m *wasmcode.Module, n int) string {
 // browserDependencies are the packages the browser side is built from.
 func browserDependencies(t *testing.T) []string {
 	t.Helper()
-	cmd := exec.Command("go", "list", "-deps", ".")
+	return browserDependenciesOf(t, ".")
+}
+
+// browserDependenciesOf lists what the WebAssembly built from pkg links.
+func browserDependenciesOf(t *testing.T, pkg string) []string {
+	t.Helper()
+	cmd := exec.Command("go", "list", "-deps", pkg)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	deps, err := cmd.Output()
 	if err != nil {
@@ -141,6 +147,23 @@ func TestTheAppsWebAssemblyLinksNoMarkdownYAMLOrHTTP(t *testing.T) {
 	} {
 		if slices.Contains(deps, pkg) {
 			t.Errorf("the app's WebAssembly links %s: %s", pkg, why)
+		}
+	}
+}
+
+// The server lays the map out with Graphviz; the browser draws it from the
+// positions and routes in the snapshot. Neither WebAssembly carries
+// Graphviz (itself a WebAssembly module and its runtime, several MB).
+func TestNoWebAssemblyLinksTheMapLayout(t *testing.T) {
+	for _, pkg := range []string{".", "../tourreader"} {
+		deps := browserDependenciesOf(t, pkg)
+		if len(deps) == 0 {
+			t.Fatalf("go list found no packages in the WebAssembly of %s", pkg)
+		}
+		for _, layout := range []string{"oversight/maplayout", "github.com/goccy/go-graphviz"} {
+			if slices.Contains(deps, layout) {
+				t.Errorf("the WebAssembly of %s links %s: the map is laid out on the server", pkg, layout)
+			}
 		}
 	}
 }
