@@ -9,12 +9,12 @@
 // ppc64, s390x, riscv64, loong64, amd64 built with GOAMD64=v3) the compiler
 // may compute a·b + c with one rounding instead of two.
 //
-// So these functions use only operations that IEEE 754 rounds exactly, the
-// same everywhere (+ − × ÷, Sqrt, Floor, Frexp, Ldexp), and every product that
-// is then added is converted explicitly, float64(a*b), which the Go
-// specification says rounds it and so forbids the fusion. A simulation that
-// adds or multiplies on its own must do the same; Horner evaluates its
-// polynomials so.
+// So these functions use only operations whose results IEEE 754 and Go
+// define exactly, the same everywhere (+ − × ÷, Sqrt, Frexp, Ldexp,
+// conversion to an integer), and every product that is then added is
+// converted explicitly, float64(a*b), which the Go specification says
+// rounds it and so forbids the fusion. A simulation that adds or multiplies
+// on its own must do the same; Horner evaluates its polynomials so.
 //
 // Exp and Log are the methods of Go's own pure-Go math.exp and math.log
 // (FreeBSD's msun), within an ulp of the exact result. Log is math.log
