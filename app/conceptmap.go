@@ -9,6 +9,7 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
+	"oversight/mapgeom"
 )
 
 const svgNS = "http://www.w3.org/2000/svg"
@@ -20,10 +21,12 @@ func svg(tag string) ui.HTMLElem { return ui.Elem(tag).XMLNS(svgNS) }
 // nodeElementID is the DOM id of a concept's node on the map.
 func nodeElementID(id string) string { return "node-" + id }
 
-// ConceptMap draws the knowledge base as an SVG map. Every node is a real
-// link to its concept page, so the map works before the WebAssembly starts
-// and with JavaScript off. Hovering or focusing a node highlights it, its
-// neighbours and the edges between them.
+// ConceptMap draws the knowledge base as an SVG map, where the server's
+// layout placed every node and routed every edge (maplayout). Every node is
+// a real link to its concept page, so the map works before the WebAssembly
+// starts and with JavaScript off. At rest it draws only the links of its
+// structure (mapgeom.AtRest); hovering or focusing a node highlights it,
+// its neighbours and every edge between them.
 type ConceptMap struct {
 	ui.Compo
 
@@ -75,6 +78,9 @@ type mapListener struct {
 	fn    ui.Func
 }
 
+// fit is the view of the whole map.
+func (m *ConceptMap) fit() viewport { return fitOf(knowledge.Map()) }
+
 // shown is the current view: the reader's zoom if any, else the frame.
 func (m *ConceptMap) shown() viewport {
 	if m.view.W == 0 {
@@ -87,14 +93,14 @@ func (m *ConceptMap) shown() viewport {
 // neighbourhood, zoomed in as far as it can be while all of it shows.
 func (m *ConceptMap) frame() viewport {
 	if m.Hops == 0 || m.Focus == "" {
-		return fitView
+		return m.fit()
 	}
-	var boxes []box
+	var boxes []mapgeom.Box
 	for id := range m.visibleConcepts() {
 		c, _ := knowledge.Concept(id)
-		boxes = append(boxes, nodeBox(c))
+		boxes = append(boxes, mapgeom.NodeBox(c))
 	}
-	return framing(boxes)
+	return framing(boxes, m.fit())
 }
 
 // OnUpdate: a new focus, focus mode, filter or spotlight frames the map
@@ -111,13 +117,9 @@ func (m *ConceptMap) active() string {
 
 func (m *ConceptMap) Render() ui.UI {
 	m.painted = make(map[string]string)
-	boxes := make(map[string]box)
-	for _, c := range knowledge.Concepts() {
-		boxes[c.ID] = nodeBox(c)
-	}
 	return ui.Div().Class("map-frame").Body(
 		m.zoomControls(),
-		m.drawing(boxes, m.highlight()),
+		m.drawing(m.highlight()),
 	)
 }
 
@@ -153,13 +155,18 @@ func (h highlight) spotlit(id string) bool {
 func edgeElementID(l kb.Link) string  { return "edge-" + l.From + "--" + l.To }
 func labelElementID(l kb.Link) string { return "label-" + l.From + "--" + l.To }
 
-// mapClass is the class of the map's <svg>.
+// mapClass is the class of the map's <svg>. A filter or the focus mode
+// draws every link between the concepts it leaves (shows-every-link); the
+// whole map draws only those of its structure.
 func (m *ConceptMap) mapClass(h highlight) string {
 	class := "concept-map"
 	if h.active != "" || len(h.spotlight) > 0 {
 		class += " has-active"
 	}
-	if m.shown().zoom() > 1 {
+	if m.Hops > 0 && m.Focus != "" || len(m.HiddenKinds) > 0 {
+		class += " shows-every-link"
+	}
+	if m.shown().zoom(m.fit()) > 1 {
 		class += " is-zoomed"
 	}
 	return class
@@ -186,9 +193,13 @@ func (m *ConceptMap) nodeClass(c *kb.Concept, h highlight) string {
 	return strings.Join(class, " ")
 }
 
-// edgeClass is the class of a link's line.
+// edgeClass is the class of a link's path: at-rest for the links the map
+// draws while nothing is highlighted.
 func edgeClass(l kb.Link, h highlight) string {
 	class := "edge rel-" + string(l.Relation)
+	if mapgeom.AtRest(knowledge, l) {
+		class += " at-rest"
+	}
 	if h.active == "" && h.spotlit(l.From) && h.spotlit(l.To) || h.active != "" && (l.From == h.active || l.To == h.active) {
 		class += " is-active"
 	}
@@ -273,7 +284,7 @@ func (m *ConceptMap) zoomControls() ui.UI {
 // zoomedBy is the view zoomed around its centre.
 func (m *ConceptMap) zoomedBy(factor float64) viewport {
 	v := m.shown()
-	return v.zoomed(factor, v.X+v.W/2, v.Y+v.H/2)
+	return v.zoomed(factor, v.X+v.W/2, v.Y+v.H/2, m.fit())
 }
 
 // setView shows another part of the map, painted rather than rendered.
@@ -283,24 +294,30 @@ func (m *ConceptMap) setView(ctx ui.Context, v viewport) {
 	ctx.PreventUpdate()
 }
 
-func (m *ConceptMap) drawing(boxes map[string]box, h highlight) ui.UI {
+func (m *ConceptMap) drawing(h highlight) ui.UI {
 	visible := m.visibleConcepts()
+	fit := m.fit()
 	return svg("svg").
 		Class(m.rendered("svg.class", m.mapClass(h))).
 		Attr("viewBox", m.rendered("svg.viewBox", m.shown().String())).
+		// Where the style sheet lets the map take its own size (a phone),
+		// it is as large as the smallest label needs to be read.
+		Attr("width", coord(fit.W*mapgeom.ReadableScale)).
+		Attr("height", coord(fit.H*mapgeom.ReadableScale)).
 		Attr("role", "group").
 		Aria("labelledby", headingID).
 		On("click", m.onClick).
 		On("keydown", m.onKey).
 		Body(
 			m.arrowMarkers(),
+			bandFrame(knowledge.Map().Band),
 			svg("g").Class("edges").Body(
 				ui.Range(knowledge.Links()).Slice(func(i int) ui.UI {
 					l := knowledge.Links()[i]
 					if !visible[l.From] || !visible[l.To] {
 						return nil
 					}
-					return m.edge(l, boxes, h)
+					return m.edge(l, h)
 				}),
 			),
 			svg("g").Class("nodes").Body(
@@ -309,10 +326,10 @@ func (m *ConceptMap) drawing(boxes map[string]box, h highlight) ui.UI {
 					if !visible[c.ID] {
 						return nil
 					}
-					return m.node(c, boxes[c.ID], h)
+					return m.node(c, h)
 				}),
 			),
-			m.edgeLabels(boxes, h, visible),
+			m.edgeLabels(h, visible),
 		)
 }
 
@@ -355,7 +372,7 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 			factor = 1 / factor
 		}
 		p := m.mapPoint(svgEl, e)
-		m.view = m.shown().zoomed(factor, p.X, p.Y)
+		m.view = m.shown().zoomed(factor, p.X, p.Y, m.fit())
 		m.paint()
 	})
 	listen("pointerdown", func(e ui.Event) {
@@ -430,7 +447,7 @@ func (m *ConceptMap) onPointerMove(svgEl ui.Value, e ui.Event) {
 		}
 		m.dragged = true
 		m.pointers[id] = now
-		m.view = m.shown().panned(-dx*unitsPerPixel, -dy*unitsPerPixel)
+		m.view = m.shown().panned(-dx*unitsPerPixel, -dy*unitsPerPixel, m.fit())
 		m.paint()
 	case 2:
 		e.PreventDefault()
@@ -450,7 +467,7 @@ func (m *ConceptMap) onPointerMove(svgEl ui.Value, e ui.Event) {
 		mid := m.mapPoint(svgEl, ui.Event{Value: ui.ValueOf(map[string]any{
 			"clientX": (now.X + other.X) / 2, "clientY": (now.Y + other.Y) / 2,
 		})})
-		m.view = m.shown().zoomed(after/before, mid.X, mid.Y)
+		m.view = m.shown().zoomed(after/before, mid.X, mid.Y, m.fit())
 		m.paint()
 	}
 }
@@ -500,7 +517,8 @@ func (m *ConceptMap) arrowMarkers() ui.UI {
 				ID("arrow-"+string(rel)).
 				Class("arrow rel-"+string(rel)).
 				Attr("viewBox", "0 0 10 10").
-				Attr("refX", "9").Attr("refY", "5").
+				// The tip ends where the route does, just outside the node.
+				Attr("refX", "10").Attr("refY", "5").
 				Attr("markerWidth", "7").Attr("markerHeight", "7").
 				Attr("orient", "auto-start-reverse").
 				Body(svg("path").Attr("d", "M0,0 L10,5 L0,10 z"))
@@ -514,33 +532,52 @@ func directed(r kb.Relation) bool {
 	return r != kb.RelOverlaps && r != kb.RelComplements
 }
 
-func (m *ConceptMap) edge(l kb.Link, boxes map[string]box, h highlight) ui.UI {
-	from, to := edgeEnds(boxes[l.From], boxes[l.To])
-	line := svg("line").
+// edge draws a link along the route the layout gave it, around every node
+// it does not join.
+func (m *ConceptMap) edge(l kb.Link, h highlight) ui.UI {
+	path := svg("path").
 		ID(edgeElementID(l)).
 		Class(m.rendered(edgeElementID(l), edgeClass(l, h))).
-		Attr("x1", coord(from.X)).Attr("y1", coord(from.Y)).
-		Attr("x2", coord(to.X)).Attr("y2", coord(to.Y)).
+		Attr("d", l.Path).
 		DataSet("from", l.From).DataSet("to", l.To)
 	if directed(l.Relation) {
-		line = line.Attr("marker-end", "url(#arrow-"+string(l.Relation)+")")
+		path = path.Attr("marker-end", "url(#arrow-"+string(l.Relation)+")")
 	}
-	return line.Body(svg("title").Text(relationSentence(l) + ". " + l.Note))
+	return path.Body(svg("title").Text(relationSentence(l) + ". " + l.Note))
 }
 
-// edgeLabels names the relation of each edge at its midpoint; only the
-// highlighted edges' labels show, so the neighbourhood reads as sentences.
-// All are drawn, so that highlighting only changes classes.
-func (m *ConceptMap) edgeLabels(boxes map[string]box, h highlight, visible map[string]bool) ui.UI {
+// bandFrame draws the band that holds the problems and ideas, named, behind
+// everything else.
+func bandFrame(band kb.Rect) ui.UI {
+	if band.W == 0 {
+		return nil
+	}
+	return svg("g").Class("map-band").Aria("hidden", true).Body(
+		svg("rect").
+			Attr("x", coord(band.X)).Attr("y", coord(band.Y)).
+			Attr("width", coord(band.W)).Attr("height", coord(band.H)).
+			Attr("rx", coord(mapgeom.CornerRound)),
+		svg("text").Class("map-band-label").
+			Attr("x", coord(band.X+mapgeom.CornerRound)).
+			Attr("y", coord(band.Y+mapgeom.SmallestFontSize)).
+			Attr("font-size", coord(mapgeom.SmallestFontSize)).
+			Text(mapgeom.BandLabel),
+	)
+}
+
+// edgeLabels names the relation of each edge where the layout put it;
+// only the highlighted edges' labels show, so the neighbourhood reads as
+// sentences. All are drawn, so that highlighting only changes classes.
+func (m *ConceptMap) edgeLabels(h highlight, visible map[string]bool) ui.UI {
 	var labels []ui.UI
 	for _, l := range knowledge.Links() {
 		if visible[l.From] && visible[l.To] {
-			from, to := edgeEnds(boxes[l.From], boxes[l.To])
 			labels = append(labels, svg("text").
 				ID(labelElementID(l)).
 				Class(m.rendered(labelElementID(l), labelClass(l, h))).
-				Attr("x", coord((from.X+to.X)/2)).
-				Attr("y", coord((from.Y+to.Y)/2)).
+				Attr("x", coord(l.LabelAt.X)).
+				Attr("y", coord(l.LabelAt.Y)).
+				Attr("font-size", coord(mapgeom.SmallestFontSize)).
 				Attr("text-anchor", "middle").
 				Attr("dominant-baseline", "middle").
 				Text(l.Relation.Phrase()))
@@ -549,18 +586,19 @@ func (m *ConceptMap) edgeLabels(boxes map[string]box, h highlight, visible map[s
 	return svg("g").Class("edge-labels").Aria("hidden", true).Body(labels...)
 }
 
-func (m *ConceptMap) node(c *kb.Concept, b box, h highlight) ui.UI {
+func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {
+	b := mapgeom.NodeBox(c)
 	label := c.Title + " (" + strings.ToLower(c.Kind.Label()) + ")"
 	var mark, seen ui.UI
 	if caveats := len(knowledge.CaveatsOf(c.ID)); m.CaveatLens && caveats > 0 {
 		label += ", qualified by " + strconv.Itoa(caveats) + " " + plural(caveats, "caveat", "caveats")
-		mark = caveatMark(b.right()-4, b.top()+2, 13)
+		mark = caveatMark(b.Right()-4, b.Top()+2, 13)
 	}
 	if m.visited[c.ID] {
 		label += ", opened before"
-		seen = visitedMark(b.left()+4, b.bottom()-2, 11)
+		seen = visitedMark(b.Left()+4, b.Bottom()-2, 11)
 	}
-	firstBaseline := b.centre.Y - float64(len(b.lines)-1)*b.fontSize*lineHeight/2
+	firstBaseline := b.Centre.Y - float64(len(b.Lines)-1)*b.FontSize*mapgeom.LineHeight/2
 	return svg("a").
 		ID(nodeElementID(c.ID)).
 		Class(m.rendered(nodeElementID(c.ID), m.nodeClass(c, h))).
@@ -570,26 +608,26 @@ func (m *ConceptMap) node(c *kb.Concept, b box, h highlight) ui.UI {
 		Body(
 			hitArea(b),
 			svg("rect").
-				Attr("x", coord(b.left())).Attr("y", coord(b.top())).
-				Attr("width", coord(b.width)).Attr("height", coord(b.height)).
-				Attr("rx", coord(cornerRound)),
+				Attr("x", coord(b.Left())).Attr("y", coord(b.Top())).
+				Attr("width", coord(b.Width)).Attr("height", coord(b.Height)).
+				Attr("rx", coord(mapgeom.CornerRound)),
 			svg("text").
-				Attr("x", coord(b.centre.X)).
+				Attr("x", coord(b.Centre.X)).
 				Attr("y", coord(firstBaseline)).
-				Attr("font-size", coord(b.fontSize)).
+				Attr("font-size", coord(b.FontSize)).
 				Attr("text-anchor", "middle").
 				Attr("dominant-baseline", "central").
 				Aria("hidden", true).
-				Body(ui.Range(b.lines).Slice(func(i int) ui.UI {
+				Body(ui.Range(b.Lines).Slice(func(i int) ui.UI {
 					// The trailing space does not render, but keeps the
 					// lines apart as words in the node's text.
-					line := b.lines[i]
-					if i < len(b.lines)-1 && !strings.HasSuffix(line, "-") {
+					line := b.Lines[i]
+					if i < len(b.Lines)-1 && !strings.HasSuffix(line, "-") {
 						line += " "
 					}
-					tspan := svg("tspan").Attr("x", coord(b.centre.X)).Text(line)
+					tspan := svg("tspan").Attr("x", coord(b.Centre.X)).Text(line)
 					if i > 0 {
-						tspan = tspan.Attr("dy", coord(b.fontSize*lineHeight))
+						tspan = tspan.Attr("dy", coord(b.FontSize*mapgeom.LineHeight))
 					}
 					return tspan
 				})),
@@ -608,16 +646,17 @@ func visitedMark(cx, cy, r float64) ui.UI {
 }
 
 // minHitSize is the least width and height, in map units, that a node
-// answers a touch or click in: 44 CSS pixels at the phone layout's scale,
-// where the map is 46rem (828 px) wide for its 1200 units.
-const minHitSize = 64
+// answers a touch or click in: at least 44 CSS pixels at the phone
+// layout's scale, mapgeom.ReadableScale, with a pixel to spare for the
+// rounding of the map's size.
+const minHitSize = 45 / mapgeom.ReadableScale
 
 // hitArea is an invisible rectangle around a node's box, as large as
 // minHitSize, so that a small node is still an easy target for a finger.
-func hitArea(b box) ui.UI {
-	w, h := math.Max(b.width, minHitSize), math.Max(b.height, minHitSize)
+func hitArea(b mapgeom.Box) ui.UI {
+	w, h := math.Max(b.Width, minHitSize), math.Max(b.Height, minHitSize)
 	return svg("rect").Class("hit-area").
-		Attr("x", coord(b.centre.X-w/2)).Attr("y", coord(b.centre.Y-h/2)).
+		Attr("x", coord(b.Centre.X-w/2)).Attr("y", coord(b.Centre.Y-h/2)).
 		Attr("width", coord(w)).Attr("height", coord(h))
 }
 
@@ -705,12 +744,12 @@ func (m *ConceptMap) onPointerOver(e ui.Event) {
 func (m *ConceptMap) keepInView(id string) {
 	c, ok := knowledge.Concept(id)
 	v := m.shown()
-	if !ok || v.zoom() == 1 {
+	if !ok || v.zoom(m.fit()) == 1 {
 		return
 	}
 	p := c.Position
 	if p.X < v.X || p.X > v.X+v.W || p.Y < v.Y || p.Y > v.Y+v.H {
-		m.view = v.panned(p.X-(v.X+v.W/2), p.Y-(v.Y+v.H/2))
+		m.view = v.panned(p.X-(v.X+v.W/2), p.Y-(v.Y+v.H/2), m.fit())
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 
 	"oversight/kb"
+	"oversight/mapgeom"
 )
 
 func TestTheMapHasOneLinkedNodePerConcept(t *testing.T) {
@@ -23,7 +24,9 @@ func TestTheMapHasOneLinkedNodePerConcept(t *testing.T) {
 		if !hasClass(n, "kind-"+string(c.Kind)) {
 			t.Errorf("node %s is not marked with its kind %s", c.ID, c.Kind)
 		}
-		if label := strings.Join(strings.Fields(textOf(n)), " "); label != c.Title {
+		// The rendered HTML puts white space between the lines of a label,
+		// which the browser does not draw after a hyphen.
+		if label := strings.ReplaceAll(strings.Join(strings.Fields(textOf(n)), " "), "- ", "-"); label != c.Title {
 			t.Errorf("node %s reads %q, want its title %q", c.ID, label, c.Title)
 		}
 		if !strings.HasPrefix(attr(n, "aria-label"), c.Title) {
@@ -34,7 +37,7 @@ func TestTheMapHasOneLinkedNodePerConcept(t *testing.T) {
 
 func TestTheMapDrawsEachLinkTypedAndExplained(t *testing.T) {
 	doc := render(t, &ConceptMap{})
-	edges := findAll(doc, func(n *html.Node) bool { return n.Data == "line" && hasClass(n, "edge") })
+	edges := findAll(doc, func(n *html.Node) bool { return n.Data == "path" && hasClass(n, "edge") })
 	if len(edges) != len(knowledge.Links()) {
 		t.Fatalf("%d edges, want %d", len(edges), len(knowledge.Links()))
 	}
@@ -49,6 +52,74 @@ func TestTheMapDrawsEachLinkTypedAndExplained(t *testing.T) {
 		if title := textOf(e); !strings.Contains(title, l.Relation.Phrase()) || !strings.Contains(title, l.Note) {
 			t.Errorf("edge %s→%s explains itself as %q", l.From, l.To, title)
 		}
+	}
+}
+
+// The browser lays nothing out: it draws each edge along the route the
+// server's layout gave it, and writes its relation where the layout said.
+func TestEdgesFollowTheirRoutesAndLabelsSitWhereTheLayoutPutThem(t *testing.T) {
+	doc := render(t, &ConceptMap{Focus: "debate"})
+	edges := findAll(doc, func(n *html.Node) bool { return hasClass(n, "edge") })
+	labels := findAll(doc, func(n *html.Node) bool { return hasClass(n, "edge-label") })
+	for i, l := range knowledge.Links() {
+		if l.Path == "" || attr(edges[i], "d") != l.Path {
+			t.Errorf("edge %s→%s is drawn along %q, want its route %q", l.From, l.To, attr(edges[i], "d"), l.Path)
+		}
+		if x, y := attr(labels[i], "x"), attr(labels[i], "y"); x != coord(l.LabelAt.X) || y != coord(l.LabelAt.Y) {
+			t.Errorf("the label of %s→%s is at (%s, %s), want %v", l.From, l.To, x, y, l.LabelAt)
+		}
+	}
+}
+
+// At rest the map draws its structure; a filter or the focus mode draws
+// every link between what it leaves.
+func TestOnlyTheStructureIsDrawnAtRest(t *testing.T) {
+	atRest, others := 0, 0
+	for _, e := range findAll(render(t, &ConceptMap{}), func(n *html.Node) bool { return hasClass(n, "edge") }) {
+		from, _ := knowledge.Concept(attr(e, "data-from"))
+		to, _ := knowledge.Concept(attr(e, "data-to"))
+		structural := hasClass(e, "rel-method-of") || hasClass(e, "rel-tool-for") ||
+			from.Kind == kb.KindCore && to.Kind == kb.KindDirection || from.Kind == kb.KindDirection && to.Kind == kb.KindCore
+		if hasClass(e, "at-rest") != structural {
+			t.Errorf("edge %s→%s (%s) marked at rest = %v", from.ID, to.ID, attr(e, "class"), hasClass(e, "at-rest"))
+		}
+		if structural {
+			atRest++
+		} else {
+			others++
+		}
+	}
+	if atRest == 0 || others == 0 {
+		t.Errorf("%d links at rest and %d others: the real map has both", atRest, others)
+	}
+	for _, tc := range []struct {
+		m    *ConceptMap
+		want bool
+	}{
+		{&ConceptMap{}, false},
+		{&ConceptMap{Focus: "debate"}, false},
+		{&ConceptMap{Focus: "debate", Hops: 1}, true},
+		{&ConceptMap{HiddenKinds: []kb.Kind{kb.KindIdea}}, true},
+	} {
+		svgs := findAll(render(t, tc.m), func(n *html.Node) bool { return hasClass(n, "concept-map") })
+		if got := hasClass(svgs[0], "shows-every-link"); got != tc.want {
+			t.Errorf("%+v: the map shows every link = %v, want %v", *tc.m, got, tc.want)
+		}
+	}
+}
+
+func TestTheMapIsFramedOnItsLayoutWithItsBandNamed(t *testing.T) {
+	doc := render(t, &ConceptMap{})
+	frame := knowledge.Map().Frame
+	svgs := findAll(doc, func(n *html.Node) bool { return hasClass(n, "concept-map") })
+	if want := (viewport{X: frame.X, Y: frame.Y, W: frame.W, H: frame.H}).String(); attr(svgs[0], "viewBox") != want {
+		t.Errorf("the map's viewBox is %q, want its frame %q", attr(svgs[0], "viewBox"), want)
+	}
+	if w := attr(svgs[0], "width"); w != coord(frame.W*12.5/20) {
+		t.Errorf("the map's own width is %s px, want 20-unit labels at 12.5 px", w)
+	}
+	if band := findAll(doc, func(n *html.Node) bool { return hasClass(n, "map-band") }); len(band) != 1 || strings.Join(strings.Fields(textOf(band[0])), " ") != mapgeom.BandLabel {
+		t.Errorf("the band of problems and ideas is not drawn with its name")
 	}
 }
 

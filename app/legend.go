@@ -47,6 +47,7 @@ func (l *Legend) Render() ui.UI {
 			}),
 		),
 		ui.H3().Text("Relations (read along the arrow)"),
+		ui.P().Class("legend-note").Text("At rest the map draws how each method serves its research direction, and each direction the core; the open problems and key ideas wait in the band below. Hover over a concept, focus it or filter the map to draw its other relations."),
 		ui.Ul().Class("legend-list").Body(
 			ui.Range(kb.Relations).Slice(func(i int) ui.UI {
 				rel := kb.Relations[i]

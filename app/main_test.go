@@ -18,7 +18,7 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	Register(k, ReadyTourReader(load.Tour))
+	Register(laidOut(k), ReadyTourReader(load.Tour))
 	os.Exit(m.Run())
 }
 

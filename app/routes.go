@@ -32,6 +32,12 @@ const KnowledgePath = "/knowledge.json"
 // needs it.
 const TourReaderFile = "tourreader.wasm"
 
+// OnDemandFiles are the files of the web folder that most readers never
+// use, such as the tour reader, which only a teacher importing a tour
+// needs: the service worker does not download them on the first visit, and
+// keeps each once a page that uses it has opened (see KeepOffline).
+func OnDemandFiles() []string { return []string{TourReaderFile} }
+
 // Paths of the app's index pages.
 const (
 	CaveatsPath   = "/caveats"

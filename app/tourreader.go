@@ -112,6 +112,8 @@ func (m *TourReaderModule) With(ctx ui.Context, use func(ui.Context, ReadTour)) 
 // start fetches and runs the reader's WebAssembly beside the app's. Once
 // its main has set up, it calls readerStartedFunc.
 func (m *TourReaderModule) start() {
+	// Whatever page needs the reader, it is kept for the next time offline.
+	keepOffline(TourReaderFile)
 	win := ui.Window()
 	var started, loaded, refused ui.Func
 	release := func() {

@@ -5,20 +5,17 @@
 package app
 
 import (
-	"image"
-	"image/color"
 	"net/http"
 	"net/http/httptest"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/makiuchi-d/gozxing"
-	zxingqr "github.com/makiuchi-d/gozxing/qrcode"
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/net/html"
+
+	"oversight/internal/qrread"
 )
 
 // prerender asks go-app's handler for a page, as a browser without
@@ -240,43 +237,11 @@ func TestStepNumbersAreStrict(t *testing.T) {
 func TestTheQRCodeDecodesToItsText(t *testing.T) {
 	const url = "http://127.0.0.1:8000/tours/why-the-judge-fails/3"
 	doc := render(t, &QRCode{Text: url, Label: "QR"})
-	got, err := decodeQRSVG(attr(one(t, doc, "svg", byTag("svg")), "viewBox"), attr(one(t, doc, "path", byTag("path")), "d"))
+	got, err := qrread.DecodeSVG(attr(one(t, doc, "svg", byTag("svg")), "viewBox"), attr(one(t, doc, "path", byTag("path")), "d"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got != url {
 		t.Errorf("the QR code holds %q, want %q", got, url)
 	}
-}
-
-var unitSquare = regexp.MustCompile(`M(\d+) (\d+)h1v1h-1z`)
-
-// decodeQRSVG paints the code's squares into an image and reads it with an
-// independent decoder (gozxing, a port of ZXing).
-func decodeQRSVG(viewBox, path string) (string, error) {
-	const scale = 8
-	fields := strings.Fields(viewBox)
-	side, _ := strconv.Atoi(fields[len(fields)-1])
-	img := image.NewGray(image.Rect(0, 0, side*scale, side*scale))
-	for i := range img.Pix {
-		img.Pix[i] = 0xff
-	}
-	for _, m := range unitSquare.FindAllStringSubmatch(path, -1) {
-		x, _ := strconv.Atoi(m[1])
-		y, _ := strconv.Atoi(m[2])
-		for dy := range scale {
-			for dx := range scale {
-				img.SetGray(x*scale+dx, y*scale+dy, color.Gray{})
-			}
-		}
-	}
-	bitmap, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		return "", err
-	}
-	result, err := zxingqr.NewQRCodeReader().Decode(bitmap, nil)
-	if err != nil {
-		return "", err
-	}
-	return result.GetText(), nil
 }

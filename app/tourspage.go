@@ -25,6 +25,8 @@ func (p *ToursPage) arrive(ctx ui.Context) {
 	p.progress = nil
 	if ui.IsClient {
 		p.progress = loadProgress(ctx)
+		// A teacher who has seen this page can import a tour offline.
+		keepOffline(TourReaderFile)
 	}
 	showPage(ctx, "Tours", "Guided walks through the superalignment map for a class: step by step, with a presenter view, handouts and a self-check.", headingID)
 }

@@ -187,6 +187,36 @@ func eval[T any](p *page, js string) T {
 	return v
 }
 
+// requested says whether the page has asked for a path of its origin.
+func (p *page) requested(path string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, u := range p.requests {
+		if u == p.origin+path {
+			return true
+		}
+	}
+	return false
+}
+
+// awaitEval runs JavaScript that gives a promise, and decodes what the
+// promise resolves to.
+func awaitEval[T any](p *page, js string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// cachedByTheWorker says whether any of the service worker's caches holds
+// url.
+func (p *page) cachedByTheWorker(url string) bool {
+	p.t.Helper()
+	return awaitEval[bool](p, fmt.Sprintf(`caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.match(%q))))).then(found => found.some(Boolean))`, url))
+}
+
 // waitFor polls a JavaScript condition until it holds. Errors while the
 // page is between documents (a reload, a navigation) are retried.
 func (p *page) waitFor(condition string) {

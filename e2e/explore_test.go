@@ -243,12 +243,17 @@ func TestFocusModeShowsANeighbourhoodAndEscapeLeavesIt(t *testing.T) {
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	p.openApp("/?focus=debate")
+	whole := eval[float64](p, `document.querySelector("svg.concept-map").viewBox.baseVal.width`)
 	p.do(chromedp.Click(chromedp.CSS(`.focus-mode a[href*="hops=1"]`)))
 	p.waitFor(`location.search.includes("hops=1")`)
 	want := len(k.Within("debate", 1))
 	p.waitFor(fmt.Sprintf(`document.querySelectorAll("a.node").length === %d`, want))
-	if w := eval[float64](p, `document.querySelector("svg.concept-map").viewBox.baseVal.width`); w >= 1200 {
-		t.Errorf("focus mode still shows the whole map (view %.0f units wide): it should frame the neighbourhood", w)
+	if w := eval[float64](p, `document.querySelector("svg.concept-map").viewBox.baseVal.width`); w >= whole {
+		t.Errorf("focus mode still shows the whole map (view %.0f units wide of %.0f): it should frame the neighbourhood", w, whole)
+	}
+	// Every link between the neighbours is drawn, not only the structure.
+	if hidden := settled[[]string](p, `[...document.querySelectorAll("path.edge")].filter(e => getComputedStyle(e).opacity === "0").map(e => e.id)`); len(hidden) > 0 {
+		t.Errorf("focus mode hides the links %v", hidden)
 	}
 	if outside := eval[[]string](p, `(() => {
 		const map = document.querySelector("svg.concept-map").getBoundingClientRect();
@@ -368,4 +373,100 @@ func TestOpenedConceptsAreMarkedOnTheMapRememberedAndCanBeCleared(t *testing.T) 
 	if p.count(".node.is-visited") != 0 {
 		t.Errorf("the cleared history came back after a reload")
 	}
+}
+
+// legibility measures, in the page, what makes the map readable at a
+// glance: the smallest label's size on screen, labels that spill out of
+// their node, nodes on top of one another or under the zoom buttons, and
+// site links cut short.
+const legibility = `(() => {
+	const svg = document.querySelector("svg.concept-map");
+	const scale = svg.getScreenCTM().a;
+	const px = el => parseFloat(getComputedStyle(el).fontSize) * scale;
+	const shown = [...svg.querySelectorAll("a.node text, .edge-label, .map-band-label")].filter(el => el.getClientRects().length > 0);
+	const smallest = Math.min(...shown.map(px));
+	const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+	const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+	const nodes = [...svg.querySelectorAll("a.node")].map(n => ({id: n.id, box: n.querySelector("rect:not(.hit-area)").getBoundingClientRect(), text: n.querySelector("text").getBoundingClientRect()}));
+	const problems = [];
+	for (const n of nodes) {
+		if (!inside(n.text, n.box)) problems.push(n.id + ": its label spills out of its box");
+	}
+	for (let i = 0; i < nodes.length; i++)
+		for (let j = i + 1; j < nodes.length; j++)
+			if (meet(nodes[i].box, nodes[j].box)) problems.push(nodes[i].id + " and " + nodes[j].id + " overlap");
+	const zoom = document.querySelector(".zoom-controls").getBoundingClientRect();
+	for (const n of nodes) if (meet(n.box, zoom)) problems.push(n.id + " is under the zoom buttons");
+	for (const a of document.querySelectorAll(".site-header nav a")) {
+		const r = a.getBoundingClientRect();
+		if (r.right > innerWidth + 0.5 || r.left < -0.5 || a.scrollWidth > a.clientWidth + 1) problems.push("the site link " + JSON.stringify(a.textContent) + " is cut");
+	}
+	return {smallest, problems};
+})()`
+
+type legible struct {
+	Smallest float64  `json:"smallest"`
+	Problems []string `json:"problems"`
+}
+
+// A first-time reader can read every label of the map as it opens, on a
+// laptop and on a phone, and follow any concept's links by hovering it.
+func TestTheMapReadsAtAGlanceOnALaptopAndAPhone(t *testing.T) {
+	for _, vp := range []viewport{desktop, phone} {
+		p := openPage(t, vp)
+		p.openApp("/")
+		at := eval[legible](p, legibility)
+		if at.Smallest < 12 {
+			t.Errorf("at %d×%d the smallest label of the map is %.1f px, want at least 12", vp.width, vp.height, at.Smallest)
+		}
+		for _, problem := range at.Problems {
+			t.Errorf("at %d×%d: %s", vp.width, vp.height, problem)
+		}
+		eval[bool](p, `document.getElementById("node-superalignment").focus(), true`)
+		p.waitFor(`document.querySelectorAll(".edge-label.is-active").length > 0`)
+		if focused := eval[legible](p, legibility); focused.Smallest < 12 {
+			t.Errorf("at %d×%d, with the core focused, the smallest relation name is %.1f px, want at least 12", vp.width, vp.height, focused.Smallest)
+		}
+		p.screenshot("map-focused-core-" + vp.name)
+	}
+}
+
+// At rest the map draws its structure; hovering a concept draws all of its
+// links, along the routes the layout gave them.
+func TestHoveringAConceptDrawsEveryOneOfItsLinks(t *testing.T) {
+	k := loadKnowledge(t)
+	p := openPage(t, desktop)
+	p.openApp("/")
+	drawn := `[...document.querySelectorAll("path.edge")].filter(e => getComputedStyle(e).opacity !== "0").map(e => e.id)`
+	atRest := settled[[]string](p, drawn)
+	if len(atRest) == 0 || len(atRest) >= len(k.Links()) {
+		t.Errorf("at rest the map draws %d of %d links: want its structure, neither nothing nor everything", len(atRest), len(k.Links()))
+	}
+	x, y := p.centreOf("#node-plausibility-over-truth")
+	p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
+	p.waitFor(`document.getElementById("node-plausibility-over-truth").classList.contains("is-active")`)
+	shown := map[string]bool{}
+	for _, id := range settled[[]string](p, drawn) {
+		shown[id] = true
+	}
+	for _, l := range k.LinksOf("plausibility-over-truth") {
+		if id := "edge-" + l.From + "--" + l.To; !shown[id] {
+			t.Errorf("hovering plausibility-over-truth does not draw its link %s", id)
+		}
+	}
+	p.screenshot("hover-problem-desktop")
+}
+
+// settled evaluates js once the page's transitions have run: links fade in
+// and out.
+func settled[T any](p *page, js string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](`(async () => {
+		await Promise.all(document.getAnimations().map(a => a.finished));
+		return `+js+`;
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
 }

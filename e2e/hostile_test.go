@@ -50,6 +50,13 @@ const proseCheck = `(() => {
 // dismisses it.
 func (p *page) watchDialogs() func() []string {
 	p.t.Helper()
+	// Each dialog and window the page's script asks for is counted as it is
+	// asked for, so a check needs no wait for the browser to show it.
+	p.beforeEveryDocument(`window.dialogsAsked = [];
+		for (const name of ["alert", "confirm", "prompt", "print", "open"]) {
+			const real = window[name];
+			window[name] = (...args) => { window.dialogsAsked.push(name + ": " + args.join(" ")); return real.apply(window, args); };
+		}`)
 	var mu sync.Mutex
 	var dialogs []string
 	if err := chromedp.Listen(p.ctx, func(ev any) {
@@ -63,10 +70,18 @@ func (p *page) watchDialogs() func() []string {
 		p.t.Fatal(err)
 	}
 	return func() []string {
+		asked := eval[[]string](p, `window.dialogsAsked || []`)
 		mu.Lock()
 		defer mu.Unlock()
-		return append([]string(nil), dialogs...)
+		return append(append([]string(nil), dialogs...), asked...)
 	}
+}
+
+// afterQueuedWork waits until the page has run what a click or a key
+// queued: two frames and a task after them.
+func (p *page) afterQueuedWork() {
+	p.t.Helper()
+	awaitEval[bool](p, `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(true)))))`)
 }
 
 // asTheBrowserReadsIt is a file's text as the file picker's text() gives

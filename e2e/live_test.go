@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	natsserver "github.com/nats-io/nats-server/v2/server"
 
+	"oversight/internal/qrread"
 	knowledge "oversight/kb"
 )
 
@@ -105,7 +106,7 @@ func TestALiveClassFollowsTheTeacherWithPollsAndAnonymousQuestions(t *testing.T)
 	code := teacher.startLiveClass(tour, 1)
 
 	// The QR code holds the join address with the code in it.
-	got, err := decodeQRSVG(eval[string](teacher, `document.querySelector(".live-qr svg.qr-code").getAttribute("viewBox")`),
+	got, err := qrread.DecodeSVG(eval[string](teacher, `document.querySelector(".live-qr svg.qr-code").getAttribute("viewBox")`),
 		eval[string](teacher, `document.querySelector(".live-qr svg.qr-code path").getAttribute("d")`))
 	if want := teacher.origin + "/join?code=" + code; err != nil || got != want {
 		t.Errorf("the join QR code holds %q (%v), want %q", got, err, want)

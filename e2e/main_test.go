@@ -19,6 +19,7 @@ import (
 
 	"oversight/internal/appbuild"
 	"oversight/internal/chromium"
+	"oversight/internal/copyfiles"
 )
 
 var (
@@ -129,34 +130,12 @@ func startServer(dir string) (stop func(), err error) {
 // repo into dir, beside a copy of its static files.
 func buildApp(dir, repo string) (appbuild.Build, error) {
 	web := filepath.Join(dir, "web")
-	if err := copyStaticFiles(filepath.Join(repo, "web"), web); err != nil {
+	// Built files of a local `make build` would be stale here.
+	notBuilt := func(name string) bool { return !appbuild.IsBuilt(name) }
+	if err := copyfiles.Folder(filepath.Join(repo, "web"), web, notBuilt); err != nil {
 		return appbuild.Build{}, err
 	}
 	return appbuild.Make(repo, filepath.Join(dir, "oversight"), web)
-}
-
-func copyStaticFiles(from, to string) error {
-	if err := os.MkdirAll(to, 0o755); err != nil {
-		return err
-	}
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		// Built artefacts of a local `make build` would be stale here.
-		if e.IsDir() || appbuild.IsBuilt(e.Name()) {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(from, e.Name()))
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(to, e.Name()), data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // recordingProxy is the proxy Chromium must send every non-loopback request

@@ -183,6 +183,10 @@ func TestEveryPageWorksOfflineAfterOneVisit(t *testing.T) {
 	for _, e := range installability.InstallabilityErrors {
 		t.Errorf("Chromium finds the app not installable: %s", e.ErrorID)
 	}
+	// What most readers never use is not downloaded on the first visit.
+	if p.cachedByTheWorker("/web/tourreader.wasm") {
+		t.Error("the first visit to the map downloaded the tour reader, which only a teacher importing a tour needs")
+	}
 	stop()
 	p.goOffline()
 	p.expectFaviconOffline()

@@ -77,14 +77,33 @@ func TestThePrerenderedPageIsUsableBeforeTheWebAssemblyArrives(t *testing.T) {
 func TestTheServiceWorkerWaitsForTheWebAssembly(t *testing.T) {
 	t.Parallel()
 	p := openPage(t, desktop)
+	// Count the registrations the page asks for, and when the loader has
+	// asked for the WebAssembly: go-app's loader does both, and the worker
+	// must come after the WebAssembly has arrived, which here is never.
+	p.beforeEveryDocument(`window.registrations = 0;
+		const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+		navigator.serviceWorker.register = (...args) => { window.registrations++; return register(...args); };`)
+	wasmAsked := make(chan struct{}, 1)
+	if err := chromedp.Listen(p.ctx, func(ev any) {
+		if paused, ok := ev.(*fetch.EventRequestPaused); ok && strings.HasSuffix(paused.Request.URL, "/web/app.wasm") {
+			select {
+			case wasmAsked <- struct{}{}:
+			default:
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
 	holdWebAssembly(p)
 	p.open("/")
 	p.waitFor(`document.readyState === "complete"`)
-	time.Sleep(2 * time.Second)
-	eval[bool](p, `navigator.serviceWorker.getRegistration().then(r => { window.workerSeen = r !== undefined; }), true`)
-	p.waitFor(`window.workerSeen !== undefined`)
-	if eval[bool](p, `window.workerSeen`) {
-		t.Error("the service worker was registered while the WebAssembly was still downloading")
+	select {
+	case <-wasmAsked:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the loader never asked for the WebAssembly")
+	}
+	if n := eval[int](p, `window.registrations`); n != 0 {
+		t.Errorf("the service worker was registered %d times while the WebAssembly was still downloading", n)
 	}
 
 	// The same page with the WebAssembly let through starts the worker.
@@ -135,8 +154,9 @@ func TestTheTourReaderStartsOnlyWhenATeacherReachesForTheImport(t *testing.T) {
 	t.Parallel()
 	p := openPage(t, desktop)
 	p.openApp("/tours")
-	time.Sleep(time.Second)
-	if eval[bool](p, `typeof window.oversightReadTour === "function"`) {
+	// A reader started with the app would have been asked for by now: the
+	// app says it is ready once its first page has mounted and drawn.
+	if p.requested("/web/" + "tourreader.wasm") {
 		t.Fatal("the tour reader started with the app, before anyone imported a tour")
 	}
 	eval[bool](p, `document.getElementById("tour-paste").focus(), true`)

@@ -41,7 +41,7 @@ func TestTheMapShowsEveryConceptAsALinkAndTheAppStarts(t *testing.T) {
 	if got := p.count("svg.concept-map a.node"); got != len(k.Concepts()) {
 		t.Errorf("the map shows %d nodes, want one per concept: %d", got, len(k.Concepts()))
 	}
-	if got := p.count("svg.concept-map line.edge"); got != len(k.Links()) {
+	if got := p.count("svg.concept-map path.edge"); got != len(k.Links()) {
 		t.Errorf("the map draws %d edges, want one per link: %d", got, len(k.Links()))
 	}
 	for _, c := range k.Concepts() {

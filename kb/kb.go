@@ -8,11 +8,9 @@ package kb
 
 import "sort"
 
-// Map coordinates: authors place each concept on a canvas of this size.
-const (
-	MapWidth  = 1200
-	MapHeight = 1000
-)
+// PinLimit bounds a position an author pins a concept to, in map units on
+// each axis (0 to PinLimit): the laid-out map spans about a thousand.
+const PinLimit = 5000
 
 // Kind says what role a concept plays on the map.
 type Kind string
@@ -108,9 +106,14 @@ func (r Relation) Valid() bool {
 	return false
 }
 
-// Point is a position on the map canvas.
+// Point is a position on the map, in map units, y downwards.
 type Point struct {
 	X, Y float64
+}
+
+// Rect is an upright rectangle on the map.
+type Rect struct {
+	X, Y, W, H float64
 }
 
 // Link is a typed, annotated relation: From <relation> To.
@@ -118,6 +121,14 @@ type Link struct {
 	From, To string
 	Relation Relation
 	Note     string
+	// Line is where the link is declared, in the From concept's file.
+	Line int
+	// Path is the link's route on the map as SVG path data, from the
+	// border of From's node to the border of To's, around every other
+	// node; LabelAt is where the relation's name is written. The layout
+	// sets both (maplayout); the loader leaves them empty.
+	Path    string
+	LabelAt Point
 }
 
 // Entry is what every citable item shares: concepts, caveats, events,
@@ -146,10 +157,13 @@ type Entry struct {
 // Concept is one node of the map, with its page content.
 type Concept struct {
 	Entry
-	Kind     Kind
+	Kind Kind
+	// Position is the centre of the concept's node on the map: where the
+	// author pinned it, or else where the layout placed it.
 	Position Point
-	// PositionLine is the line of the position in File.
-	PositionLine int
+	// Pinned says the author gave the position, at PositionLine in File.
+	Pinned       bool `json:",omitzero"`
+	PositionLine int  `json:",omitzero"`
 	// Links are the relations this concept's file declares, From this concept.
 	Links []Link
 	// Questions are open questions for discussion.
@@ -159,8 +173,19 @@ type Concept struct {
 	Aliases []string `json:",omitempty"`
 }
 
+// Map is the frame of the laid-out concept map.
+type Map struct {
+	// Frame is the part of the plane the map covers: the view that shows
+	// all of it.
+	Frame Rect
+	// Band holds the problems and ideas, apart from the research
+	// directions and their methods; empty when there are none.
+	Band Rect
+}
+
 // KB is a loaded, validated knowledge base. It is read-only after Load.
 type KB struct {
+	drawing  Map
 	concepts []*Concept
 	byID     map[string]*Concept
 	links    []Link
@@ -177,6 +202,8 @@ type KB struct {
 
 // Parts are the items of a knowledge base, in any order.
 type Parts struct {
+	// Map is the frame of the map once laid out; zero before.
+	Map      Map
 	Concepts []*Concept
 	Caveats  []*Caveat
 	Events   []*Event
@@ -205,7 +232,7 @@ func New(p Parts) *KB {
 	})
 	sortGlossary(p.Glossary)
 	k := &KB{
-		concepts: p.Concepts, byID: make(map[string]*Concept, len(p.Concepts)),
+		drawing: p.Map, concepts: p.Concepts, byID: make(map[string]*Concept, len(p.Concepts)),
 		caveats: p.Caveats, events: p.Events, readings: p.Readings,
 		pages: p.Pages, sources: p.Sources, tours: p.Tours, glossary: p.Glossary,
 		redirects: make(map[string]string),
@@ -219,6 +246,18 @@ func New(p Parts) *KB {
 	}
 	return k
 }
+
+// Parts returns the items of the knowledge base, each kind in its order.
+func (k *KB) Parts() Parts {
+	return Parts{
+		Map: k.drawing, Concepts: k.concepts, Caveats: k.caveats, Events: k.events,
+		Readings: k.readings, Pages: k.pages, Sources: k.sources, Tours: k.tours,
+		Glossary: k.glossary,
+	}
+}
+
+// Map returns the frame of the laid-out map.
+func (k *KB) Map() Map { return k.drawing }
 
 // Concepts returns every concept, ordered by kind (as in Kinds) then title.
 func (k *KB) Concepts() []*Concept { return k.concepts }

@@ -18,19 +18,16 @@ type snapshot struct {
 }
 
 // Snapshot writes the knowledge base as JSON, for the browser to read with
-// FromSnapshot. Loading the Markdown takes the browser about a second of
-// WebAssembly (YAML, goldmark, the checks); decoding the loader's result
-// takes a small part of that, and the content no longer rides in app.wasm.
+// FromSnapshot: decoding the loader's result takes the browser a small part
+// of the second that loading the Markdown would (YAML, goldmark, the
+// checks), and the content need not ride in app.wasm, so a change to it
+// does not make every reader download the WebAssembly again.
 func (k *KB) Snapshot() []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	// The bodies are HTML: escaping <, > and & again only adds bytes.
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(snapshot{Format: snapshotFormat, Parts: Parts{
-		Concepts: k.concepts, Caveats: k.caveats, Events: k.events,
-		Readings: k.readings, Pages: k.pages, Sources: k.sources, Tours: k.tours,
-		Glossary: k.glossary,
-	}})
+	err := enc.Encode(snapshot{Format: snapshotFormat, Parts: k.Parts()})
 	if err != nil {
 		// Only plain strings, numbers and slices: encoding cannot fail.
 		panic("kb: encoding the snapshot: " + err.Error())

@@ -15,11 +15,17 @@
 //   trailing slash, as static hosts serve it), then the app shell. The live
 //   classes' API (/live/) is left to the browser: its answers are one
 //   moment of a class, and its event streams must never wait on a cache.
+// - on demand: modules that most readers never use (the tour reader, the
+//   labs) are not precached. The worker keeps one once the app fetches it
+//   or asks the worker to keep it (a message {keep: url}, sent when a page
+//   that uses it opens), and a new version fetches again what the old one
+//   kept, so what worked offline still does after an update.
 const cacheName = "app-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
+const onDemand = /*on-demand*/[];
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  event.waitUntil(precache().then(keepWhatWasKept).then(() => self.skipWaiting()));
 });
 
 async function precache() {
@@ -41,6 +47,37 @@ async function precache() {
     throw err;
   }
 }
+
+// keepWhatWasKept fetches again, into this version's cache, every module
+// on demand that an older version had kept. A failure loses only that
+// module's offline copy, never the install.
+async function keepWhatWasKept() {
+  const older = (await caches.keys()).filter((key) => key.startsWith("app-") && key !== cacheName);
+  for (const url of onDemand) {
+    for (const key of older) {
+      if (await (await caches.open(key)).match(url, { ignoreVary: true })) {
+        await keep(url).catch(() => {});
+        break;
+      }
+    }
+  }
+}
+
+// keep puts a module on demand into the cache, fetched afresh.
+async function keep(url) {
+  const response = await fetch(new Request(url, { cache: "no-cache" }));
+  if (!response.ok) {
+    throw new Error("keeping " + url + " failed: HTTP " + response.status);
+  }
+  await (await caches.open(cacheName)).put(url, response);
+}
+
+self.addEventListener("message", (event) => {
+  const url = event.data && event.data.keep;
+  if (onDemand.includes(url)) {
+    event.waitUntil(caches.open(cacheName).then((cache) => cache.match(url, { ignoreVary: true })).then((kept) => kept || keep(url)));
+  }
+});
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -71,7 +108,12 @@ async function respond(request) {
     return exact;
   }
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    const path = new URL(request.url).pathname;
+    if (response.ok && onDemand.includes(path)) {
+      await cache.put(path, response.clone());
+    }
+    return response;
   } catch (err) {
     if (request.mode !== "navigate") {
       throw err;

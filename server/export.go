@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"oversight/app"
+	"oversight/internal/copyfiles"
 )
 
 // goAppFiles are the files go-app's handler generates, which a static host
@@ -48,7 +49,7 @@ func Export(c Config, dest string, out io.Writer) error {
 	site.write("/sitemap.xml", sitemap(c.KB, c.BaseURL))
 	site.write("/robots.txt", robots(c.BaseURL))
 	if site.err == nil {
-		site.err = copyWebFiles(c.WebDir, filepath.Join(dest, "web"))
+		site.err = copyfiles.Folder(c.WebDir, filepath.Join(dest, "web"), exported)
 	}
 	if site.err == nil {
 		site.err = site.checkPrecache()
@@ -166,28 +167,9 @@ func precachedURLs(worker []byte) []string {
 	return urls
 }
 
-// copyWebFiles copies the static files, leaving out the precompressed
-// copies: static hosts compress by themselves.
-func copyWebFiles(from, to string) error {
-	if err := os.MkdirAll(to, 0o755); err != nil {
-		return err
-	}
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(from, name))
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(to, name), data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+// exported says whether a file of the web folder goes into the export:
+// not the precompressed copies (static hosts compress by themselves) nor
+// hidden files.
+func exported(name string) bool {
+	return !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, ".br") && !strings.HasSuffix(name, ".gz")
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"oversight/app"
 )
 
 // fakeWebWithIcons is fakeWeb plus the real icons, for the manifest checks.
@@ -238,4 +240,18 @@ func filesIn(t *testing.T, dir string) []string {
 		}
 	}
 	return names
+}
+
+// What most readers never use (the tour reader) is not in the first visit's
+// download: the worker keeps it on demand instead.
+func TestTheWorkerKeepsTheTourReaderOnDemandInsteadOfPrecachingIt(t *testing.T) {
+	s := newTestServer(t, fakeWebWithIcons(t))
+	worker, _ := io.ReadAll(get(t, s.URL+"/app-worker.js", nil).Body)
+	reader := "/web/" + app.TourReaderFile
+	if contains(precachedURLs(worker), reader) {
+		t.Errorf("the worker precaches %s", reader)
+	}
+	if want := `const onDemand = ["` + reader + `"];`; !strings.Contains(string(worker), want) {
+		t.Errorf("the worker does not keep %s on demand: no %s", reader, want)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,6 +19,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -118,7 +120,7 @@ func build(c Config) (*built, error) {
 		Resources:             newWebFiles(webDir),
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasm.Size(), 10),
-		ServiceWorkerTemplate: workerTemplate,
+		ServiceWorkerTemplate: withOnDemandFiles(workerTemplate, webDir),
 		RawHeaders: []string{
 			// The knowledge base downloads beside the WebAssembly, not after it.
 			`<link rel="preload" href="` + app.KnowledgePath + `" as="fetch" crossorigin="anonymous">`,
@@ -198,14 +200,29 @@ func offlineFiles(k *kb.KB, webDir string, layout PageLayout) ([]string, error) 
 	if err != nil {
 		return nil, err
 	}
+	onDemand := app.OnDemandFiles()
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || slices.Contains(onDemand, name) {
 			continue
 		}
 		files = append(files, "/web/"+name)
 	}
 	return files, nil
+}
+
+// withOnDemandFiles writes into the worker the files it keeps on demand
+// rather than precaching them: those of app.OnDemandFiles the web folder
+// has.
+func withOnDemandFiles(worker, webDir string) string {
+	var urls []string
+	for _, name := range app.OnDemandFiles() {
+		if _, err := os.Stat(filepath.Join(webDir, name)); err == nil {
+			urls = append(urls, "/web/"+name)
+		}
+	}
+	list, _ := json.Marshal(urls)
+	return strings.Replace(worker, "/*on-demand*/[]", string(list), 1)
 }
 
 // webFiles serves /web/… from a folder while keeping /web/… as the URL in

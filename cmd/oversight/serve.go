@@ -22,7 +22,6 @@ import (
 	"time"
 
 	"oversight/content"
-	"oversight/kb/load"
 	"oversight/live"
 	"oversight/server"
 )
@@ -83,7 +82,7 @@ func serve(args []string) error {
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	k, err := load.Content(content.FS, content.Root)
+	k, err := loadContent(content.FS, content.Root)
 	if err != nil {
 		return fmt.Errorf("the embedded content does not load:\n%w", err)
 	}

@@ -8,7 +8,6 @@ import (
 	"io"
 
 	"oversight/content"
-	"oversight/kb/load"
 	"oversight/server"
 )
 
@@ -22,7 +21,7 @@ func exportStatic(args []string, out io.Writer) error {
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	k, err := load.Content(content.FS, content.Root)
+	k, err := loadContent(content.FS, content.Root)
 	if err != nil {
 		return fmt.Errorf("the embedded content does not load:\n%w", err)
 	}

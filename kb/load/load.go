@@ -201,9 +201,9 @@ func (l *loader) concept(file, id string, doc document) {
 	f := fields(file, doc.front, conceptFields, l.log)
 	c := &kb.Concept{Entry: l.entry(file, id, doc, f)}
 	c.Kind = l.kind(file, f["kind"], doc.front)
-	c.Position = l.position(file, f["position"], doc.front)
-	c.PositionLine = line(doc.front)
 	if f["position"] != nil {
+		c.Position = l.position(file, f["position"])
+		c.Pinned = true
 		c.PositionLine = line(f["position"])
 	}
 	c.Questions = l.textList(file, "question", f["questions"])
@@ -507,11 +507,9 @@ func (l *loader) kind(file string, n, front *yaml.Node) kb.Kind {
 	return k
 }
 
-func (l *loader) position(file string, n, front *yaml.Node) kb.Point {
-	if n == nil {
-		l.log.add(file, line(front), "missing position: place the concept on the map with position: {x: …, y: …}")
-		return kb.Point{}
-	}
+// position reads where an author pins a concept; the layout places every
+// concept without one.
+func (l *loader) position(file string, n *yaml.Node) kb.Point {
 	if n.Kind != yaml.MappingNode {
 		l.log.add(file, line(n), "position must be a mapping like {x: 600, y: 500}")
 		return kb.Point{}
@@ -521,16 +519,15 @@ func (l *loader) position(file string, n, front *yaml.Node) kb.Point {
 	for _, axis := range []struct {
 		name  string
 		value *float64
-		max   float64
-	}{{"x", &p.X, kb.MapWidth}, {"y", &p.Y, kb.MapHeight}} {
+	}{{"x", &p.X}, {"y", &p.Y}} {
 		v := f[axis.name]
 		if v == nil {
 			l.log.add(file, line(n), "position needs %s", axis.name)
 			continue
 		}
 		if num, ok := number(file, "position "+axis.name, v, l.log); ok {
-			if num < 0 || num > axis.max {
-				l.log.add(file, line(v), "position %s = %g is off the map (0 to %g)", axis.name, num, axis.max)
+			if num < 0 || num > kb.PinLimit {
+				l.log.add(file, line(v), "position %s = %g is off the map (0 to %d)", axis.name, num, kb.PinLimit)
 			}
 			*axis.value = num
 		}
@@ -552,7 +549,7 @@ func (l *loader) declaredLinks(file, from string, n *yaml.Node) {
 			continue
 		}
 		f := fields(file, item, linkFields, l.log)
-		link := kb.Link{From: from}
+		link := kb.Link{From: from, Line: line(item)}
 		link.To, _ = l.required(file, "link to", f["to"], item)
 		rel, relLine := l.required(file, "link relation", f["relation"], item)
 		link.Relation = kb.Relation(rel)

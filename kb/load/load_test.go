@@ -37,7 +37,7 @@ var validFront = []string{
 }
 
 func oversight() *fstest.MapFile {
-	return concept("title: Scalable oversight", "kind: direction", "summary: Help judges.", "position: {x: 300, y: 300}")
+	return concept("title: Scalable oversight", "kind: direction", "summary: Help judges.")
 }
 
 func withLine(lines []string, n int, replacement string) []string {
@@ -166,10 +166,10 @@ func TestLoadReportsEachFaultWithFileAndLine(t *testing.T) {
 		{
 			name: "a position off the map",
 			files: fstest.MapFS{
-				"concepts/debate.md":             concept(withLine(validFront, 5, "position: {x: 5000, y: 100}")...),
+				"concepts/debate.md":             concept(withLine(validFront, 5, "position: {x: 9000, y: 100}")...),
 				"concepts/scalable-oversight.md": oversight(),
 			},
-			want: `content/concepts/debate.md:5: position x = 5000 is off the map (0 to 1200)`,
+			want: `content/concepts/debate.md:5: position x = 9000 is off the map (0 to 5000)`,
 		},
 		{
 			name: "a link without a note",
@@ -251,13 +251,19 @@ func TestLoadBuildsTheKnowledgeBase(t *testing.T) {
 		t.Fatal(err)
 	}
 	debate, ok := k.Concept("debate")
-	if !ok || debate.Title != "Debate" || debate.Kind != kb.KindMethod || debate.Position != (kb.Point{X: 100, Y: 100}) {
+	if !ok || debate.Title != "Debate" || debate.Kind != kb.KindMethod {
 		t.Fatalf("debate = %+v", debate)
+	}
+	if !debate.Pinned || debate.Position != (kb.Point{X: 100, Y: 100}) || debate.PositionLine != 5 {
+		t.Errorf("debate's position: pinned %v at %+v (line %d), want pinned at {100 100} on line 5", debate.Pinned, debate.Position, debate.PositionLine)
+	}
+	if so, _ := k.Concept("scalable-oversight"); so.Pinned {
+		t.Errorf("a concept without a position is pinned at %+v; the layout should place it", so.Position)
 	}
 	if debate.Body != "<div class=\"prose\"><p>The definition.</p>\n</div>" {
 		t.Errorf("definition = %q", debate.Body)
 	}
-	want := kb.Link{From: "debate", To: "scalable-oversight", Relation: kb.RelMethodOf, Note: "A way to scale it."}
+	want := kb.Link{From: "debate", To: "scalable-oversight", Relation: kb.RelMethodOf, Note: "A way to scale it.", Line: 7}
 	if links := k.LinksOf("scalable-oversight"); len(links) != 1 || links[0] != want {
 		t.Errorf("links of scalable-oversight = %+v, want the incoming %+v", links, want)
 	}
@@ -303,7 +309,7 @@ func TestWithinCountsHopsBothWays(t *testing.T) {
 	k, err := Content(tree(fstest.MapFS{
 		"concepts/debate.md":             concept(validFront...),
 		"concepts/scalable-oversight.md": oversight(),
-		"concepts/lonely.md":             concept("title: Lonely", "kind: idea", "summary: Alone.", "position: {x: 900, y: 900}"),
+		"concepts/lonely.md":             concept("title: Lonely", "kind: idea", "summary: Alone."),
 	}), "content")
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,10 @@
 package control
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+
+	"oversight/sim/detmath"
+)
 
 // The deployment model. The untrusted model U solves a run of tasks one at a
 // time. On any task it may instead attempt a backdoor. The blue team wins as
@@ -40,7 +44,7 @@ const visibilitySpread = 0.15
 // visibility is a subtle backdoor's visibility on a task of conspicuousness
 // z: log-normal, 1 on average over tasks.
 func visibility(z float64) float64 {
-	return exp(visibilitySpread*z - visibilitySpread*visibilitySpread/2)
+	return detmath.Exp(visibilitySpread*z - visibilitySpread*visibilitySpread/2)
 }
 
 // obviousSeparation is how many times farther an obvious backdoor sits from

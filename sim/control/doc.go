@@ -29,6 +29,6 @@
 // Run plays all protocols and threshold sweeps for the lab; Spec describes
 // its controls and FromSetting reads them. The paper's reported points, with
 // where they are in the paper, are in reported.go. The package is pure Go and
-// gives the same numbers, to the bit, natively and in WebAssembly
-// (numeric.go).
+// gives the same numbers, to the bit, natively and in WebAssembly: its exp,
+// log and normal distribution come from sim/detmath.
 package control

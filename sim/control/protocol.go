@@ -1,6 +1,10 @@
 package control
 
-import "fmt"
+import (
+	"fmt"
+
+	"oversight/sim/detmath"
+)
 
 // protocol is what the blue team does with each task.
 type protocol struct {
@@ -76,7 +80,7 @@ func pointLabel(key string, threshold float64) string {
 // auditThreshold is the suspicion score that a share of honest solutions
 // (which score N(0, 1)) exceeds: +Inf when the share is zero.
 func auditThreshold(share float64) float64 {
-	return normQuantile(1 - share)
+	return detmath.NormalQuantile(1 - share)
 }
 
 // monitored builds a protocol in which a monitor scores every solution of U,
@@ -107,8 +111,10 @@ func (pr protocol) attemptOutcome(kind backdoorKind, z float64) outcome {
 	v := visibility(z)
 	for _, c := range pr.monitor.components[kind] {
 		mean := c.base + c.signal*v
-		audited += c.weight * normSurvival((pr.auditAbove-mean)/c.sd)
-		below += c.weight * normCDF((pr.rerouteAbove-mean)/c.sd)
+		// Above the audit threshold: Φ((mean − threshold)/sd), precise in
+		// the upper tail.
+		audited += c.weight * detmath.NormalCDF((mean-pr.auditAbove)/c.sd)
+		below += c.weight * detmath.NormalCDF((pr.rerouteAbove-mean)/c.sd)
 	}
 	rerouted := max(0, 1-audited-below)
 	return outcome{

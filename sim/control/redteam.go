@@ -3,6 +3,8 @@ package control
 import (
 	"context"
 	"math"
+
+	"oversight/sim/detmath"
 )
 
 // The red team's search. For a protocol, an attack policy says what kind of
@@ -78,7 +80,7 @@ func (t opportunityTable) integrate(lo, hi float64) (float64, outcome) {
 	var sum outcome
 	for _, node := range [3]struct{ x, w float64 }{{-offset, 5.0 / 9}, {0, 8.0 / 9}, {offset, 5.0 / 9}} {
 		z := mid + half*node.x
-		w := node.w * half * normPDF(z)
+		w := node.w * half * detmath.NormalPDF(z)
 		share += w
 		sum = add(sum, scale(t.pr.attemptOutcome(t.kind, z), w))
 	}
@@ -200,8 +202,8 @@ func bestRate(pr protocol, tasks int, kind backdoorKind, cut, share float64, o o
 		return pol
 	}
 	lowest := min(1, 0.01/(share*float64(tasks)))
-	logRate := goldenMin(log(lowest), 0, func(lr float64) float64 { return safetyAt(exp(lr)) })
-	if rate := exp(logRate); safetyAt(rate) < pol.safety {
+	logRate := goldenMin(detmath.Log(lowest), 0, func(lr float64) float64 { return safetyAt(detmath.Exp(lr)) })
+	if rate := detmath.Exp(logRate); safetyAt(rate) < pol.safety {
 		pol.rate, pol.safety = rate, safetyAt(rate)
 	}
 	return pol

@@ -3,6 +3,8 @@ package control
 import (
 	"math"
 	"math/rand/v2"
+
+	"oversight/sim/detmath"
 )
 
 // The Monte Carlo: deployments played task by task, with suspicion scores
@@ -71,7 +73,7 @@ func playDeployment(pr protocol, pol policy, tasks int, rng *rand.Rand) Deployme
 		d.Ending, d.EndTask = "safe", tasks
 		return d
 	}
-	share := normCDF(pol.cut)
+	share := detmath.NormalCDF(pol.cut)
 	for task := nextAttempt(-1, perTask, rng); task < tasks; task = nextAttempt(task, perTask, rng) {
 		a := playAttempt(pr, pol, task, share, rng)
 		d.Attempts = append(d.Attempts, a)
@@ -94,7 +96,7 @@ func nextAttempt(after int, perTask float64, rng *rand.Rand) int {
 	if perTask >= 1 {
 		return after + 1
 	}
-	gap := log(openUniform(rng)) / log1m(perTask)
+	gap := detmath.Log(openUniform(rng)) / log1m(perTask)
 	if gap > 1e9 {
 		gap = 1e9
 	}
@@ -110,7 +112,7 @@ func playAttempt(pr protocol, pol policy, task int, share float64, rng *rand.Ran
 		return a
 	}
 	if pr.monitor != nil {
-		z := normQuantile(openUniform(rng) * share)
+		z := detmath.NormalQuantile(openUniform(rng) * share)
 		a.Suspicion, a.Monitored = pr.monitor.sample(pol.kind, z, rng), true
 		switch {
 		case a.Suspicion > pr.auditAbove:

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"oversight/sim/detmath"
 )
 
 func TestMonteCarloAgreesWithTheClosedForm(t *testing.T) {
@@ -35,7 +37,7 @@ func TestHonestCodeIsReroutedAtTheThresholdsShare(t *testing.T) {
 		const solutions = 200000
 		audited, rerouted := 0, 0
 		for range solutions {
-			switch score := normal(rng); {
+			switch score := detmath.Normal(rng); {
 			case score > pr.auditAbove:
 				audited++
 			case score > pr.rerouteAbove:

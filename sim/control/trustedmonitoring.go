@@ -1,6 +1,10 @@
 package control
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+
+	"oversight/sim/detmath"
+)
 
 // trustedMonitor is T reading U's code and rating how suspicious it looks.
 // Honest code scores N(0, 1). A subtle backdoor scores `separation` standard
@@ -14,9 +18,9 @@ func trustedMonitor(separation float64) *monitor {
 		},
 		sample: func(kind backdoorKind, z float64, rng *rand.Rand) float64 {
 			if kind == obvious {
-				return obviousSeparation*separation + normal(rng)
+				return obviousSeparation*separation + detmath.Normal(rng)
 			}
-			return separation*visibility(z) + normal(rng)
+			return separation*visibility(z) + detmath.Normal(rng)
 		},
 	}
 }

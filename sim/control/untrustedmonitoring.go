@@ -3,6 +3,8 @@ package control
 import (
 	"math"
 	"math/rand/v2"
+
+	"oversight/sim/detmath"
 )
 
 // untrustedSeparation is how far, in standard deviations, a second copy of U
@@ -41,7 +43,7 @@ func untrustedMonitor(separation, collusion float64) *monitor {
 	trustedRating := trustedMonitor(separation).sample
 	sample := func(kind backdoorKind, z float64, rng *rand.Rand) float64 {
 		trusted := trustedRating(kind, z, rng)
-		untrusted := normal(rng)
+		untrusted := detmath.Normal(rng)
 		if rng.Float64() >= collusion {
 			scale := 1.0
 			if kind == obvious {

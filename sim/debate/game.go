@@ -1,5 +1,7 @@
 package debate
 
+import "oversight/sim/detmath"
+
 // The debate game on one digit. Two debaters, A and B, each claim a label:
 // one claims the true label, the other a false one. A lot decides which of
 // them is honest, and A always reveals first, so half the time the liar
@@ -89,5 +91,5 @@ func leanToA(honestMargin float64, honest int) float64 {
 	if honest == 1 {
 		honestMargin = -honestMargin
 	}
-	return sigmoid(honestMargin)
+	return detmath.Sigmoid(honestMargin)
 }

@@ -3,6 +3,8 @@ package debate
 import (
 	"math"
 	"math/rand/v2"
+
+	"oversight/sim/detmath"
 )
 
 // How the committed judge was trained. TestTheCommittedJudgeIsWhatTrainingGives
@@ -128,7 +130,7 @@ func softmax(s [Labels]float64) [Labels]float64 {
 	}
 	var sum float64
 	for l, x := range s {
-		s[l] = exp(x - top)
+		s[l] = detmath.Exp(x - top)
 		sum += s[l]
 	}
 	for l := range s {

@@ -1,6 +1,10 @@
 package weaktostrong
 
-import "context"
+import (
+	"context"
+
+	"oversight/sim/detmath"
+)
 
 // logreg is a logistic regression: P(label 1 | x) = σ(w·x + b).
 type logreg struct {
@@ -8,7 +12,7 @@ type logreg struct {
 	b float64
 }
 
-func (m logreg) prob(x []float64) float64 { return sigmoid(dot(m.w, x) + m.b) }
+func (m logreg) prob(x []float64) float64 { return detmath.Sigmoid(dot(m.w, x) + m.b) }
 
 // accuracy is the share of rows of x (dim features each) whose prediction,
 // thresholded at ½, matches the truth.

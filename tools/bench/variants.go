@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"oversight/internal/copyfiles"
 )
 
 // The three sites the bench compares.
@@ -82,7 +84,7 @@ func (b builder) app() (*variant, error) {
 	}
 	for _, name := range []string{"app.wasm.br", "app.wasm.gz", "tourreader.wasm.br", "tourreader.wasm.gz", ".compressed.json"} {
 		// Missing copies are made by compressTree.
-		_ = copyFile(filepath.Join(b.web, name), filepath.Join(dir, "web", name))
+		_ = copyfiles.File(filepath.Join(b.web, name), filepath.Join(dir, "web", name))
 	}
 	return &variant{name: appVariant, about: "Oversight Explorer, as `oversight static` exports it", dir: dir, wasm: true}, nil
 }
@@ -103,7 +105,7 @@ func (b builder) hello() (*variant, error) {
 		return nil, err
 	}
 	for _, icon := range []string{"icon-192.png", "icon-512.png", "icon.svg"} {
-		if err := copyFile(filepath.Join(b.web, icon), filepath.Join(dir, "web", icon)); err != nil {
+		if err := copyfiles.File(filepath.Join(b.web, icon), filepath.Join(dir, "web", icon)); err != nil {
 			return nil, err
 		}
 	}
@@ -187,7 +189,7 @@ func (b builder) static(appDir string) (*variant, error) {
 		if info, err := os.Stat(from); err != nil || !info.Mode().IsRegular() {
 			continue // a link to another page
 		}
-		if err := copyFile(from, filepath.Join(dir, filepath.FromSlash(ref))); err != nil {
+		if err := copyfiles.File(from, filepath.Join(dir, filepath.FromSlash(ref))); err != nil {
 			return nil, err
 		}
 	}
@@ -245,15 +247,4 @@ func (b builder) run(dir string, env []string, name string, args ...string) erro
 		return fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, out.String())
 	}
 	return nil
-}
-
-func copyFile(from, to string) error {
-	data, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(to, data, 0o644)
 }

@@ -2,15 +2,34 @@
 // http.FileServer over the same bytes, on loopback only.
 //
 //	go run ./tools/loadtest [-bin bin/oversight] [-web web] [-duration 30s] [-connections 50]
+//		[-burst 300] [-flood 100000] [-flood-time 1m]
 //
-// It starts `oversight serve` on 127.0.0.1, fetches the map, a concept page
-// and the WebAssembly from it into a temporary folder, and serves that
-// folder with http.FileServer (in a second process, so that neither server
-// shares a process with the load). Then, for each of the three paths, it
-// drives each server in turn with a fixed number of connections for an equal
-// share of -duration, and prints requests per second, median and 99th
-// percentile latency, and the ratio of the app to the baseline. It exits
-// with status 1 on any response that is not 2xx and on any socket error.
+// It starts `oversight serve` on 127.0.0.1, fetches from it the map, a
+// concept page, and every same-origin file the map names as a browser
+// would fetch them (scripts, styles, preloads, icons, the manifest, and the
+// WebAssembly) into a temporary folder, and serves that folder with
+// http.FileServer (in a second process, so that neither server shares a
+// process with the load). Then it measures, and prints:
+//
+//   - Memory: the app's resident memory (VmRSS) after start-up, after a
+//     warm-up that fills its cache of page variants, and after a flood of
+//     -flood distinct query strings (half on a concept page at a parameter
+//     it does not read, half on the search) and one made-up path for every
+//     20, stopped after -flood-time; and whether the flood grew it beyond
+//     what that bounded cache may hold.
+//   - Throughput: for the map, the concept page and the WebAssembly, each
+//     server in turn with -connections for an equal share of -duration:
+//     requests per second, median and 99th percentile latency, the ratios of
+//     the app to the baseline, and beside them the targets of issue 22 for
+//     the pages (at least 0.8x the file server's requests per second, a p99
+//     at most 2x its own).
+//   - A burst: -burst clients released at once, each on its own connection,
+//     each fetching the map and its files in turn, on each server: when the
+//     last first byte and the last full response of each file arrived.
+//
+// The targets and the memory's verdict are reported, not enforced. The tool
+// exits with status 1 on any socket error and on any response that is not
+// 2xx, but for the flood's made-up paths, which must answer 404.
 //
 // Every loop is bounded in time and in count, and the tool sends requests to
 // 127.0.0.1 only: it refuses any other address.
@@ -50,12 +69,16 @@ const (
 )
 
 func main() {
-	bin := flag.String("bin", "bin/oversight", "the server binary to test")
-	web := flag.String("web", "web", "the static folder, with app.wasm, to serve it with")
-	duration := flag.Duration("duration", 30*time.Second, "total time under load, shared equally by every path and server")
-	connections := flag.Int("connections", 50, "concurrent connections (1 to 500)")
-	acceptEncoding := flag.String("accept-encoding", "", `Accept-Encoding to send to both servers, as a browser would ("br, gzip"); by default none, so both send the same bytes`)
-	concept := flag.String("concept", "/concepts/debate", "the concept page to load")
+	var o options
+	flag.StringVar(&o.bin, "bin", "bin/oversight", "the server binary to test")
+	flag.StringVar(&o.web, "web", "web", "the static folder, with app.wasm, to serve it with")
+	flag.DurationVar(&o.duration, "duration", 30*time.Second, "total time under load, shared equally by every path and server")
+	flag.IntVar(&o.connections, "connections", 50, "concurrent connections of the load (1 to 500)")
+	flag.StringVar(&o.encoding, "accept-encoding", "", `Accept-Encoding to send to both servers, as a browser would ("br, gzip"); by default none, so both send the same bytes`)
+	flag.StringVar(&o.concept, "concept", "/concepts/debate", "the concept page to load")
+	flag.IntVar(&o.burstClients, "burst", 300, "clients of the burst, each on its own connection (1 to 1000)")
+	flag.IntVar(&o.floodQueries, "flood", 100_000, "distinct query strings of the memory flood (0 to 1,000,000; 0 skips it), plus one made-up path for every 20")
+	flag.DurationVar(&o.floodTime, "flood-time", time.Minute, "the most the memory flood may last (at most 10m)")
 	baseline := flag.String(baselineFlag, "", "internal: serve this folder with http.FileServer on 127.0.0.1")
 	flag.Parse()
 
@@ -66,16 +89,11 @@ func main() {
 		}
 		return
 	}
-	if *connections < 1 || *connections > 500 || *duration <= 0 || *duration > time.Hour {
-		fmt.Fprintln(os.Stderr, "loadtest: -connections must be 1 to 500 and -duration at most 1h")
+	if err := o.check(); err != nil {
+		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(2)
 	}
-	if !regexp.MustCompile(`^/concepts/[a-z0-9-]+$`).MatchString(*concept) {
-		fmt.Fprintln(os.Stderr, "loadtest: -concept must be a path like /concepts/debate")
-		os.Exit(2)
-	}
-	encoding = *acceptEncoding
-	ok, err := run(*bin, *web, *concept, *duration, *connections)
+	ok, err := run(o)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
@@ -85,85 +103,77 @@ func main() {
 	}
 }
 
-// encoding is the Accept-Encoding of the load's requests.
-var encoding string
+// options are the command line's settings.
+type options struct {
+	bin, web, concept string
+	// encoding is the Accept-Encoding of every request.
+	encoding                                string
+	duration, floodTime                     time.Duration
+	connections, burstClients, floodQueries int
+}
 
-func run(bin, web, concept string, duration time.Duration, connections int) (ok bool, err error) {
+func (o options) check() error {
+	switch {
+	case o.connections < 1 || o.connections > 500:
+		return errors.New("-connections must be 1 to 500")
+	case o.duration <= 0 || o.duration > time.Hour:
+		return errors.New("-duration must be positive and at most 1h")
+	case o.burstClients < 1 || o.burstClients > 1000:
+		return errors.New("-burst must be 1 to 1000")
+	case o.floodQueries < 0 || o.floodQueries > 1_000_000:
+		return errors.New("-flood must be 0 to 1,000,000")
+	case o.floodTime <= 0 || o.floodTime > 10*time.Minute:
+		return errors.New("-flood-time must be positive and at most 10m")
+	case !regexp.MustCompile(`^/concepts/[a-z0-9-]+$`).MatchString(o.concept):
+		return errors.New("-concept must be a path like /concepts/debate")
+	}
+	return nil
+}
+
+func run(o options) (ok bool, err error) {
 	// Ctrl-C ends the current phase early; the servers are stopped either way.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	app, err := start(bin, "serve", "-addr", "127.0.0.1:0", "-web", web)
+	app, err := start(o.bin, "serve", "-addr", "127.0.0.1:0", "-web", o.web)
 	if err != nil {
 		return false, fmt.Errorf("starting the app: %w", err)
 	}
 	defer app.stop()
+	startedRSS, startedErr := residentMemory(app.pid())
 
-	paths := []string{"/", concept, "/web/app.wasm"}
-	dir, err := os.MkdirTemp("", "oversight-loadtest-")
+	loaded := []string{"/", o.concept, "/web/app.wasm"}
+	opening, err := openingPaths(app.url)
+	if err != nil {
+		return false, fmt.Errorf("reading the assets of / on the app: %w", err)
+	}
+	site, err := mirror(app.url, union(loaded, opening))
 	if err != nil {
 		return false, err
 	}
-	defer os.RemoveAll(dir)
-	// The baseline serves what the app served, byte for byte.
-	files := map[string]string{"/": "index.html", concept: filepath.FromSlash(strings.TrimPrefix(concept, "/")), "/web/app.wasm": filepath.Join("web", "app.wasm")}
-	bodies := make(map[string][]byte)
-	for _, p := range paths {
-		body, err := get(app.url + p)
-		if err != nil {
-			return false, fmt.Errorf("fetching %s from the app: %w", p, err)
-		}
-		bodies[p] = body
-		name := filepath.Join(dir, files[p])
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return false, err
-		}
-		if err := os.WriteFile(name, body, 0o644); err != nil {
-			return false, err
-		}
-	}
+	defer os.RemoveAll(site.dir)
 	self, err := os.Executable()
 	if err != nil {
 		return false, err
 	}
-	base, err := start(self, "-"+baselineFlag, dir)
+	base, err := start(self, "-"+baselineFlag, site.dir)
 	if err != nil {
 		return false, fmt.Errorf("starting the baseline: %w", err)
 	}
 	defer base.stop()
-	for _, p := range paths {
-		body, err := get(base.url + p)
-		if err != nil {
-			return false, fmt.Errorf("fetching %s from the baseline: %w", p, err)
-		}
-		if !bytes.Equal(body, bodies[p]) {
-			return false, fmt.Errorf("the baseline serves %s differently from the app", p)
-		}
+	if err := site.servedBy(base.url); err != nil {
+		return false, err
 	}
 
-	phase := duration / time.Duration(2*len(paths))
-	fmt.Printf("loadtest: %d connections, %s per path and server (%s in all), loopback only\n", connections, phase, phase*time.Duration(2*len(paths)))
-	if encoding != "" {
-		fmt.Printf("Accept-Encoding: %s (a compressed response is not checked against the file's size)\n", encoding)
+	fmt.Printf("app:      bin %s on %s\nbaseline: http.FileServer over the app's own responses on %s\n", o.bin, app.url, base.url)
+	if o.encoding != "" {
+		fmt.Printf("Accept-Encoding: %s (a compressed response is not checked against the file's size)\n", o.encoding)
 	}
-	fmt.Printf("app:      bin %s on %s\nbaseline: http.FileServer over the app's own responses on %s\n\n", bin, app.url, base.url)
-	out := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(out, "path\tserver\trequests\treq/s\tMB/s\tp50\tp99\tnon-2xx\terrors\t")
-	ok = true
-	for _, p := range paths {
-		var results [2]result
-		for i, target := range []*process{app, base} {
-			results[i] = load(ctx, target.url+p, int64(len(bodies[p])), connections, phase)
-			r := results[i]
-			fmt.Fprintf(out, "%s\t%s\t%d\t%.1f\t%.1f\t%s\t%s\t%d\t%d\t\n", p, target.name, r.requests, r.rate(), r.megabytesPerSecond(), ms(r.percentile(50)), ms(r.percentile(99)), r.non2xx, r.errors)
-			if r.non2xx > 0 || r.errors > 0 {
-				ok = false
-			}
-		}
-		a, b := results[0], results[1]
-		fmt.Fprintf(out, "%s\tapp/baseline\t\t%.2fx\t%.2fx\t%.2fx\t%.2fx\t\t\t\n", p, ratio(a.rate(), b.rate()), ratio(a.megabytesPerSecond(), b.megabytesPerSecond()), ratio(float64(a.percentile(50)), float64(b.percentile(50))), ratio(float64(a.percentile(99)), float64(b.percentile(99))))
-	}
-	out.Flush()
+	// The flood comes first, so that the memory it is measured against is
+	// not what the load and the burst left behind.
+	ok = memory(ctx, o, app, startedRSS, startedErr)
+	ok = throughput(ctx, o, app, base, loaded, site) && ok
+	ok = burstBoth(ctx, o, app, base, opening, site) && ok
 	for _, r := range []*process{app, base} {
 		if e := r.firstErrors(); e != "" {
 			fmt.Printf("\nfirst errors:\n%s", e)
@@ -173,11 +183,179 @@ func run(bin, web, concept string, duration time.Duration, connections int) (ok 
 		return false, errors.New("interrupted")
 	}
 	if !ok {
-		fmt.Println("\nFAIL: some responses were not 2xx or some requests failed")
+		fmt.Println("\nFAIL: some responses had a status they should not or some requests failed")
 	} else {
-		fmt.Println("\nok: every response was 2xx, no socket errors")
+		fmt.Println("\nok: every response was 2xx (404 for made-up paths), no socket errors")
 	}
 	return ok, nil
+}
+
+// openingPaths is what a browser fetches to open the app's map: the page,
+// the same-origin files it names, and the WebAssembly, which app.js
+// fetches though no tag names it.
+func openingPaths(appURL string) ([]string, error) {
+	page, err := get(appURL + "/")
+	if err != nil {
+		return nil, err
+	}
+	u, err := url.Parse(appURL + "/")
+	if err != nil {
+		return nil, err
+	}
+	assets, err := pageAssets(page, u)
+	if err != nil {
+		return nil, err
+	}
+	paths := append([]string{"/"}, assets...)
+	if !slices.Contains(paths, "/web/app.wasm") {
+		paths = append(paths, "/web/app.wasm")
+	}
+	return paths, nil
+}
+
+// union is a's paths, then those of b that a lacks.
+func union(a, b []string) []string {
+	all := slices.Clone(a)
+	for _, p := range b {
+		if !slices.Contains(all, p) {
+			all = append(all, p)
+		}
+	}
+	return all
+}
+
+// site is a folder holding the app's responses at their paths, for the
+// baseline to serve the same bytes.
+type site struct {
+	dir    string
+	paths  []string
+	bodies map[string][]byte // by path
+}
+
+// mirror fetches each path from the app into a new temporary folder.
+func mirror(appURL string, paths []string) (site, error) {
+	dir, err := os.MkdirTemp("", "oversight-loadtest-")
+	if err != nil {
+		return site{}, err
+	}
+	s := site{dir: dir, paths: paths, bodies: make(map[string][]byte, len(paths))}
+	for _, p := range paths {
+		body, err := get(appURL + p)
+		if err != nil {
+			os.RemoveAll(dir)
+			return site{}, fmt.Errorf("fetching %s from the app: %w", p, err)
+		}
+		s.bodies[p] = body
+		name := filepath.Join(dir, baselineFile(p))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			os.RemoveAll(dir)
+			return site{}, err
+		}
+		if err := os.WriteFile(name, body, 0o644); err != nil {
+			os.RemoveAll(dir)
+			return site{}, err
+		}
+	}
+	return s, nil
+}
+
+// baselineFile is the file, under the baseline's folder, that
+// http.FileServer answers a path (and any query) with.
+func baselineFile(p string) string {
+	name, _, _ := strings.Cut(p, "?")
+	if strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	return filepath.FromSlash(strings.TrimPrefix(name, "/"))
+}
+
+// servedBy checks that the server at baseURL answers every path of the
+// site with the app's bytes.
+func (s site) servedBy(baseURL string) error {
+	for _, p := range s.paths {
+		body, err := get(baseURL + p)
+		if err != nil {
+			return fmt.Errorf("fetching %s from the baseline: %w", p, err)
+		}
+		if !bytes.Equal(body, s.bodies[p]) {
+			return fmt.Errorf("the baseline serves %s differently from the app", p)
+		}
+	}
+	return nil
+}
+
+func (s site) sizes(paths []string) []int64 {
+	sizes := make([]int64, len(paths))
+	for i, p := range paths {
+		sizes[i] = int64(len(s.bodies[p]))
+	}
+	return sizes
+}
+
+// throughput loads each path on each server in turn, prints the table and
+// the issue's targets beside it, and tells whether every response was 2xx.
+func throughput(ctx context.Context, o options, app, base *process, paths []string, s site) bool {
+	phase := o.duration / time.Duration(2*len(paths))
+	fmt.Printf("\nthroughput: %d connections, %s per path and server (%s in all), loopback only\n", o.connections, phase, phase*time.Duration(2*len(paths)))
+	out := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(out, "path\tserver\trequests\treq/s\tMB/s\tp50\tp99\tnon-2xx\terrors\t")
+	ok := true
+	measured := make([][2]result, len(paths))
+	for i, p := range paths {
+		for j, target := range []*process{app, base} {
+			r := load(ctx, target.url+p, int64(len(s.bodies[p])), o.connections, phase, o.encoding)
+			measured[i][j] = r
+			fmt.Fprintf(out, "%s\t%s\t%d\t%.1f\t%.1f\t%s\t%s\t%d\t%d\t\n", p, target.name, r.requests, r.rate(), r.megabytesPerSecond(), ms(r.percentile(50)), ms(r.percentile(99)), r.non2xx, r.errors)
+			if r.non2xx > 0 || r.errors > 0 {
+				ok = false
+			}
+		}
+		a, b := measured[i][0], measured[i][1]
+		fmt.Fprintf(out, "%s\tapp/baseline\t\t%.2fx\t%.2fx\t%.2fx\t%.2fx\t\t\t\n", p, ratio(a.rate(), b.rate()), ratio(a.megabytesPerSecond(), b.megabytesPerSecond()), ratio(float64(a.percentile(50)), float64(b.percentile(50))), ratio(float64(a.percentile(99)), float64(b.percentile(99))))
+	}
+	out.Flush()
+
+	fmt.Printf("\ntargets of issue 22 for the pages, app against file server in this run:\n")
+	out = tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(out, "path\treq/s app/baseline (target: at least %.1fx)\tp99 app/baseline (target: at most %.0fx)\t\n", targetRateRatio, targetP99Ratio)
+	for i, p := range paths[:2] {
+		c := checkTargets(measured[i][0], measured[i][1])
+		fmt.Fprintf(out, "%s\t%.2fx %s\t%.2fx %s\t\n", p, c.rateRatio, metOrMissed(c.rateMet()), c.p99Ratio, metOrMissed(c.p99Met()))
+	}
+	out.Flush()
+	return ok
+}
+
+// The issue's targets for a page, against the file server in the same run.
+const (
+	targetRateRatio = 0.8 // at least this share of the file server's requests per second
+	targetP99Ratio  = 2.0 // at most this multiple of its 99th percentile latency
+)
+
+// targetCheck is the app's results on a page against the baseline's, in
+// the terms of the targets.
+type targetCheck struct {
+	rateRatio, p99Ratio float64
+	// measured: both servers answered the page, so the ratios mean something.
+	measured bool
+}
+
+func checkTargets(app, base result) targetCheck {
+	return targetCheck{
+		rateRatio: ratio(app.rate(), base.rate()),
+		p99Ratio:  ratio(float64(app.percentile(99)), float64(base.percentile(99))),
+		measured:  len(app.latencies) > 0 && len(base.latencies) > 0,
+	}
+}
+
+func (c targetCheck) rateMet() bool { return c.measured && c.rateRatio >= targetRateRatio }
+func (c targetCheck) p99Met() bool  { return c.measured && c.p99Ratio <= targetP99Ratio }
+
+func metOrMissed(met bool) string {
+	if met {
+		return "(met)"
+	}
+	return "(missed)"
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond)) }
@@ -223,19 +401,12 @@ func (r result) percentile(p int) time.Duration {
 // load sends GET target on each of n connections, one request after
 // another, until the phase's time is up or the per-connection count is
 // reached. It waits for the requests in flight at the end.
-func load(ctx context.Context, target string, size int64, n int, phase time.Duration) result {
+func load(ctx context.Context, target string, size int64, n int, phase time.Duration, encoding string) result {
 	if err := loopbackOnly(target); err != nil {
 		return result{errors: 1, firstErrors: []string{err.Error()}}
 	}
-	transport := &http.Transport{
-		DialContext:         dialLoopback,
-		MaxConnsPerHost:     n,
-		MaxIdleConnsPerHost: n,
-		DisableCompression:  true,
-		IdleConnTimeout:     time.Minute,
-	}
-	defer transport.CloseIdleConnections()
-	client := &http.Client{Transport: transport, Timeout: requestTimeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	client, done := loadClient(n)
+	defer done()
 
 	var (
 		mu  sync.Mutex
@@ -249,7 +420,7 @@ func load(ctx context.Context, target string, size int64, n int, phase time.Dura
 			var r result
 			for i := 0; i < maxRequestsPerConnection && time.Now().Before(end) && ctx.Err() == nil; i++ {
 				t0 := time.Now()
-				status, got, compressed, err := fetch(client, target)
+				status, got, compressed, err := fetch(ctx, client, target, encoding)
 				r.requests++
 				r.bytes += got
 				switch {
@@ -293,9 +464,24 @@ func (r *result) note(e string) {
 	}
 }
 
+// loadClient is a client that keeps at most n connections to 127.0.0.1,
+// follows no redirect and asks for no compression unless told; done
+// closes its connections.
+func loadClient(n int) (client *http.Client, done func()) {
+	transport := &http.Transport{
+		DialContext:         dialLoopback,
+		MaxConnsPerHost:     n,
+		MaxIdleConnsPerHost: n,
+		DisableCompression:  true,
+		IdleConnTimeout:     time.Minute,
+	}
+	client = &http.Client{Transport: transport, Timeout: requestTimeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	return client, transport.CloseIdleConnections
+}
+
 // fetch does one GET and reads the whole body.
-func fetch(client *http.Client, target string) (status int, n int64, compressed bool, err error) {
-	req, err := http.NewRequest("GET", target, nil)
+func fetch(ctx context.Context, client *http.Client, target, encoding string) (status int, n int64, compressed bool, err error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
 		return 0, 0, false, err
 	}
@@ -416,6 +602,8 @@ func (p *process) stop() {
 		<-done
 	}
 }
+
+func (p *process) pid() int { return p.cmd.Process.Pid }
 
 func (p *process) firstErrors() string {
 	if p.stderr.Len() == 0 {

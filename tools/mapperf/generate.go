@@ -9,19 +9,15 @@ import (
 
 // The generated map keeps every concept id of the real knowledge base, so
 // that the pages, caveats, events and tours that link to them stay valid,
-// and adds new concepts up to the size asked for. Titles are short so that
-// the nodes fit the map's fixed canvas in a grid.
+// and adds new concepts up to the size asked for. Its links join each
+// concept to its neighbours on a grid of gridColumns by gridRows, and the
+// layout (maplayout) places them as it places the real ones.
 const (
 	gridColumns = 13
 	gridRows    = 16
-	gridStepX   = 86
-	gridStepY   = 62
-	gridLeft    = 84
-	gridTop     = 40
 )
 
-// generatedKinds cycle over the nodes: kinds that share one box size, so
-// that no two boxes of the grid can touch.
+// generatedKinds cycle over the nodes.
 var generatedKinds = []string{"method", "problem", "idea"}
 
 // generatedLink is one link of the generated map.
@@ -84,7 +80,6 @@ func generatedLinks(ids []string) map[string][]generatedLink {
 }
 
 func generatedConcept(i, n int, links []generatedLink, source string) string {
-	col, row := i%gridColumns, i/gridColumns
 	field := ""
 	if len(links) > 0 {
 		field = "links:\n"
@@ -96,10 +91,9 @@ func generatedConcept(i, n int, links []generatedLink, source string) string {
 title: N%03d
 kind: %s
 summary: Generated concept number %d, for measuring the map with many nodes.
-position: {x: %d, y: %d}
 reviewed: 2026-11-26
 sources: [%s]
 %s---
 A generated concept [@%s]. It exists so that the map can be measured with %d nodes.
-`, i+1, generatedKinds[i%len(generatedKinds)], i+1, gridLeft+col*gridStepX, gridTop+row*gridStepY, source, field, source, n)
+`, i+1, generatedKinds[i%len(generatedKinds)], i+1, source, field, source, n)
 }

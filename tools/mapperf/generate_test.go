@@ -2,43 +2,40 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
-	"oversight/app"
 	"oversight/content"
 	"oversight/kb/load"
+	"oversight/maplayout"
 )
 
-// The generated map must be one the checker accepts: every link valid, no
-// two nodes overlapping, every real page, caveat, event and tour still
-// pointing at concepts that exist.
+// The generated map must be one the checker accepts: every link valid,
+// every real page, caveat, event and tour still pointing at concepts that
+// exist, and laid out with no edge through a concept it does not join and
+// nothing on top of anything.
 func TestTheGeneratedMapPassesTheContentChecker(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, content.FS); err != nil {
 		t.Fatal(err)
 	}
-	concepts := filepath.Join(dir, "concepts")
-	real, err := markdownIDs(concepts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sources, err := markdownIDs(filepath.Join(dir, "sources"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.RemoveAll(concepts); err != nil {
-		t.Fatal(err)
-	}
-	if err := generateConcepts(concepts, real, sources, 200); err != nil {
+	if err := generateInto(dir, 200); err != nil {
 		t.Fatal(err)
 	}
 	k, err := load.Content(os.DirFS(dir), ".")
 	if err != nil {
 		t.Fatalf("the generated content does not load:\n%v", err)
 	}
-	for _, f := range app.MapFaults(k) {
-		t.Errorf("%v", f)
+	laid, err := maplayout.Lay(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := maplayout.Measure(laid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(n)
+	if err := n.Check(maplayout.Limits{CrossingsAtRest: n.CrossingsAtRest}); err != nil {
+		t.Error(err)
 	}
 	if n := len(k.Concepts()); n != 200 {
 		t.Errorf("%d concepts generated, want 200", n)

@@ -7,6 +7,11 @@
 // not a test: nothing here passes or fails on time.
 //
 //	go run ./tools/mapperf [-runs 20] [-nodes 200] [-out .artifacts/bench/mapperf.json]
+//
+// With -check it only generates the map and runs the content checker on it,
+// which lays it out and prints its numbers (make check does this).
+//
+//	go run ./tools/mapperf -check [-checker bin/oversight]
 package main
 
 import (
@@ -33,11 +38,58 @@ func main() {
 	nodes := flag.Int("nodes", 200, "concepts in the generated map")
 	out := flag.String("out", ".artifacts/bench/mapperf.json", "where to write the results as JSON")
 	chromium := flag.String("chromium", "/usr/bin/chromium", "the Chromium to drive")
+	checkOnly := flag.Bool("check", false, "only check the generated map with the content checker, in no browser")
+	checker := flag.String("checker", "bin/oversight", "the built server, whose check command -check runs")
 	flag.Parse()
 	log.SetFlags(0)
-	if err := run(*runs, *nodes, *out, *chromium); err != nil {
+	var err error
+	if *checkOnly {
+		err = checkGenerated(*nodes, *checker)
+	} else {
+		err = run(*runs, *nodes, *out, *chromium)
+	}
+	if err != nil {
 		log.Fatal("mapperf: ", err)
 	}
+}
+
+// checkGenerated writes the content with a generated map of n concepts to
+// a temporary folder and runs the content checker on it, which prints the
+// map's numbers.
+func checkGenerated(n int, checker string) error {
+	work, err := os.MkdirTemp("", "mapperf-check-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	dir := filepath.Join(work, "content")
+	if err := copyTree("content", dir); err != nil {
+		return err
+	}
+	if err := generateInto(dir, n); err != nil {
+		return err
+	}
+	cmd := exec.Command(checker, "check", dir)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	return cmd.Run()
+}
+
+// generateInto replaces the concepts of a content folder by a generated
+// map of n concepts that keeps their ids.
+func generateInto(content string, n int) error {
+	concepts := filepath.Join(content, "concepts")
+	real, err := markdownIDs(concepts)
+	if err != nil {
+		return err
+	}
+	sources, err := markdownIDs(filepath.Join(content, "sources"))
+	if err != nil {
+		return err
+	}
+	if err := os.RemoveAll(concepts); err != nil {
+		return err
+	}
+	return generateConcepts(concepts, real, sources, n)
 }
 
 // variant is one build of the app: its name and how its content differs.
@@ -86,25 +138,13 @@ func run(runs, nodes int, out, chromium string) error {
 // as `make build` does, and serves them on loopback.
 func buildAndServe(dir string, v variant) (url string, stop func(), err error) {
 	src := filepath.Join(dir, "src")
-	for _, path := range []string{"go.mod", "go.sum", "app", "kb", "cmd", "content", "web"} {
+	for _, path := range []string{"go.mod", "go.sum", "app", "kb", "mapgeom", "maplayout", "cmd", "content", "web"} {
 		if err := copyTree(path, filepath.Join(src, path)); err != nil {
 			return "", nil, err
 		}
 	}
 	if v.generate > 0 {
-		concepts := filepath.Join(src, "content", "concepts")
-		real, err := markdownIDs(concepts)
-		if err != nil {
-			return "", nil, err
-		}
-		sources, err := markdownIDs(filepath.Join(src, "content", "sources"))
-		if err != nil {
-			return "", nil, err
-		}
-		if err := os.RemoveAll(concepts); err != nil {
-			return "", nil, err
-		}
-		if err := generateConcepts(concepts, real, sources, v.generate); err != nil {
+		if err := generateInto(filepath.Join(src, "content"), v.generate); err != nil {
 			return "", nil, err
 		}
 	}

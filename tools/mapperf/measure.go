@@ -85,7 +85,7 @@ func measure(url, chromiumPath, profile string, runs int) (result, error) {
 	s.waitFor(`document.documentElement.dataset.app === "ready"`)
 	r := result{Timings: map[string][]float64{}, Medians: map[string]float64{}}
 	r.Concepts = eval[int](&s, `document.querySelectorAll("a.node").length`)
-	r.Links = eval[int](&s, `document.querySelectorAll("svg.concept-map line.edge").length`)
+	r.Links = eval[int](&s, `document.querySelectorAll("svg.concept-map path.edge").length`)
 	for i := 0; i < runs && s.err == nil; i++ {
 		if n, ok := s.node(i * 7); ok {
 			r.Timings["hover_to_highlight"] = append(r.Timings["hover_to_highlight"], s.hover(n))
