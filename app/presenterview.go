@@ -16,8 +16,9 @@ const presenterChannel = "oversight-presenter"
 // elapsed-time clock. → and ← (and a clicker's Page Down and Page Up) move
 // between steps, Home and End jump to the first and last, F toggles full
 // screen. “Open audience window” opens a second window that shows only the
-// map and the narration and follows the presenter, and “Show QR code” gives
-// students the step's address.
+// map and the narration and follows the presenter, “Show QR code” gives
+// students the step's address, and a live class (LiveClassPanel) has
+// students follow on their own devices.
 //
 // With ?view=audience the same page is that audience window.
 type PresenterView struct {
@@ -221,6 +222,7 @@ func (p *PresenterView) Render() ui.UI {
 				ui.Div().Class("tour-narration").Body(ui.Raw(step.NarrationHTML)),
 				discussionQuestions(step.Questions),
 			),
+			&LiveClassPanel{TourID: p.ref.ID, Steps: len(t.Steps), Step: p.n, Imported: p.ref.Imported},
 			ui.Aside().Class("presenter-side").Aria("label", "For the presenter").Body(
 				ui.Nav().Class("tour-controls").Aria("label", "Tour steps").Body(
 					p.stepLink(p.n-1, "← Previous", "tour-prev"),

@@ -106,6 +106,7 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 		SearchPath:    func() ui.Composer { return &SearchPage{} },
 		DataPath:      func() ui.Composer { return &DataPage{} },
 		GlossaryPath:  func() ui.Composer { return &GlossaryPage{} },
+		JoinPath:      func() ui.Composer { return &JoinPage{Knowledge: k} },
 	}
 	for _, c := range k.Concepts() {
 		id := c.ID

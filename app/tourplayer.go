@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
 )
 
 // TourPlayer plays a tour one step at a time: the map with the step's
@@ -117,15 +119,8 @@ func (p *TourPlayer) Render() ui.UI {
 	var spotlight []string
 	var body []ui.UI
 	if p.n > 0 {
-		step := t.Steps[p.n-1]
-		spotlight = step.Concepts
-		body = []ui.UI{
-			ui.P().Class("tour-progress").Text("Step " + strconv.Itoa(p.n) + " of " + strconv.Itoa(len(t.Steps))),
-			ui.H1().ID(headingID).TabIndex(-1).Text(step.Title),
-			ui.P().Class("tour-concepts").Body(ui.Text("On the map: "), conceptLinks(step.Concepts)),
-			ui.Div().Class("tour-narration").Body(ui.Raw(step.NarrationHTML)),
-			discussionQuestions(step.Questions),
-		}
+		spotlight = t.Steps[p.n-1].Concepts
+		body = stepContent(t, p.n)
 	} else {
 		body = []ui.UI{
 			ui.P().Class("tour-progress").Text("After step " + strconv.Itoa(len(t.Steps)) + " of " + strconv.Itoa(len(t.Steps))),
@@ -187,6 +182,20 @@ func (p *TourPlayer) controls() ui.UI {
 		}),
 		ui.A().Class("button", "tour-next").Href(next).Rel("next").Text(nextLabel),
 	)
+}
+
+// stepContent is step n of a tour as a reader follows it: where it is in
+// the tour, its title as the page's heading, its concepts, its narration
+// and its questions.
+func stepContent(t *kb.Tour, n int) []ui.UI {
+	step := t.Steps[n-1]
+	return []ui.UI{
+		ui.P().Class("tour-progress").Text("Step " + strconv.Itoa(n) + " of " + strconv.Itoa(len(t.Steps))),
+		ui.H1().ID(headingID).TabIndex(-1).Text(step.Title),
+		ui.P().Class("tour-concepts").Body(ui.Text("On the map: "), conceptLinks(step.Concepts)),
+		ui.Div().Class("tour-narration").Body(ui.Raw(step.NarrationHTML)),
+		discussionQuestions(step.Questions),
+	}
 }
 
 // discussionQuestions lists a step's questions for the class.

@@ -12,7 +12,9 @@
 //   go-app announce the first install as an update.
 // - fetch: same-origin GET only; exact cache match first, then the network,
 //   then for navigations the same page without its query string (or with a
-//   trailing slash, as static hosts serve it), then the app shell.
+//   trailing slash, as static hosts serve it), then the app shell. The live
+//   classes' API (/live/) is left to the browser: its answers are one
+//   moment of a class, and its event streams must never wait on a cache.
 // - on demand: modules that most readers never use (the tour reader, the
 //   labs) are not precached. The worker keeps one once the app fetches it
 //   or asks the worker to keep it (a message {keep: url}, sent when a page
@@ -92,7 +94,8 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/live/")) {
     return;
   }
   event.respondWith(respond(request));

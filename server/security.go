@@ -6,6 +6,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"oversight/app"
 )
 
 // contentSecurityPolicy lets the page load scripts, styles, images, fonts,
@@ -60,12 +62,20 @@ var goAppProxied = map[string]bool{
 // secure wraps the app's handler: it sets the security headers on every
 // response, answers 405 to anything but GET and HEAD, answers 404 for
 // folders under /web/ instead of listing them, and serves go-app's proxied
-// files from webDir without a request to ourselves.
-func secure(next http.Handler, webDir string) http.Handler {
+// files from webDir without a request to ourselves. Requests under
+// app.LivePath go to live, when there is one, with the headers set: the
+// live classes' API takes POST and DELETE, and its event streams must
+// reach the client as they are written, so no compression or cache is
+// put in front of it.
+func secure(next http.Handler, webDir string, live http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		for _, kv := range securityHeaders {
 			h.Set(kv[0], kv[1])
+		}
+		if live != nil && strings.HasPrefix(r.URL.Path, app.LivePath+"/") {
+			live.ServeHTTP(w, r)
+			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			h.Set("Allow", allowedMethods)

@@ -61,6 +61,9 @@ type Config struct {
 	// gives of itself (og:url), or "" when it is not known: pages then give
 	// none.
 	BaseURL string
+	// Live answers the live classes' API (a live.Hub) under app.LivePath,
+	// which it receives stripped; nil serves none, as in a static export.
+	Live http.Handler
 }
 
 // New builds the handler that serves the app.
@@ -141,7 +144,11 @@ func build(c Config) (*built, error) {
 	}
 	rendered := withPageStatus(k, h)
 	pages := newPageCache(version, app.Pages(k), app.QueryKeys, renderWith(rendered))
-	handler := secure(withRedirects(app.Redirects(k), withPages(pages, version, made, withCompressedAnswers(withMadeFiles(made, rendered)))), webDir)
+	var live http.Handler
+	if c.Live != nil {
+		live = http.StripPrefix(app.LivePath, c.Live)
+	}
+	handler := secure(withRedirects(app.Redirects(k), withPages(pages, version, made, withCompressedAnswers(withMadeFiles(made, rendered)))), webDir, live)
 	return &built{handler: handler, pages: pages, rendered: rendered, version: version}, nil
 }
 

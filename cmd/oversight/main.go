@@ -2,7 +2,7 @@
 
 // Command oversight is Oversight Explorer's one binary:
 //
-//	oversight serve  [-addr :8000] [-web web]   serve the app
+//	oversight serve  [-addr :8000] [-web web] [-nats URL]   serve the app and its live classes
 //	oversight check  [content]                  check the content, naming file:line
 //	oversight static [-out dist]                write the app as a folder for any static host
 //	oversight compress [-quality 11] web        precompress static files (brotli, gzip)
@@ -16,8 +16,9 @@ import (
 )
 
 const usage = `usage:
-  oversight serve [-addr host:port] [-web dir] [-base-url URL] [-log]
-                                                 serve the app (PORT sets the port too)
+  oversight serve [-addr host:port] [-web dir] [-base-url URL] [-nats URL] [-log]
+                                                 serve the app and its live classes (PORT sets
+                                                 the port too; -nats shares classes between instances)
   oversight check [dir]                          check the content folder (default: content)
   oversight static [-out dist] [-web dir] [-base-url URL]
                                                  write the app as a folder for any static host

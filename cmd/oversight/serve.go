@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"oversight/content"
+	"oversight/live"
 	"oversight/server"
 )
 
@@ -77,6 +78,7 @@ func serve(args []string) error {
 	webDir := flags.String("web", "web", "folder of static files, with app.wasm built into it")
 	logRequests := flags.Bool("log", false, "log one line per request to stderr")
 	baseURL := flags.String("base-url", "", "the address readers reach the app at, such as https://explorer.example.org, for the link each page gives of itself (og:url); none when empty")
+	natsURL := flags.String("nats", "", "a NATS server with JetStream, such as nats://localhost:4222, through which every instance given the same URL serves the same live classes; without it live classes are kept in this process")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -84,7 +86,12 @@ func serve(args []string) error {
 	if err != nil {
 		return fmt.Errorf("the embedded content does not load:\n%w", err)
 	}
-	handler, err := server.New(server.Config{KB: k, WebDir: *webDir, BaseURL: *baseURL})
+	hub, err := live.New(live.Config{NATSURL: *natsURL, Logf: log.New(os.Stderr, "", log.LstdFlags).Printf})
+	if err != nil {
+		return fmt.Errorf("live classes: %w", err)
+	}
+	defer hub.Close()
+	handler, err := server.New(server.Config{KB: k, WebDir: *webDir, BaseURL: *baseURL, Live: hub})
 	if err != nil {
 		return err
 	}
@@ -105,6 +112,10 @@ func serve(args []string) error {
 		requestLog = log.New(os.Stderr, "", log.LstdFlags)
 	}
 	s := newServer(handler, defaultTimeouts, requestLog)
+	// Open event streams never finish by themselves: closing the hub ends
+	// them as the server starts to stop, and their clients reconnect (to
+	// another instance, with NATS).
+	s.http.RegisterOnShutdown(func() { hub.Close() })
 	grace := defaultTimeouts.writeBudget(largestFile(*webDir)) + defaultTimeouts.write
 	return s.run(ctx, listener, stop, grace, os.Stderr)
 }

@@ -48,11 +48,12 @@ func IsBuilt(name string) bool {
 	return strings.HasSuffix(name, ".wasm") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || strings.HasPrefix(name, ".")
 }
 
-// Serve starts the build on addr and returns its URL, read from the first
-// line the server prints; stop shuts it down the way an operator would,
-// with SIGINT, and kills it if it has not stopped after 10 s.
-func (b Build) Serve(addr string) (url string, stop func(), err error) {
-	cmd := exec.Command(b.Binary, "serve", "-addr", addr, "-web", b.Web)
+// Serve starts the build on addr, with any more flags of `oversight serve`,
+// and returns its URL, read from the first line the server prints; stop
+// shuts it down the way an operator would, with SIGINT, and kills it if it
+// has not stopped after 10 s.
+func (b Build) Serve(addr string, flags ...string) (url string, stop func(), err error) {
+	cmd := exec.Command(b.Binary, append([]string{"serve", "-addr", addr, "-web", b.Web}, flags...)...)
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

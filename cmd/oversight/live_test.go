@@ -1,0 +1,112 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	natsserver "github.com/nats-io/nats-server/v2/server"
+
+	"oversight/internal/eventstream"
+	"oversight/server/servertest"
+)
+
+// waitForNATS only keeps a broken test from hanging.
+const waitForNATS = 20 * time.Second
+
+// liveRequest sends a request to the live API of a served instance.
+func liveRequest(t *testing.T, method, url, body, token string) (int, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	data, _ := io.ReadAll(res.Body)
+	return res.StatusCode, data
+}
+
+// startLiveClass starts a class on the instance at addr.
+func startLiveClass(t *testing.T, addr string) (code, token string) {
+	t.Helper()
+	status, body := liveRequest(t, "POST", "http://"+addr+"/live/rooms", `{"tour": "why-the-judge-fails", "steps": 4}`, "")
+	if status != http.StatusCreated {
+		t.Fatalf("starting a class: %d %s", status, body)
+	}
+	var created struct{ Code, TeacherToken string }
+	if err := json.Unmarshal(body, &created); err != nil {
+		t.Fatal(err)
+	}
+	return created.Code, created.TeacherToken
+}
+
+func TestSIGINTEndsTheOpenEventStreamsOfLiveClassesAndStops(t *testing.T) {
+	web := servertest.FakeWeb(t, "wasm")
+	var streamEnd error
+	out := runServe(t, []string{"-web", web}, func(addr string, server *os.Process) {
+		code, _ := startLiveClass(t, addr)
+		res, err := http.Get("http://" + addr + "/live/rooms/" + code + "/events")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		events := eventstream.NewReader(bufio.NewReader(res.Body))
+		if e, err := events.Next(); err != nil || e.Name != "state" {
+			t.Fatalf("the stream began with %q (%v), want state", e.Name, err)
+		}
+		server.Signal(os.Interrupt)
+		// The stream never ends by itself: only the server's stop ends it.
+		_, streamEnd = events.Next()
+	}, nil)
+	if streamEnd == nil {
+		t.Errorf("the event stream went on after SIGINT")
+	}
+	if out.err != nil {
+		t.Errorf("serve ended with %v after SIGINT, want exit status 0; stderr:\n%s", out.err, out.stderr)
+	}
+}
+
+func TestTwoInstancesGivenOneNATSServerServeTheSameClass(t *testing.T) {
+	ns, err := natsserver.NewServer(&natsserver.Options{
+		Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns.Start()
+	t.Cleanup(ns.Shutdown)
+	if !ns.ReadyForConnections(waitForNATS) {
+		t.Fatal("the NATS server did not start")
+	}
+	web := servertest.FakeWeb(t, "wasm")
+	args := []string{"-web", web, "-nats", ns.ClientURL()}
+	runServe(t, args, func(a string, _ *os.Process) {
+		runServe(t, args, func(b string, _ *os.Process) {
+			code, token := startLiveClass(t, a)
+			if status, body := liveRequest(t, "POST", "http://"+a+"/live/rooms/"+code+"/step", `{"step": 3}`, token); status != http.StatusOK {
+				t.Fatalf("a step on instance A: %d %s", status, body)
+			}
+			status, body := liveRequest(t, "GET", "http://"+b+"/live/rooms/"+code, "", "")
+			var room struct{ Step int }
+			json.Unmarshal(body, &room)
+			if status != http.StatusOK || room.Step != 3 {
+				t.Errorf("instance B answers the class started on A with %d %s, want step 3", status, body)
+			}
+		}, os.Interrupt)
+	}, os.Interrupt)
+}
