@@ -43,8 +43,8 @@ const (
 	ReadableScale = 12.5 / SmallestFontSize
 
 	LineHeight  = 1.2
-	paddingX    = 14
-	paddingY    = 10
+	paddingX    = 10
+	paddingY    = 7
 	CornerRound = 10
 	// MinGap is the least space between two nodes, so that neighbouring
 	// labels never touch.

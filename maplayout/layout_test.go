@@ -38,6 +38,60 @@ func measured(t *testing.T, k *kb.KB) Numbers {
 	return n
 }
 
+// A laptop shows the whole real map beside the introduction with its
+// smallest labels at 12 px or more, as the browser test measures in
+// Chromium at 1280 × 800.
+func TestTheRealMapFitsALaptopsPaneWithLabelsOf12PxOrMore(t *testing.T) {
+	frame := realMap(t).Map().Frame
+	scale := math.Min(LaptopPane.W/frame.W, LaptopPane.H/frame.H)
+	if px := scale * mapgeom.SmallestFontSize; px < 12 {
+		t.Errorf("the map's frame is %.0f × %.0f units: in a pane of %.0f × %.0f px its smallest labels are %.1f px, want at least 12",
+			frame.W, frame.H, LaptopPane.W, LaptopPane.H, px)
+	}
+}
+
+// Compacting keeps every research concept on the same side of every other
+// one as neato placed it, and never brings two nodes closer than the
+// router needs.
+func TestCompactingKeepsNeatosOrderAndTheRoutersRoom(t *testing.T) {
+	k, err := load.Content(content.FS, content.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &plan{k: k, concepts: k.Concepts(), index: make(map[string]int)}
+	for i, c := range p.concepts {
+		p.index[c.ID] = i
+		p.boxes = append(p.boxes, mapgeom.NodeBox(c))
+	}
+	if err := p.placeResearch(context.Background(), runGraphviz, 1); err != nil {
+		t.Fatal(err)
+	}
+	before := append([]mapgeom.Box(nil), p.boxes...)
+	p.compact()
+	nodes := p.researchNodes()
+	for a, i := range nodes {
+		for _, j := range nodes[a+1:] {
+			if side(before[i].Centre.X-before[j].Centre.X) != side(p.boxes[i].Centre.X-p.boxes[j].Centre.X) ||
+				side(before[i].Centre.Y-before[j].Centre.Y) != side(p.boxes[i].Centre.Y-p.boxes[j].Centre.Y) {
+				t.Errorf("%s and %s changed sides", p.concepts[i].ID, p.concepts[j].ID)
+			}
+			if p.boxes[i].Overlaps(p.boxes[j], compactGap-0.001) {
+				t.Errorf("%s and %s are closer than %d units", p.concepts[i].ID, p.concepts[j].ID, compactGap)
+			}
+		}
+	}
+}
+
+func side(offset float64) int {
+	switch {
+	case offset < 0:
+		return -1
+	case offset > 0:
+		return 1
+	}
+	return 0
+}
+
 func TestTheRealMapIsReadable(t *testing.T) {
 	k := realMap(t)
 	n := measured(t, k)
