@@ -45,7 +45,7 @@ func (p *CaveatsPage) Render() ui.UI {
 
 func caveatCard(c *kb.Caveat) ui.UI {
 	return ui.Li().Class("card").Body(
-		ui.H3().Body(ui.A().Href(CaveatPath(c.ID)).Text(c.Title)),
+		ui.H3().Body(ui.A().Href(kb.CaveatPath(c.ID)).Text(c.Title)),
 		ui.P().Text(c.Summary),
 		ui.P().Class("qualifies").Body(
 			ui.Text("Qualifies: "),
@@ -61,7 +61,7 @@ func conceptLinks(ids []string) ui.UI {
 		if i > 0 {
 			out = append(out, ui.Text(", "))
 		}
-		out = append(out, ui.A().Href(ConceptPath(id)).Text(titleOf(id)))
+		out = append(out, ui.A().Href(kb.ConceptPath(id)).Text(titleOf(id)))
 	}
 	return ui.Span().Body(out...)
 }

@@ -602,7 +602,7 @@ func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {
 	return svg("a").
 		ID(nodeElementID(c.ID)).
 		Class(m.rendered(nodeElementID(c.ID), m.nodeClass(c, h))).
-		Attr("href", ConceptPath(c.ID)).
+		Attr("href", kb.ConceptPath(c.ID)).
 		DataSet("id", c.ID).
 		Aria("label", label).
 		Body(

@@ -66,7 +66,7 @@ func (p *ConceptPage) caveats(c *kb.Concept) ui.UI {
 		ui.Ul().Body(ui.Range(caveats).Slice(func(i int) ui.UI {
 			cv := caveats[i]
 			return ui.Li().Body(
-				ui.A().Href(CaveatPath(cv.ID)).Text(cv.Title),
+				ui.A().Href(kb.CaveatPath(cv.ID)).Text(cv.Title),
 				ui.Span().Class("index-summary").Text(" — "+cv.Summary),
 			)
 		})),
@@ -99,7 +99,7 @@ func (p *ConceptPage) history(c *kb.Concept) ui.UI {
 			return ui.Li().Body(
 				ui.Time().DateTime(e.Date).Text(readableDate(e.Date)),
 				ui.Text(" "),
-				ui.A().Href(EventPath(e.ID)).Text(e.Title),
+				ui.A().Href(kb.EventPath(e.ID)).Text(e.Title),
 				ui.Text(" "),
 				&EvidenceBadge{Evidence: e.Evidence},
 			)
@@ -140,5 +140,5 @@ func (p *ConceptPage) end(id, self string) ui.UI {
 	if id == self {
 		return ui.Span().Class("self").Text(titleOf(id))
 	}
-	return ui.A().Href(ConceptPath(id)).Text(titleOf(id))
+	return ui.A().Href(kb.ConceptPath(id)).Text(titleOf(id))
 }

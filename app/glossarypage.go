@@ -4,11 +4,13 @@ import (
 	"strings"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
 )
 
 // GlossaryPath is the glossary's page; each term is at GlossaryPath#<id>,
 // where the first use of a term on any page links to.
-const GlossaryPath = "/glossary"
+const GlossaryPath = kb.GlossaryPath
 
 // GlossaryPage defines, in plain words, the terms the app uses, with the
 // sources behind the technical ones.

@@ -37,7 +37,7 @@ func (p *HistoryPage) Render() ui.UI {
 					return ui.Li().Class("timeline-event").Body(
 						ui.Time().Class("timeline-date").DateTime(e.Date).Text(readableDate(e.Date)),
 						ui.Div().Class("card").Body(
-							ui.H2().Body(ui.A().Href(EventPath(e.ID)).Text(e.Title)),
+							ui.H2().Body(ui.A().Href(kb.EventPath(e.ID)).Text(e.Title)),
 							&EvidenceBadge{Evidence: e.Evidence},
 							ui.P().Text(e.Summary),
 							ui.P().Class("qualifies").Body(ui.Text("Concerns: "), conceptLinks(e.Concerns)),

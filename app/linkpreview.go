@@ -142,12 +142,12 @@ func conceptMeta(id string) string {
 func (p *LinkPreview) sheet(c *kb.Concept) ui.UI {
 	neighbours := linkedConcepts(c.ID)
 	return ui.Div().Class("preview-sheet").Body(
-		ui.A().Class("button", "preview-open").Href(ConceptPath(c.ID)).Text("Open "+c.Title),
+		ui.A().Class("button", "preview-open").Href(kb.ConceptPath(c.ID)).Text("Open "+c.Title),
 		ui.If(len(neighbours) > 0, func() ui.UI {
 			return ui.Div().Class("preview-links").Body(
 				ui.P().Class("preview-links-heading").Text("Linked to"),
 				ui.Ul().Body(ui.Range(neighbours).Slice(func(i int) ui.UI {
-					return ui.Li().Body(ui.A().Href(ConceptPath(neighbours[i])).Text(titleOf(neighbours[i])))
+					return ui.Li().Body(ui.A().Href(kb.ConceptPath(neighbours[i])).Text(titleOf(neighbours[i])))
 				})),
 			)
 		}),
@@ -229,7 +229,7 @@ func subjectOfHref(href string) (string, bool) {
 // conceptOfHref reads the concept an address points to: /concepts/{id},
 // optionally with a query or fragment.
 func conceptOfHref(href string) (string, bool) {
-	rest, ok := strings.CutPrefix(href, ConceptPath(""))
+	rest, ok := strings.CutPrefix(href, kb.ConceptPath(""))
 	if !ok {
 		return "", false
 	}

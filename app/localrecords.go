@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -72,13 +71,9 @@ type deviceFacts struct {
 	PersistRequested bool `json:"persistRequested,omitempty"`
 }
 
-// idPattern is the form of every concept and tour id: lowercase letters and
-// digits in words joined by single hyphens.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 const maxIDLength = 100
 
-func validID(id string) bool { return len(id) <= maxIDLength && idPattern.MatchString(id) }
+func validID(id string) bool { return len(id) <= maxIDLength && kb.ValidID(id) }
 
 func checkVisited(v *[]string, at string) error {
 	for i, id := range *v {

@@ -34,7 +34,7 @@ func (o *MapOutline) Render() ui.UI {
 func (o *MapOutline) concept(c *kb.Concept) ui.UI {
 	links := knowledge.LinksOf(c.ID)
 	return ui.Li().Class("outline-concept").Body(
-		ui.H3().Body(ui.A().Href(ConceptPath(c.ID)).Text(c.Title)),
+		ui.H3().Body(ui.A().Href(kb.ConceptPath(c.ID)).Text(c.Title)),
 		ui.P().Class("index-summary").Text(c.Summary),
 		ui.Ul().Class("outline-relations").Body(
 			ui.Range(links).Slice(func(i int) ui.UI {
@@ -55,5 +55,5 @@ func outlineEnd(id, self string) ui.UI {
 	if id == self {
 		return ui.Text(titleOf(id))
 	}
-	return ui.A().Href(ConceptPath(id)).Text(titleOf(id))
+	return ui.A().Href(kb.ConceptPath(id)).Text(titleOf(id))
 }

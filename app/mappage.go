@@ -213,7 +213,7 @@ func (p *MapPage) conceptIndex() ui.UI {
 				for _, c := range knowledge.Concepts() {
 					if c.Kind == kind {
 						items = append(items, ui.Li().Body(
-							ui.A().Href(ConceptPath(c.ID)).Text(c.Title),
+							ui.A().Href(kb.ConceptPath(c.ID)).Text(c.Title),
 							ui.Span().Class("index-summary").Text(" — "+c.Summary),
 						))
 					}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
 )
 
 // NotFoundPage answers any path that is not a page: it says so, offers the
@@ -40,7 +42,7 @@ func (p *NotFoundPage) Render() ui.UI {
 			ui.Range(closest).Slice(func(i int) ui.UI {
 				c := closest[i]
 				return ui.Li().Body(
-					ui.A().Href(ConceptPath(c.ID)).Text(c.Title),
+					ui.A().Href(kb.ConceptPath(c.ID)).Text(c.Title),
 					ui.Span().Class("index-summary").Text(" — "+c.Summary),
 				)
 			}),

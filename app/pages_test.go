@@ -1,11 +1,13 @@
 package app
 
 import (
-	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 	"strings"
 	"testing"
 
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/net/html"
+
+	"oversight/kb"
 )
 
 func TestTheMapPageShowsTheMapLegendAndAnIndexOfEveryConcept(t *testing.T) {
@@ -81,13 +83,13 @@ func TestEveryItemHasItsOwnPage(t *testing.T) {
 	}
 	want := []string{"/", "/about", "/problem", "/caveats", "/history", "/sources", "/questions", "/readings/spiralist"}
 	for _, c := range knowledge.Concepts() {
-		want = append(want, ConceptPath(c.ID))
+		want = append(want, kb.ConceptPath(c.ID))
 	}
 	for _, c := range knowledge.Caveats() {
-		want = append(want, CaveatPath(c.ID))
+		want = append(want, kb.CaveatPath(c.ID))
 	}
 	for _, e := range knowledge.Events() {
-		want = append(want, EventPath(e.ID))
+		want = append(want, kb.EventPath(e.ID))
 	}
 	for _, p := range want {
 		if !pages[p] {

@@ -60,7 +60,7 @@ func (p *ProsePage) problems() ui.UI {
 			}
 		}
 		items = append(items, ui.Li().Class("card").Body(
-			ui.H3().Body(ui.A().Href(ConceptPath(c.ID)).Text(c.Title)),
+			ui.H3().Body(ui.A().Href(kb.ConceptPath(c.ID)).Text(c.Title)),
 			ui.P().Text(c.Summary),
 			ui.If(len(addressedBy) > 0, func() ui.UI {
 				return ui.P().Class("qualifies").Body(ui.Text("Addressed by: "), conceptLinks(addressedBy))

@@ -2,6 +2,8 @@ package app
 
 import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
 )
 
 // QuestionsPage gathers the open questions of every concept, as discussion
@@ -25,7 +27,7 @@ func (p *QuestionsPage) Render() ui.UI {
 			continue
 		}
 		sections = append(sections, ui.Section().Class("card").Body(
-			ui.H2().Body(ui.A().Href(ConceptPath(c.ID)).Text(c.Title)),
+			ui.H2().Body(ui.A().Href(kb.ConceptPath(c.ID)).Text(c.Title)),
 			ui.Ol().Body(ui.Range(c.Questions).Slice(func(i int) ui.UI {
 				return ui.Li().Text(c.Questions[i])
 			})),

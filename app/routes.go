@@ -40,23 +40,11 @@ func OnDemandFiles() []string { return []string{TourReaderFile} }
 
 // Paths of the app's index pages.
 const (
-	CaveatsPath   = "/caveats"
-	HistoryPath   = "/history"
-	SourcesPath   = "/sources"
+	CaveatsPath   = kb.CaveatsPath
+	HistoryPath   = kb.HistoryPath
+	SourcesPath   = kb.SourcesPath
 	QuestionsPath = "/questions"
 )
-
-// ConceptPath is the URL of a concept's page.
-func ConceptPath(id string) string { return "/concepts/" + id }
-
-// CaveatPath is the URL of a caveat's page.
-func CaveatPath(id string) string { return CaveatsPath + "/" + id }
-
-// EventPath is the URL of a history event's page.
-func EventPath(id string) string { return HistoryPath + "/" + id }
-
-// ReadingPath is the URL of an interpretive reading.
-func ReadingPath(id string) string { return "/readings/" + id }
 
 // ProsePath is the URL of a page of prose, such as /about.
 func ProsePath(id string) string { return "/" + id }
@@ -79,7 +67,7 @@ func Register(k *kb.KB, reader TourReader) {
 	// A concept merged into another keeps its address: the server sends a
 	// reader there on (Redirects), and in the app it shows what it became.
 	for from, to := range Redirects(k) {
-		id := strings.TrimPrefix(to, ConceptPath(""))
+		id := strings.TrimPrefix(to, kb.ConceptPath(""))
 		ui.Route(from, func() ui.Composer { return &ConceptPage{ID: id} })
 	}
 	ui.RouteWithRegexp("^/.*$", func() ui.Composer { return &NotFoundPage{} })
@@ -90,7 +78,7 @@ func Register(k *kb.KB, reader TourReader) {
 func Redirects(k *kb.KB) map[string]string {
 	moved := make(map[string]string)
 	for _, r := range k.Redirects() {
-		moved[ConceptPath(r.From)] = ConceptPath(r.To)
+		moved[kb.ConceptPath(r.From)] = kb.ConceptPath(r.To)
 	}
 	return moved
 }
@@ -110,19 +98,19 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 	}
 	for _, c := range k.Concepts() {
 		id := c.ID
-		pages[ConceptPath(id)] = func() ui.Composer { return &ConceptPage{ID: id} }
+		pages[kb.ConceptPath(id)] = func() ui.Composer { return &ConceptPage{ID: id} }
 	}
 	for _, c := range k.Caveats() {
 		id := c.ID
-		pages[CaveatPath(id)] = func() ui.Composer { return &CaveatPage{ID: id} }
+		pages[kb.CaveatPath(id)] = func() ui.Composer { return &CaveatPage{ID: id} }
 	}
 	for _, e := range k.Events() {
 		id := e.ID
-		pages[EventPath(id)] = func() ui.Composer { return &EventPage{ID: id} }
+		pages[kb.EventPath(id)] = func() ui.Composer { return &EventPage{ID: id} }
 	}
 	for _, r := range k.Readings() {
 		id := r.ID
-		pages[ReadingPath(id)] = func() ui.Composer { return &ReadingPage{ID: id} }
+		pages[kb.ReadingPath(id)] = func() ui.Composer { return &ReadingPage{ID: id} }
 	}
 	for _, p := range k.Pages() {
 		id := p.ID

@@ -58,16 +58,16 @@ func buildSearchIndex(k *kb.KB) []searchable {
 		})
 	}
 	for _, c := range k.Concepts() {
-		add("Concept", ConceptPath(c.ID), c.Entry)
+		add("Concept", kb.ConceptPath(c.ID), c.Entry)
 	}
 	for _, c := range k.Caveats() {
-		add("Caveat", CaveatPath(c.ID), c.Entry)
+		add("Caveat", kb.CaveatPath(c.ID), c.Entry)
 	}
 	for _, e := range k.Events() {
-		add("Event, "+readableDate(e.Date), EventPath(e.ID), e.Entry)
+		add("Event, "+readableDate(e.Date), kb.EventPath(e.ID), e.Entry)
 	}
 	for _, r := range k.Readings() {
-		add("Reading", ReadingPath(r.ID), r.Entry)
+		add("Reading", kb.ReadingPath(r.ID), r.Entry)
 	}
 	for _, p := range k.Pages() {
 		add("Page", ProsePath(p.ID), p.Entry)

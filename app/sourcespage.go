@@ -81,16 +81,16 @@ func citersOf(sourceID string) ui.UI {
 		}
 	}
 	for _, c := range knowledge.Concepts() {
-		add(c.Entry, ConceptPath(c.ID))
+		add(c.Entry, kb.ConceptPath(c.ID))
 	}
 	for _, c := range knowledge.Caveats() {
-		add(c.Entry, CaveatPath(c.ID))
+		add(c.Entry, kb.CaveatPath(c.ID))
 	}
 	for _, e := range knowledge.Events() {
-		add(e.Entry, EventPath(e.ID))
+		add(e.Entry, kb.EventPath(e.ID))
 	}
 	for _, r := range knowledge.Readings() {
-		add(r.Entry, ReadingPath(r.ID))
+		add(r.Entry, kb.ReadingPath(r.ID))
 	}
 	for _, pg := range knowledge.Pages() {
 		add(pg.Entry, ProsePath(pg.ID))

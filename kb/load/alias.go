@@ -1,6 +1,10 @@
 package load
 
-import "go.yaml.in/yaml/v3"
+import (
+	"go.yaml.in/yaml/v3"
+
+	"oversight/kb"
+)
 
 // pendingAlias is an old id that a concept's file says was merged into it,
 // remembered until every concept id is known.
@@ -30,7 +34,7 @@ func (l *loader) checkAliases() {
 		c, isConcept := l.conceptsByID[a.id]
 		prior, claimed := first[a.id]
 		switch {
-		case !slug.MatchString(a.id):
+		case !kb.ValidID(a.id):
 			l.log.add(a.file, a.line, "alias %q is not a valid id: use lowercase letters, digits and single hyphens", a.id)
 		case isConcept:
 			l.log.add(a.file, a.line, "alias %q is the id of a concept (%s): an alias must be an id that no concept has", a.id, c.File)

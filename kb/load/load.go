@@ -43,17 +43,16 @@ var reservedPages = map[string]bool{
 }
 
 var (
-	slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	// conceptHref finds links to concept pages in a Markdown body, both inline
 	// "[text](/concepts/id)" and reference definitions "[x]: /concepts/id".
-	conceptHref = regexp.MustCompile(`(?:\]\(|\]:\s*)/concepts/([^)\s#?]*)`)
+	conceptHref = regexp.MustCompile(`(?:\]\(|\]:\s*)` + regexp.QuoteMeta(kb.ConceptsPath+"/") + `([^)\s#?]*)`)
 	// citation is an inline citation of a source: [@burns2023weak].
 	citation = regexp.MustCompile(`\[@([^\]\s]*)\]`)
 	// citationStart finds what an author meant as a citation, written well
 	// or not: one that citation does not match would show as typed.
 	citationStart = regexp.MustCompile(`\[@`)
 	// glossaryHref finds links to glossary terms: [text](/glossary#id).
-	glossaryHref = regexp.MustCompile(`(?:\]\(|\]:\s*)/glossary#([^)\s]*)`)
+	glossaryHref = regexp.MustCompile(`(?:\]\(|\]:\s*)` + regexp.QuoteMeta(kb.GlossaryPath+"#") + `([^)\s]*)`)
 	datePattern  = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 )
 
@@ -167,7 +166,7 @@ func (l *loader) walk(fsys fs.FS, dir string, required bool, parse func(file, id
 		}
 		file := path.Join(l.root, p)
 		id := strings.TrimSuffix(path.Base(p), ".md")
-		if !slug.MatchString(id) {
+		if !kb.ValidID(id) {
 			l.log.add(file, 1, "file name %q is not a valid id: use lowercase letters, digits and single hyphens, like scalable-oversight.md", path.Base(p))
 			return nil
 		}

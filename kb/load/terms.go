@@ -271,7 +271,7 @@ func rebuildRun(run []*ast.Text, starts []int, spans []span) []ast.Node {
 // termLink is a link to a glossary term's definition.
 func termLink(id string) *ast.Link {
 	link := ast.NewLink()
-	link.Destination = []byte("/glossary#" + id)
+	link.Destination = []byte(kb.GlossaryTermPath(id))
 	link.SetAttributeString("class", []byte(termClass))
 	return link
 }
