@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -100,15 +101,37 @@ func TestTabAndArrowKeysWalkFromSuperalignmentToALinkedDirection(t *testing.T) {
 	if !eval[bool](p, `document.activeElement.id === "node-superalignment"`) {
 		t.Fatalf("Tab never reached the superalignment node")
 	}
+	// The arrow pointing from the core towards Scalable oversight, wherever
+	// the layout put it, moves focus to a linked concept that way.
+	offset := eval[[]float64](p, `(() => {
+		const centre = id => (r => [r.x + r.width / 2, r.y + r.height / 2])(document.querySelector("#node-" + id + " rect").getBoundingClientRect());
+		const [a, b] = [centre("superalignment"), centre("scalable-oversight")];
+		return [b[0] - a[0], b[1] - a[1]];
+	})()`)
+	key, towards := kb.ArrowUp, "up"
+	switch {
+	case math.Abs(offset[0]) > math.Abs(offset[1]) && offset[0] > 0:
+		key, towards = kb.ArrowRight, "right"
+	case math.Abs(offset[0]) > math.Abs(offset[1]):
+		key, towards = kb.ArrowLeft, "left"
+	case offset[1] > 0:
+		key, towards = kb.ArrowDown, "down"
+	}
 	scrollBefore := eval[float64](p, `window.scrollY`)
-	p.do(chromedp.KeyEvent(kb.ArrowUp))
-	p.waitFor(`document.activeElement.id === "node-scalable-oversight"`)
-	p.waitFor(`document.getElementById("node-scalable-oversight").classList.contains("is-active")`)
+	p.do(chromedp.KeyEvent(key))
+	p.waitFor(`document.activeElement.id !== "node-superalignment"`)
+	reached := strings.TrimPrefix(eval[string](p, `document.activeElement.id`), "node-")
+	if !loadKnowledge(t).Neighbours("superalignment")[reached] {
+		t.Fatalf("the arrow %s moved focus to %q, which is not linked to superalignment", towards, reached)
+	}
+	if !eval[bool](p, `document.getElementById("node-`+reached+`").classList.contains("is-active")`) {
+		t.Errorf("%s has focus but is not highlighted", reached)
+	}
 	if scrollAfter := eval[float64](p, `window.scrollY`); scrollAfter != scrollBefore {
 		t.Errorf("the arrow key also scrolled the page (%.0f → %.0f)", scrollBefore, scrollAfter)
 	}
 	p.do(chromedp.KeyEvent(kb.Enter))
-	p.waitFor(`location.pathname === "/concepts/scalable-oversight"`)
+	p.waitFor(`location.pathname === "/concepts/` + reached + `"`)
 }
 
 func TestTheTextTwinListsEveryConcept(t *testing.T) {
