@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -130,6 +131,19 @@ func (a *compressingWriter) Write(b []byte) (int, error) {
 		return a.body.Write(b)
 	}
 	return a.w.Write(b)
+}
+
+// ReadFrom sends a file that streams through straight to the connection,
+// as http.ServeContent would without this writer: the server's own writer
+// uses sendfile, where a plain Write would copy the bytes through memory.
+func (a *compressingWriter) ReadFrom(src io.Reader) (int64, error) {
+	if !a.decided {
+		a.WriteHeader(http.StatusOK)
+	}
+	if a.buffering {
+		return a.body.ReadFrom(src)
+	}
+	return io.Copy(a.w, src)
 }
 
 // cacheKey names the answer's compressed copy: its encoding, URL and

@@ -433,3 +433,12 @@ func (w *pageStatusWriter) Write(b []byte) (int, error) {
 	}
 	return w.ResponseWriter.Write(b)
 }
+
+// ReadFrom keeps sendfile for the files served through this writer (see
+// compressingWriter.ReadFrom).
+func (w *pageStatusWriter) ReadFrom(src io.Reader) (int64, error) {
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK)
+	}
+	return io.Copy(w.ResponseWriter, src)
+}
