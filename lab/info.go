@@ -1,0 +1,49 @@
+package lab
+
+// Info is what the app shows of a lab without running it: its page's words,
+// its controls, the prediction it asks for and what the paper reported. It
+// is plain data, so that it travels in the knowledge snapshot and the app's
+// WebAssembly never links a simulation.
+type Info struct {
+	ID      string `json:"id"`      // its address: /labs/<ID>
+	Title   string `json:"title"`   // e.g. "Weak-to-strong generalization"
+	Concept string `json:"concept"` // the id of the concept it belongs to
+	Summary string `json:"summary"` // one sentence for the index, the concept page and search
+	Intro   string `json:"intro"`   // what the learner does, a short paragraph
+	// Shows and DoesNot say what the toy shows and what it does not: it is
+	// a toy, not a claim about the systems the concept is about.
+	Shows   string `json:"shows"`
+	DoesNot string `json:"doesNot"`
+	// Caveat is the id of the caveat that says where the analogy may fail.
+	Caveat   string     `json:"caveat"`
+	Spec     Spec       `json:"spec"`
+	Predict  Prediction `json:"predict"`
+	Reported []Fact     `json:"reported"` // the source's findings, beside the toy's
+}
+
+// Prediction is what the learner commits to before the first run: a yes or
+// no question and a guess of one number, which the run then answers.
+type Prediction struct {
+	Question string  `json:"question"` // e.g. "Will the student beat its teacher?"
+	Guess    string  `json:"guess"`    // the slider's label
+	Measure  string  `json:"measure"`  // the number's short name, e.g. "PGR"
+	Min      float64 `json:"min"`
+	Max      float64 `json:"max"`
+	Step     float64 `json:"step"`
+	Default  float64 `json:"default"`
+}
+
+// Fact is a finding a source reports, shown beside the toy's numbers. Cite
+// is the id of a source in content/sources.
+type Fact struct {
+	Value string `json:"value"`
+	About string `json:"about"`
+	Cite  string `json:"cite"`
+	Where string `json:"where"`
+}
+
+// Path is the address of a lab's page.
+func Path(id string) string { return IndexPath + "/" + id }
+
+// IndexPath is the address of the page that lists the labs.
+const IndexPath = "/labs"
