@@ -9,6 +9,7 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
+	"oversight/lab"
 )
 
 // SiteName is the app's name as readers see it.
@@ -36,7 +37,14 @@ const TourReaderFile = "tourreader.wasm"
 // use, such as the tour reader, which only a teacher importing a tour
 // needs: the service worker does not download them on the first visit, and
 // keeps each once a page that uses it has opened (see KeepOffline).
-func OnDemandFiles() []string { return []string{TourReaderFile} }
+func OnDemandFiles() []string { return []string{TourReaderFile, LabsFile} }
+
+// LabsFile is the labs' WebAssembly (cmd/labworker), which LabWorkerScript
+// runs in a Web Worker when a lab's page opens.
+const LabsFile = "labs.wasm"
+
+// LabWorkerScript is the address of the labs' Web Worker.
+const LabWorkerScript = "/web/labworker.js"
 
 // Paths of the app's index pages.
 const (
@@ -62,12 +70,13 @@ func ReadingPath(id string) string { return "/readings/" + id }
 func ProsePath(id string) string { return "/" + id }
 
 // Register makes k the app's knowledge base and routes every page of it,
-// with reader for the tours a teacher imports. Each item has an exact route,
+// with reader for the tours a teacher imports and runner for the labs. Each item has an exact route,
 // so its page component is built knowing its id; anything else falls
 // through to the not-found page.
-func Register(k *kb.KB, reader TourReader) {
+func Register(k *kb.KB, reader TourReader, runner LabRunner) {
 	knowledge = k
 	tourReader = reader
+	labRunner = runner
 	contentReviewed = latestReview(k)
 	for path, page := range pageFactories(k) {
 		ui.Route(path, page)
@@ -107,6 +116,11 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 		DataPath:      func() ui.Composer { return &DataPage{} },
 		GlossaryPath:  func() ui.Composer { return &GlossaryPage{} },
 		JoinPath:      func() ui.Composer { return &JoinPage{Knowledge: k} },
+		lab.IndexPath: func() ui.Composer { return &LabsPage{} },
+	}
+	for _, l := range k.Labs() {
+		id := l.ID
+		pages[lab.Path(id)] = func() ui.Composer { return &LabPage{ID: id} }
 	}
 	for _, c := range k.Concepts() {
 		id := c.ID
@@ -147,6 +161,10 @@ func QueryKeys(path string) []string {
 		return []string{"step", "tour", "view"}
 	case strings.HasPrefix(path, PresentPath+"/"):
 		return []string{"view"}
+	case strings.HasPrefix(path, lab.IndexPath+"/"):
+		if l, ok := knowledge.Lab(strings.TrimPrefix(path, lab.IndexPath+"/")); ok {
+			return l.Spec.Keys()
+		}
 	}
 	return nil
 }

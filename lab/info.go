@@ -19,6 +19,9 @@ type Info struct {
 	Spec     Spec       `json:"spec"`
 	Predict  Prediction `json:"predict"`
 	Reported []Fact     `json:"reported"` // the source's findings, beside the toy's
+	// Reviewed is the day the reported facts were last checked against
+	// their sources, YYYY-MM-DD.
+	Reviewed string `json:"reviewed"`
 }
 
 // Prediction is what the learner commits to before the first run: a yes or
@@ -26,6 +29,7 @@ type Info struct {
 type Prediction struct {
 	Question string  `json:"question"` // e.g. "Will the student beat its teacher?"
 	Guess    string  `json:"guess"`    // the slider's label
+	Help     string  `json:"help"`     // what the number means, in a sentence
 	Measure  string  `json:"measure"`  // the number's short name, e.g. "PGR"
 	Min      float64 `json:"min"`
 	Max      float64 `json:"max"`

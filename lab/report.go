@@ -50,9 +50,10 @@ const (
 	ScatterChart ChartKind = "scatter" // dots in a plane
 )
 
-// Chart is what the app draws as SVG. Classes name a colour and mark from
-// the stylesheet (see .lab-chart in web/style.css), so that every lab's
-// charts share a look and follow the theme.
+// Chart is what the app draws as SVG. A class is a tone of the stylesheet's
+// palette, tone-1 to tone-5 or muted (see .lab-chart in web/style.css), so
+// that every lab's charts share a look and follow the theme; a dot's class
+// may add the marks "ring" (drawn around it) and "cross" (over it).
 type Chart struct {
 	Kind ChartKind `json:"kind"`
 	// X and Y are the axes' names and ranges (a bar chart's Y only).
@@ -90,10 +91,18 @@ type Bar struct {
 }
 
 // Bracket spans the bars From to To (indices) at their heights, labelled:
-// the gap a measure is taken over.
+// the gap a measure is taken over. Marks are bars whose heights are marked
+// on it, each with a label (how much of the gap that bar recovers).
 type Bracket struct {
 	From  int    `json:"from"`
 	To    int    `json:"to"`
+	Label string `json:"label"`
+	Marks []Mark `json:"marks,omitempty"`
+}
+
+// Mark is a bar's height marked on a bracket.
+type Mark struct {
+	Bar   int    `json:"bar"`
 	Label string `json:"label"`
 }
 
@@ -159,8 +168,16 @@ func (f Figure) check() error {
 	if !(c.Y.Max > c.Y.Min) || (c.Kind != BarChart && !(c.X.Max > c.X.Min)) {
 		return fmt.Errorf("an axis has no range")
 	}
-	if b := c.Bracket; b != nil && (b.From < 0 || b.To < 0 || b.From >= len(c.Bars) || b.To >= len(c.Bars)) {
-		return fmt.Errorf("the bracket spans bars %d to %d of %d", b.From, b.To, len(c.Bars))
+	if b := c.Bracket; b != nil {
+		bars := []int{b.From, b.To}
+		for _, m := range b.Marks {
+			bars = append(bars, m.Bar)
+		}
+		for _, i := range bars {
+			if i < 0 || i >= len(c.Bars) {
+				return fmt.Errorf("the bracket names bar %d of %d", i, len(c.Bars))
+			}
+		}
 	}
 	for _, row := range f.Table.Rows {
 		if len(row) != len(f.Table.Head) {

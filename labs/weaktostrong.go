@@ -10,6 +10,16 @@ import (
 	"oversight/sim/weaktostrong"
 )
 
+// The tones of the stylesheet's palette each part is drawn in.
+const (
+	toneWeak      = "tone-3"
+	toneStudent   = "tone-1"
+	toneConfident = "tone-2"
+	toneCeiling   = "muted"
+	toneLabel1    = "tone-1"
+	toneLabel0    = "tone-3"
+)
+
 // weakToStrong is the lab of Burns et al. 2023: a weak supervisor's labels
 // train a strong student, which is measured against both.
 func weakToStrong() Lab {
@@ -29,10 +39,12 @@ func weakToStrong() Lab {
 			Predict: lab.Prediction{
 				Question: "Will the student, trained on the weak labels alone, beat its teacher?",
 				Guess:    "Your guess of the share of the gap it recovers (PGR)",
+				Help:     "PGR is 0 when the student only matches its teacher, 1 when it matches its ceiling, and below 0 when it does worse than its teacher.",
 				Measure:  "PGR",
 				Min:      -0.5, Max: 1.5, Step: 0.05, Default: 0.5,
 			},
 			Reported: reportedWeakToStrong(),
+			Reviewed: "2026-12-04",
 		},
 		Run: runWeakToStrong,
 	}
@@ -67,9 +79,9 @@ func runWeakToStrong(ctx context.Context, set lab.Setting) (lab.Report, error) {
 // students are the weakly supervised students of a run, each with its name
 // and the class its marks are drawn in.
 func students(r weaktostrong.Result) []namedStudent {
-	s := []namedStudent{{"Student", "student", r.Naive}}
+	s := []namedStudent{{"Student", toneStudent, r.Naive}}
 	if r.Confident != nil {
-		s = append(s, namedStudent{"Student with confidence loss", "confident", *r.Confident})
+		s = append(s, namedStudent{"Student with confidence loss", toneConfident, *r.Confident})
 	}
 	return s
 }
@@ -82,13 +94,13 @@ type namedStudent struct {
 // accuracyFigure is the paper's picture: the teacher, the students and the
 // ceiling side by side, with the gap between teacher and ceiling marked.
 func accuracyFigure(r weaktostrong.Result) lab.Figure {
-	bars := []lab.Bar{{Label: "Weak teacher", Value: r.Weak, Text: percent(r.Weak), Class: "weak"}}
+	bars := []lab.Bar{{Label: "Weak teacher", Value: r.Weak, Text: percent(r.Weak), Class: toneWeak}}
 	rows := [][]string{{"Weak teacher", percent(r.Weak), "–"}}
 	for _, s := range students(r) {
 		bars = append(bars, lab.Bar{Label: s.name, Value: s.Accuracy, Text: percent(s.Accuracy), Class: s.class})
 		rows = append(rows, []string{s.name, percent(s.Accuracy), pgrText(s.PGR)})
 	}
-	bars = append(bars, lab.Bar{Label: "Ceiling", Value: r.Ceiling, Text: percent(r.Ceiling), Class: "ceiling"})
+	bars = append(bars, lab.Bar{Label: "Ceiling", Value: r.Ceiling, Text: percent(r.Ceiling), Class: toneCeiling})
 	rows = append(rows, []string{"Ceiling (trained on the truth)", percent(r.Ceiling), "–"})
 	chart := lab.Chart{
 		Kind: lab.BarChart,
@@ -97,6 +109,9 @@ func accuracyFigure(r weaktostrong.Result) lab.Figure {
 	}
 	if r.Naive.PGR != nil {
 		chart.Bracket = &lab.Bracket{From: 0, To: len(bars) - 1, Label: "the gap"}
+		for i, s := range students(r) {
+			chart.Bracket.Marks = append(chart.Bracket.Marks, lab.Mark{Bar: i + 1, Label: "PGR " + formatPGR(*s.PGR)})
+		}
 	}
 	return lab.Figure{
 		ID:       "accuracy",
@@ -118,8 +133,8 @@ func curveFigure(r weaktostrong.Result) lab.Figure {
 		Kind: lab.LineChart,
 		X:    lab.Axis{Label: "Training steps", Min: 0, Max: float64(r.Params.Steps), Ticks: stepTicks(r.Params.Steps)},
 		Levels: []lab.Level{
-			{Y: 0, Label: "teacher", Class: "weak"},
-			{Y: 1, Label: "ceiling", Class: "ceiling"},
+			{Y: 0, Label: "teacher", Class: toneWeak},
+			{Y: 1, Label: "ceiling", Class: toneCeiling},
 		},
 	}
 	head := []string{"Training steps"}
@@ -151,8 +166,8 @@ func accuracyCurveFigure(r weaktostrong.Result) lab.Figure {
 		X:    lab.Axis{Label: "Training steps", Min: 0, Max: float64(r.Params.Steps), Ticks: stepTicks(r.Params.Steps)},
 		Y:    lab.Axis{Label: "Test accuracy", Min: 0.5, Max: 1, Ticks: []float64{0.5, 0.75, 1}, Percent: true},
 		Levels: []lab.Level{
-			{Y: r.Weak, Label: "teacher", Class: "weak"},
-			{Y: r.Ceiling, Label: "ceiling", Class: "ceiling"},
+			{Y: r.Weak, Label: "teacher", Class: toneWeak},
+			{Y: r.Ceiling, Label: "ceiling", Class: toneCeiling},
 		},
 	}
 	head := []string{"Training steps"}
@@ -217,18 +232,18 @@ func viewFigure(r weaktostrong.Result) lab.Figure {
 	var weakWrong, copied, ownErrors int
 	dots := make([]lab.Dot, len(r.View))
 	for i, p := range r.View {
-		class := "label-0"
+		class := toneLabel0
 		if p.Truth == 1 {
-			class = "label-1"
+			class = toneLabel1
 		}
 		studentWrong := p.Naive != p.Truth
 		switch {
 		case p.WeakWrong && studentWrong:
-			class += " weak-wrong copied"
+			class += " ring cross"
 			weakWrong++
 			copied++
 		case p.WeakWrong:
-			class += " weak-wrong"
+			class += " ring"
 			weakWrong++
 		case studentWrong:
 			ownErrors++
@@ -256,10 +271,10 @@ func viewFigure(r weaktostrong.Result) lab.Figure {
 			Y:    lab.Axis{Label: "The feature the teacher's copyable errors follow", Min: -3, Max: 3, Ticks: []float64{-3, -2, -1, 0, 1, 2, 3}},
 			Dots: dots,
 			Legend: []lab.Key{
-				{Class: "label-1", Label: "true label 1"},
-				{Class: "label-0", Label: "true label 0"},
-				{Class: "label-1 weak-wrong", Label: "the teacher's mistake"},
-				{Class: "label-1 weak-wrong copied", Label: "a mistake the student copied"},
+				{Class: toneLabel1, Label: "true label 1"},
+				{Class: toneLabel0, Label: "true label 0"},
+				{Class: "muted ring", Label: "the teacher's mistake (ringed)"},
+				{Class: "muted ring cross", Label: "a mistake the student copied (crossed)"},
 			},
 		},
 	}
