@@ -37,6 +37,9 @@ type LabPage struct {
 	// run; defaultsFailure says why there is none.
 	defaults        *lab.Report
 	defaultsFailure string
+	// mounted is the page's own context: a run's answer is dispatched on
+	// it, since the control that asked for the run may be gone by then.
+	mounted ui.Context
 }
 
 // labSession is what the learner has done in a lab during this visit: kept
@@ -53,6 +56,8 @@ func labStateKey(id string) string { return "lab:" + id }
 func (p *LabPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *LabPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *LabPage) OnMount(ctx ui.Context) { p.mounted = ctx }
 
 func (p *LabPage) arrive(ctx ui.Context) {
 	p.info, _ = knowledge.Lab(p.ID)
@@ -92,9 +97,9 @@ func (p *LabPage) arrive(ctx ui.Context) {
 
 // run asks the worker for a run at the current setting. The results of
 // the one before stay in view, marked as being updated, until it answers.
-func (p *LabPage) run(ctx ui.Context) {
+func (p *LabPage) run(ui.Context) {
 	p.running, p.failure = true, ""
-	labRunner.Run(ctx, p.ID, p.info.Spec.Query(p.setting), func(ctx ui.Context, r lab.Report, err error) {
+	labRunner.Run(p.mounted, p.ID, p.info.Spec.Query(p.setting), func(ctx ui.Context, r lab.Report, err error) {
 		p.running = false
 		if err != nil {
 			p.failure = err.Error()

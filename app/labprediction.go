@@ -26,7 +26,7 @@ func (p *LabPage) prediction() ui.UI {
 			ui.H2().ID("lab-predict-heading").Text("Your prediction"),
 			ui.P().Class("committed").Text("You predicted: "+p.answerText(s.Answer)+"; "+pr.Measure+" "+p.guessText(s.Guess)+"."),
 			ui.P().Class("control-help").Text("Change a setting and the lab runs again; your prediction stays beside each run."),
-			ui.Button().Type("button").Class("secondary").Text("Predict again").OnClick(p.predictAgain),
+			ui.Button().Type("button").Class("button", "secondary").Text("Predict again").OnClick(p.predictAgain),
 		)
 	}
 	return section.Body(
@@ -50,7 +50,7 @@ func (p *LabPage) prediction() ui.UI {
 		ui.P().ID("lab-answer-missing").Class("lab-missing").Aria("live", "polite").Body(
 			ui.If(p.missingAnswer, func() ui.UI { return ui.Text("Answer yes or no first.") }),
 		),
-		ui.Button().Type("button").ID(commitID).Text("Commit my prediction and run").OnClick(p.commit),
+		ui.Button().Type("button").Class("button").ID(commitID).Text("Commit my prediction and run").OnClick(p.commit),
 	)
 }
 
