@@ -4,6 +4,7 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
+	"oversight/lab"
 )
 
 // ConceptPage shows one concept: its summary, its full definition behind a
@@ -46,6 +47,7 @@ func (p *ConceptPage) Render() ui.UI {
 				ui.Raw(c.Body),
 			),
 			p.caveats(c),
+			p.labs(c),
 			p.relations(c),
 			p.questions(c),
 			p.history(c),
@@ -68,6 +70,24 @@ func (p *ConceptPage) caveats(c *kb.Concept) ui.UI {
 			return ui.Li().Body(
 				ui.A().Href(CaveatPath(cv.ID)).Text(cv.Title),
 				ui.Span().Class("index-summary").Text(" — "+cv.Summary),
+			)
+		})),
+	)
+}
+
+// labs offers the labs that let a reader see the concept happen.
+func (p *ConceptPage) labs(c *kb.Concept) ui.UI {
+	labs := knowledge.LabsOf(c.ID)
+	if len(labs) == 0 {
+		return nil
+	}
+	return ui.Section().Class("labs-of").Aria("labelledby", "labs-heading").Body(
+		ui.H2().ID("labs-heading").Text("Run it yourself"),
+		ui.Ul().Body(ui.Range(labs).Slice(func(i int) ui.UI {
+			l := labs[i]
+			return ui.Li().Body(
+				ui.A().Href(lab.Path(l.ID)).Text("Lab: "+l.Title),
+				ui.Span().Class("index-summary").Text(" — "+l.Summary),
 			)
 		})),
 	)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -27,12 +28,11 @@ const (
 
 // plot maps a chart's values to the frame.
 type plot struct {
-	x, y         lab.Axis
-	left, right  float64 // the plot area, in frame units
-	top, bottom  float64
-	xPerUnit     float64
-	yPerUnit     float64
-	drawingWidth float64
+	x, y        lab.Axis
+	left, right float64 // the plot area, in frame units
+	top, bottom float64
+	xPerUnit    float64
+	yPerUnit    float64
 }
 
 func newPlot(c lab.Chart, right float64) plot {
@@ -147,14 +147,36 @@ func bracketOf(p plot, c lab.Chart, br *lab.Bracket, centre func(int) float64, w
 		svg("path").Class("bracket").Attr("d", "M"+num(x-4)+" "+num(from)+"H"+num(x)+"V"+num(to)+"H"+num(x-4)),
 		svg("text").Class("bracket-label").Attr("x", num(x+6)).Attr("y", num(math.Min(from, to)-6)).Text(br.Label),
 	}
-	for _, m := range br.Marks {
-		y := p.atY(c.Bars[m.Bar].Value)
+	heights := make([]float64, len(br.Marks))
+	for i, m := range br.Marks {
+		heights[i] = p.atY(c.Bars[m.Bar].Value)
+	}
+	labelled := apart(heights, 14)
+	for i, m := range br.Marks {
+		y := heights[i]
 		parts = append(parts,
 			svg("line").Class("bracket-mark", c.Bars[m.Bar].Class).Attr("x1", num(x-6)).Attr("x2", num(x+6)).Attr("y1", num(y)).Attr("y2", num(y)),
-			svg("text").Class("mark-label").Attr("x", num(x+9)).Attr("y", num(y+4)).Text(m.Label),
+			svg("text").Class("mark-label").Attr("x", num(x+9)).Attr("y", num(labelled[i]+4)).Text(m.Label),
 		)
 	}
 	return svg("g").Body(parts...)
+}
+
+// apart moves heights down, the least it can, so that no two are closer
+// than gap, keeping their order: labels beside marks that nearly meet stay
+// legible.
+func apart(heights []float64, gap float64) []float64 {
+	order := make([]int, len(heights))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(heights[a], heights[b]) })
+	placed := slices.Clone(heights)
+	for k := 1; k < len(order); k++ {
+		prev, cur := order[k-1], order[k]
+		placed[cur] = math.Max(placed[cur], placed[prev]+gap)
+	}
+	return placed
 }
 
 // linesOf draws the levels as dashed lines, named at their right end, and

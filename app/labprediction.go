@@ -82,7 +82,8 @@ func (p *LabPage) commit(ctx ui.Context, e ui.Event) {
 	p.session.Committed = true
 	p.save(ctx)
 	p.run(ctx)
-	ctx.Defer(func(ui.Context) {
+	// On the page's context: this button is gone once the prediction is.
+	p.mounted.Defer(func(ui.Context) {
 		if el := ui.Window().GetElementByID("lab-results-heading"); el.Truthy() {
 			el.Call("focus", map[string]any{"preventScroll": true})
 			el.Call("scrollIntoView", map[string]any{"block": "start"})
@@ -94,7 +95,7 @@ func (p *LabPage) commit(ctx ui.Context, e ui.Event) {
 func (p *LabPage) predictAgain(ctx ui.Context, e ui.Event) {
 	p.session.Committed = false
 	p.save(ctx)
-	ctx.Defer(func(ui.Context) {
+	p.mounted.Defer(func(ui.Context) {
 		if el := ui.Window().GetElementByID(answerYesID); el.Truthy() {
 			el.Call("focus")
 		}

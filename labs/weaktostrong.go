@@ -182,7 +182,7 @@ func accuracyCurveFigure(r weaktostrong.Result) lab.Figure {
 	}
 	return lab.Figure{
 		ID:       "curve",
-		Title:    "The student's accuracy as it trains",
+		Title:    "The student’s accuracy as it trains",
 		Sentence: "The ceiling is not above the teacher in this run, so there is no gap to recover: the chart shows accuracy instead of PGR.",
 		Table:    lab.Table{Head: head, Rows: curveRows(r, func(p weaktostrong.CurvePoint) string { return percent(p.Accuracy) })},
 		Chart:    chart,
@@ -218,7 +218,7 @@ func curveSentence(r weaktostrong.Result) string {
 		}
 	}
 	last := curve[len(curve)-1]
-	s := fmt.Sprintf("The student's PGR ends at %s after %d steps", formatPGR(*last.PGR), last.Step)
+	s := fmt.Sprintf("The student’s PGR ends at %s after %d steps", formatPGR(*last.PGR), last.Step)
 	if best.Step != last.Step && *best.PGR-*last.PGR >= 0.05 {
 		return s + fmt.Sprintf("; it was highest, %s, after %d steps: stopping early would have kept more.", formatPGR(*best.PGR), best.Step)
 	}
@@ -253,7 +253,7 @@ func viewFigure(r weaktostrong.Result) lab.Figure {
 	n := len(r.View)
 	return lab.Figure{
 		ID:    "view",
-		Title: "The data, and the teacher's mistakes",
+		Title: "The data, and the teacher’s mistakes",
 		Sentence: fmt.Sprintf("Of the %d test examples drawn, the weak teacher labels %d wrongly and the student copies %d of those mistakes; it makes %d of its own.",
 			n, weakWrong, copied, ownErrors),
 		Table: lab.Table{
@@ -267,13 +267,13 @@ func viewFigure(r weaktostrong.Result) lab.Figure {
 		},
 		Chart: lab.Chart{
 			Kind: lab.ScatterChart,
-			X:    lab.Axis{Label: "The truth's direction (the label is 1 right of 0)", Min: -3, Max: 3, Ticks: []float64{-3, -2, -1, 0, 1, 2, 3}},
-			Y:    lab.Axis{Label: "The feature the teacher's copyable errors follow", Min: -3, Max: 3, Ticks: []float64{-3, -2, -1, 0, 1, 2, 3}},
+			X:    lab.Axis{Label: "The truth’s direction (label 1 right of 0)", Min: -3, Max: 3, Ticks: []float64{-3, -2, -1, 0, 1, 2, 3}},
+			Y:    lab.Axis{Label: "What the copyable errors follow", Min: -3, Max: 3, Ticks: []float64{-3, -2, -1, 0, 1, 2, 3}},
 			Dots: dots,
 			Legend: []lab.Key{
 				{Class: toneLabel1, Label: "true label 1"},
 				{Class: toneLabel0, Label: "true label 0"},
-				{Class: "muted ring", Label: "the teacher's mistake (ringed)"},
+				{Class: "muted ring", Label: "the teacher’s mistake (ringed)"},
 				{Class: "muted ring cross", Label: "a mistake the student copied (crossed)"},
 			},
 		},
