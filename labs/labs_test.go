@@ -3,6 +3,8 @@ package labs
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -174,5 +176,41 @@ func TestTheWeakToStrongFiguresFollowTheSetting(t *testing.T) {
 	}
 	if got := len(on.Figures[2].Chart.Dots); got != 300 {
 		t.Errorf("the view draws %d examples, want 300", got)
+	}
+}
+
+// labLink finds links to a lab's page in Markdown: [text](/labs/id?query).
+var labLink = regexp.MustCompile(`\]\(/labs/([^)?#\s]*)\??([^)#\s]*)\)`)
+
+// A tour step or a page that opens a lab at a setting must name a lab that
+// exists, at a setting it reads without a note.
+func TestEveryLinkToALabInTheContentOpensItAsWritten(t *testing.T) {
+	found := 0
+	err := fs.WalkDir(content.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		text, err := fs.ReadFile(content.FS, path)
+		if err != nil {
+			return err
+		}
+		for _, m := range labLink.FindAllStringSubmatch(string(text), -1) {
+			found++
+			l, ok := Find(m[1])
+			if !ok {
+				t.Errorf("%s links lab %q, which does not exist", path, m[1])
+				continue
+			}
+			if _, notes := l.Spec.Read(m[2]); len(notes) > 0 {
+				t.Errorf("%s opens lab %s at %q, which it does not read as written: %v", path, m[1], m[2], notes)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found == 0 {
+		t.Error("no tour or page opens a lab at a setting")
 	}
 }
