@@ -4,7 +4,6 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
-	"oversight/lab"
 )
 
 // ConceptPage shows one concept: its summary, its full definition behind a
@@ -75,22 +74,18 @@ func (p *ConceptPage) caveats(c *kb.Concept) ui.UI {
 	)
 }
 
-// labs offers the labs that let a reader see the concept happen.
+// labs offers the lab that lets a reader see the concept happen.
 func (p *ConceptPage) labs(c *kb.Concept) ui.UI {
-	labs := knowledge.LabsOf(c.ID)
+	return conceptLabLink(c.ID, "Run it yourself: the lab")
+}
+
+// conceptLabLink links the lab a concept has, if any, as a button.
+func conceptLabLink(conceptID, label string) ui.UI {
+	labs := knowledge.LabsOf(conceptID)
 	if len(labs) == 0 {
 		return nil
 	}
-	return ui.Section().Class("labs-of").Aria("labelledby", "labs-heading").Body(
-		ui.H2().ID("labs-heading").Text("Run it yourself"),
-		ui.Ul().Body(ui.Range(labs).Slice(func(i int) ui.UI {
-			l := labs[i]
-			return ui.Li().Body(
-				ui.A().Href(lab.Path(l.ID)).Text("Lab: "+l.Title),
-				ui.Span().Class("index-summary").Text(" — "+l.Summary),
-			)
-		})),
-	)
+	return ui.A().Class("button", "secondary", "lab-link").Href(LabPath(labs[0].ID)).Text(label)
 }
 
 func (p *ConceptPage) questions(c *kb.Concept) ui.UI {

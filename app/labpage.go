@@ -2,19 +2,23 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"oversight/kb"
 	"oversight/lab"
 )
 
-// LabPage is one lab: its controls, drawn from its Spec; the prediction a
-// learner commits to before the first run; the run's results beside that
-// prediction, as charts with their text twins; and what the paper reported.
-// The setting lives in the address, so a link, a tour step or the back
-// button opens the lab as it was. Runs happen in the labs' worker; the
-// server prerenders the page with the results of a run at the defaults,
-// folded away so that they do not give the answer before a prediction.
+// LabPage is one lab: its controls, the prediction a learner commits to
+// before the first run, the run's results beside it, and what the research
+// reported. The labs' own code writes all of that as HTML (LabRunner): on
+// the server, which prerenders the page with a real run at the defaults,
+// and in the labs' worker in the browser. This component places it and
+// reads the learner's actions by delegation, so that every visitor's
+// WebAssembly carries as little of the labs as it can. The setting lives in
+// the address: a link, a tour step or the back button opens the lab as it
+// was.
 type LabPage struct {
 	ui.Compo
 
@@ -24,190 +28,157 @@ type LabPage struct {
 	// shownID is the lab this page last arrived at: a new address for the
 	// same lab is a new setting, not a new page.
 	shownID string
-	info    lab.Info
-	setting lab.Setting
-	notes   []lab.Note
-	session labSession
-	// missingAnswer is set when the learner tries to commit without
-	// answering the yes-or-no question.
-	missingAnswer bool
-	running       bool
-	failure       string
-	// defaults is a run at the defaults, shown folded before the first
-	// run; defaultsFailure says why there is none.
-	defaults        *lab.Report
-	defaultsFailure string
-	// mounted is the page's own context: a run's answer is dispatched on
-	// it, since the control that asked for the run may be gone by then.
+	info    kb.Lab
+	view    lab.View
+	// html is the page's main part as the labs' code wrote it; empty until
+	// the worker has written it after an in-app navigation.
+	html    string
+	failure string
+	// focusAfter is the element to focus once the worker's page is in.
+	focusAfter string
+	// mounted is the page's own context: answers are dispatched on it,
+	// since the control that asked may be gone by then.
 	mounted ui.Context
 }
 
-// labSession is what the learner has done in a lab during this visit: kept
-// in the app's memory, so that leaving the lab and coming back finds it.
-type labSession struct {
-	Committed bool
-	Answer    string // "yes" or "no"
-	Guess     float64
-	Last      *lab.Report
+// startingLab stands in for a lab's page until the worker has written it,
+// after an in-app navigation.
+const startingLab = `<div class="lab-body"><h1 id="` + headingID + `" tabindex="-1">Lab</h1><p class="lab-status">Starting the lab…</p></div>`
+
+func (p *LabPage) OnInit() {
+	// The first page the app shows was prerendered: it keeps what the
+	// server wrote until the worker writes anew.
+	if ui.IsClient && !started {
+		if el := ui.Window().Get("document").Call("querySelector", "main .lab-body"); el.Truthy() {
+			p.html = el.Get("outerHTML").String()
+		}
+	}
 }
 
-func labStateKey(id string) string { return "lab:" + id }
+func (p *LabPage) OnMount(ctx ui.Context) { p.mounted = ctx }
 
 func (p *LabPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *LabPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *LabPage) OnMount(ctx ui.Context) { p.mounted = ctx }
-
 func (p *LabPage) arrive(ctx ui.Context) {
-	p.info, _ = knowledge.Lab(p.ID)
-	p.setting, p.notes = p.info.Spec.Read(ctx.Page().URL().RawQuery)
+	p.view.Query = ctx.Page().URL().RawQuery
 	if p.shownID == p.ID {
-		// Another setting of the same lab: keep the reader where they are.
-		ctx.Defer(func(ctx ui.Context) { markShown(ctx.Page().URL()) })
-		if p.session.Committed {
-			p.run(ctx)
-		}
+		// Another setting of the same lab: the reader stays where they are.
+		p.view.Run = p.view.Committed
+		p.render()
 		return
 	}
 	p.shownID = p.ID
-	p.session = labSession{Guess: p.info.Predict.Default}
-	p.missingAnswer, p.running, p.failure = false, false, ""
-	p.defaults, p.defaultsFailure = nil, ""
-	showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
+	p.info, _ = knowledge.Lab(p.ID)
+	p.view = lab.View{Lab: p.ID, Query: p.view.Query}
+	if html, ok := labRunner.RenderNow(p.view); ok {
+		p.html = html
+	}
+	if p.html != "" {
+		showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
+	}
+	p.render()
+}
+
+// render asks the worker for the page at the current view, saying in the
+// results' live region what happens meanwhile.
+func (p *LabPage) render() {
 	if !ui.IsClient {
-		if r, ok := labRunner.Defaults(p.ID); ok {
-			p.defaults = &r
-		}
-		return
+		return // the server wrote the page in arrive
 	}
-	ctx.GetState(labStateKey(p.ID), &p.session)
-	if p.session.Committed {
-		p.run(ctx)
-		return
+	if status := ui.Window().GetElementByID("lab-status"); p.view.Run && status.Truthy() {
+		status.Set("textContent", "Running the lab…")
+		status.Get("parentElement").Call("setAttribute", "aria-busy", "true")
 	}
-	labRunner.Run(ctx, p.ID, "", func(ctx ui.Context, r lab.Report, err error) {
+	first := p.html == ""
+	labRunner.Render(p.mounted, p.view, func(ctx ui.Context, html string, err error) {
 		if err != nil {
-			p.defaultsFailure = err.Error()
+			p.failure = strings.ReplaceAll(strings.ReplaceAll(err.Error(), "&", "&amp;"), "<", "&lt;")
 			return
 		}
-		p.defaults = &r
-	})
-}
-
-// run asks the worker for a run at the current setting. The results of
-// the one before stay in view, marked as being updated, until it answers.
-func (p *LabPage) run(ui.Context) {
-	p.running, p.failure = true, ""
-	labRunner.Run(p.mounted, p.ID, p.info.Spec.Query(p.setting), func(ctx ui.Context, r lab.Report, err error) {
-		p.running = false
-		if err != nil {
-			p.failure = err.Error()
-			return
+		p.failure, p.html = "", html
+		if first {
+			showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
 		}
-		p.session.Last = &r
-		p.save(ctx)
+		if id := p.focusAfter; id != "" {
+			p.focusAfter = ""
+			ctx.Defer(func(ui.Context) {
+				el := ui.Window().GetElementByID(id)
+				el.Call("focus", map[string]any{"preventScroll": true})
+				el.Call("scrollIntoView", map[string]any{"block": "start"})
+			})
+		}
 	})
-}
-
-func (p *LabPage) save(ctx ui.Context) {
-	ctx.SetState(labStateKey(p.ID), p.session)
 }
 
 func (p *LabPage) Render() ui.UI {
-	l := p.info
+	body := p.html
+	if body == "" {
+		body = startingLab
+	}
+	if p.failure != "" {
+		body = `<div>` + body + `<p class="lab-error" role="alert">The lab could not run: ` + p.failure + `. The rest of the app works as before.</p></div>`
+	}
 	return pageFrame("lab-page",
-		ui.Article().Class("lab").Body(
-			ui.P().Class("back").Body(
-				ui.A().Href(ConceptPath(l.Concept)).Text("← "+titleOf(l.Concept)),
-			),
-			ui.P().Class("kind-badge", "kind-lab").Text("Lab"),
-			ui.H1().ID(headingID).TabIndex(-1).Text(l.Title),
-			ui.P().Class("lead").Text(l.Intro),
-			p.addressNotes(),
-			p.caption(),
-			ui.Div().Class("lab-bench").Body(
-				p.controls(),
-				p.prediction(),
-			),
-			p.results(),
-			p.paper(),
-			&SourceList{IDs: p.cited(), Reviewed: l.Reviewed},
+		ui.Div().Class("lab").On("input", p.act).On("change", p.act).On("click", p.act).Body(
+			ui.Raw(body),
+			&SourceList{IDs: p.info.Sources, Reviewed: p.info.Reviewed},
 		),
 	)
 }
 
-// addressNotes says what of the address was not used as written.
-func (p *LabPage) addressNotes() ui.UI {
-	if len(p.notes) == 0 {
-		return nil
-	}
-	return ui.Div().Class("lab-notes").Role("note").Body(
-		ui.P().Text("Part of this page’s address could not be used as written:"),
-		ui.Ul().Body(ui.Range(p.notes).Slice(func(i int) ui.UI {
-			n := p.notes[i]
-			if param, ok := p.info.Spec.Param(n.Key); ok {
-				return ui.Li().Text(param.Label + ": " + n.Message + ".")
-			}
-			return ui.Li().Text(sentenceCase(n.Message) + ".")
-		})),
-	)
-}
-
-// caption says what the toy shows and what it does not, and links the
-// caveat on the analogy.
-func (p *LabPage) caption() ui.UI {
-	l := p.info
-	caveat, ok := knowledge.Caveat(l.Caveat)
-	return ui.Section().Class("lab-caption").Aria("labelledby", "lab-caption-heading").Body(
-		ui.H2().ID("lab-caption-heading").Text("What this toy shows, and what it does not"),
-		ui.P().Text(l.Shows),
-		ui.P().Body(
-			ui.Text(l.DoesNot),
-			ui.If(ok, func() ui.UI {
-				return ui.Span().Body(
-					ui.Text(" See the caveat "),
-					ui.A().Href(CaveatPath(caveat.ID)).Text(caveat.Title),
-					ui.Text("."),
-				)
-			}),
-		),
-	)
-}
-
-// cited lists the sources of the reported facts, in the order they are
-// first cited, which is how their citations are numbered.
-func (p *LabPage) cited() []string {
-	var ids []string
-	seen := map[string]bool{}
-	for _, f := range p.info.Reported {
-		if !seen[f.Cite] {
-			seen[f.Cite] = true
-			ids = append(ids, f.Cite)
+// act reads what the learner did on the page the labs' code wrote, by the
+// data attributes it gave its controls:
+//   - a slider moving (input) shows its value in its <output>;
+//   - a setting changed (change) goes to the address, a new history entry,
+//     from which the page reads it again (OnNav) as the labs' code reads any
+//     address (lab.Spec.Read);
+//   - an answer is kept for the commit; the buttons commit the prediction
+//     and run, or go back to predicting.
+func (p *LabPage) act(ctx ui.Context, e ui.Event) {
+	target, kind := e.Get("target"), e.Get("type").String()
+	data := target.Get("dataset")
+	value := target.Get("value").String()
+	switch {
+	case kind == "click":
+		p.press(target.Call("closest", "[data-action]"))
+	case kind == "input":
+		// Each slider's <output> has its id and "-value".
+		if output := ui.Window().GetElementByID(target.Get("id").String() + "-value"); output.Truthy() {
+			output.Set("textContent", value)
 		}
+	case data.Get("answer").Truthy():
+		p.view.Answer = value
+	case data.Get("param").Truthy():
+		if target.Get("type").String() == "checkbox" {
+			value = strconv.FormatBool(target.Get("checked").Bool())
+		}
+		address := *ctx.Page().URL()
+		query := address.Query()
+		query.Set(data.Get("param").String(), value)
+		address.RawQuery = query.Encode()
+		ctx.NavigateTo(&address)
 	}
-	return ids
 }
 
-// paper shows what the sources reported, beside the toy's numbers and
-// apart from them.
-func (p *LabPage) paper() ui.UI {
-	facts := p.info.Reported
-	number := map[string]int{}
-	for i, id := range p.cited() {
-		number[id] = i + 1
+// press acts on one of the page's buttons: commit the prediction and run
+// (focus then goes to the results), or go back to predicting.
+func (p *LabPage) press(button ui.Value) {
+	if !button.Truthy() {
+		return
 	}
-	return ui.Section().Class("lab-paper").Aria("labelledby", "lab-paper-heading").Body(
-		ui.H2().ID("lab-paper-heading").Text("What the research reported"),
-		ui.P().Text("The numbers above are the toy’s. These are from the paper and its released code, as written there:"),
-		ui.Ul().Body(ui.Range(facts).Slice(func(i int) ui.UI {
-			f := facts[i]
-			return ui.Li().Body(
-				ui.Strong().Text(sentenceCase(f.Value)),
-				ui.Text(": "+f.About+" "),
-				ui.A().Class("citation").Href(SourcesPath+"#"+f.Cite).Text("["+strconv.Itoa(number[f.Cite])+"]"),
-				ui.Text(" ("+f.Where+")."),
-			)
-		})),
-	)
+	commit := button.Get("dataset").Get("action").String() == "commit"
+	if commit {
+		if p.view.Answer == "" {
+			ui.Window().GetElementByID("lab-answer-missing").Set("textContent", "Answer yes or no first.")
+			ui.Window().GetElementByID("lab-answer-yes").Call("focus")
+			return
+		}
+		guess, _ := strconv.ParseFloat(ui.Window().GetElementByID("lab-guess").Get("value").String(), 64)
+		p.view.Guess = &guess
+		p.focusAfter = "lab-results-heading"
+	}
+	p.view.Committed, p.view.Run = commit, commit
+	p.render()
 }

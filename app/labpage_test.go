@@ -1,3 +1,7 @@
+//go:build !(js && wasm)
+
+// The prerendering tests run go-app's server, which the browser build leaves out.
+
 package app
 
 import (
@@ -7,20 +11,20 @@ import (
 
 	"golang.org/x/net/html"
 
-	"oversight/lab"
+	"oversight/labs"
 )
 
 // Without JavaScript, a lab's page shows every control of its Spec at the
 // address's setting, the prediction it asks for, and a real run at the
 // defaults, folded away so that it does not answer before a prediction.
 func TestALabPagePrerendersItsControlsAndARunAtTheDefaults(t *testing.T) {
-	info, _ := knowledge.Lab("weak-to-strong")
-	doc := prerender(t, lab.Path(info.ID))
+	info, _ := labs.Find("weak-to-strong")
+	doc := prerender(t, LabPath(info.ID))
 	if h1 := one(t, doc, "h1", byTag("h1")); textOf(h1) != info.Title {
 		t.Errorf("the heading is %q", textOf(h1))
 	}
 	for _, p := range info.Spec.Params {
-		if len(findAll(doc, func(n *html.Node) bool { return attr(n, "id") == controlID(p.Key) })) != 1 {
+		if len(findAll(doc, func(n *html.Node) bool { return attr(n, "id") == "lab-"+p.Key })) != 1 {
 			t.Errorf("no control for %s", p.Key)
 		}
 	}
@@ -44,7 +48,7 @@ func TestALabPagePrerendersItsControlsAndARunAtTheDefaults(t *testing.T) {
 	if !strings.Contains(squash(textOf(folded)), "The student reached") {
 		t.Errorf("the folded run does not say what the student reached")
 	}
-	if one(t, doc, "commit button", func(n *html.Node) bool { return attr(n, "id") == commitID }) == nil {
+	if one(t, doc, "commit button", func(n *html.Node) bool { return attr(n, "id") == "lab-commit" }) == nil {
 		t.Error("no way to commit a prediction")
 	}
 	caveat := findAll(one(t, doc, "caption", byClass("lab-caption")), func(n *html.Node) bool { return attr(n, "href") == CaveatPath(info.Caveat) })
@@ -78,25 +82,18 @@ func TestALabPageSaysWhatItClampedInItsAddress(t *testing.T) {
 
 func TestTheLabsIndexAndTheConceptLinkEachLab(t *testing.T) {
 	info, _ := knowledge.Lab("weak-to-strong")
-	toLab := func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == lab.Path(info.ID) }
-	if len(findAll(prerender(t, lab.IndexPath), toLab)) == 0 {
+	toLab := func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == LabPath(info.ID) }
+	if len(findAll(prerender(t, LabsPath), toLab)) == 0 {
 		t.Error("the labs' index does not link the lab")
 	}
 	if len(findAll(prerender(t, ConceptPath(info.Concept)), toLab)) == 0 {
 		t.Error("the concept's page does not link its lab")
 	}
-	if !strings.Contains(conceptMeta(info.Concept), "a lab to run") {
-		t.Error("the concept's preview does not say it has a lab")
+	if conceptLabLink(info.Concept, "Run the lab") == nil {
+		t.Error("the concept's preview has no link to its lab")
 	}
 	found := search(buildSearchIndex(knowledge), "weak-to-strong lab", 10)
-	if !slices.ContainsFunc(found, func(r searchResult) bool { return r.Path == lab.Path(info.ID) && r.Kind == "Lab" }) {
+	if !slices.ContainsFunc(found, func(r searchResult) bool { return r.Path == LabPath(info.ID) && r.Kind == "Lab" }) {
 		t.Errorf("searching for the lab finds %v", found)
-	}
-}
-
-func TestChartLabelsThatNearlyMeetAreMovedApart(t *testing.T) {
-	got := apart([]float64{100, 104, 50}, 14)
-	if got[0] != 100 || got[1] != 114 || got[2] != 50 {
-		t.Errorf("apart = %v", got)
 	}
 }

@@ -6,35 +6,33 @@ import (
 	"oversight/lab"
 )
 
-// LabRunner runs the labs for their pages. The server has one at once
-// (ReadyLabRunner), which prerenders a lab's page with its defaults'
-// results; the browser's is the labs' Web Worker (LabWorker), so that the
-// app's own WebAssembly links no simulation and a run never holds up the
-// page.
+// LabRunner writes a lab's page (lab.View) as HTML, running the lab when
+// the view asks. The labs' own code does it (labs.Bench): on the server at
+// once (ReadyLabRunner), to prerender a lab's page; in the browser in the
+// labs' Web Worker (LabWorker). So the app's WebAssembly links neither the
+// simulations nor the drawing of their results, and a run never holds up
+// the page.
 type LabRunner interface {
-	// Defaults returns the report of a lab's run at its defaults if the
-	// runner has it without waiting; the browser's never does.
-	Defaults(labID string) (lab.Report, bool)
-	// Run runs a lab at a setting, written as an address's query, and
-	// calls done from a later dispatch on ctx. A later Run supersedes this
-	// one: done is then never called, so a page never draws an older
-	// run's results over a newer one's.
-	Run(ctx ui.Context, labID, query string, done func(ui.Context, lab.Report, error))
+	// RenderNow writes the page at once if this runner can: the server's.
+	RenderNow(v lab.View) (string, bool)
+	// Render writes the page later and calls done from a dispatch on ctx.
+	// A later Render supersedes this one: done is then never called, so a
+	// page never shows an older run over a newer one.
+	Render(ctx ui.Context, v lab.View, done func(ctx ui.Context, html string, err error))
 }
 
-// ReadyLabRunner is a LabRunner that runs a lab where it is called: the
-// server's, which links the labs (labs.RunQuery).
-type ReadyLabRunner func(labID, query string) (lab.Report, error)
+// ReadyLabRunner is the server's LabRunner: labs.Bench's Render, at once.
+type ReadyLabRunner func(v lab.View) (string, error)
 
-func (r ReadyLabRunner) Defaults(labID string) (lab.Report, bool) {
-	report, err := r(labID, "")
-	return report, err == nil
+func (r ReadyLabRunner) RenderNow(v lab.View) (string, bool) {
+	html, err := r(v)
+	return html, err == nil
 }
 
-func (r ReadyLabRunner) Run(ctx ui.Context, labID, query string, done func(ui.Context, lab.Report, error)) {
-	report, err := r(labID, query)
-	ctx.Dispatch(func(ctx ui.Context) { done(ctx, report, err) })
+func (r ReadyLabRunner) Render(ctx ui.Context, v lab.View, done func(ui.Context, string, error)) {
+	html, err := r(v)
+	ctx.Dispatch(func(ctx ui.Context) { done(ctx, html, err) })
 }
 
-// labRunner runs the labs; Register sets it.
+// labRunner writes the labs' pages; Register sets it.
 var labRunner LabRunner

@@ -1,8 +1,8 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
-	"sync"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -13,98 +13,75 @@ import (
 // that runs the labs' own WebAssembly (cmd/labworker, web/labs.wasm). It is
 // started the first time a lab's page opens, so a visitor who opens no lab
 // never downloads it, and it is kept for the page's life. Once it has
-// failed, every run says so at once: the rest of the app does not need it.
+// failed, every request says so at once: the rest of the app does not need
+// it. Its methods and the worker's messages all run on the browser's one
+// thread, each to its end, so they need no lock.
 type LabWorker struct {
 	// Script is the address of the worker's script.
 	Script string
 
-	mu      sync.Mutex
 	worker  ui.Value
-	started bool
 	failure string
-	// latest is the number of the last run asked for; only its answer is
-	// delivered, to waiting.
-	latest  int
-	waiting func(lab.Report, error)
+	// latest numbers the last request; only its answer goes to done, on
+	// ctx.
+	latest int
+	ctx    ui.Context
+	done   func(ui.Context, string, error)
 }
 
-func (w *LabWorker) Defaults(string) (lab.Report, bool) { return lab.Report{}, false }
+func (w *LabWorker) RenderNow(lab.View) (string, bool) { return "", false }
 
-func (w *LabWorker) Run(ctx ui.Context, labID, query string, done func(ui.Context, lab.Report, error)) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
+func (w *LabWorker) Render(ctx ui.Context, v lab.View, done func(ui.Context, string, error)) {
 	w.latest++
-	w.waiting = func(r lab.Report, err error) {
-		ctx.Dispatch(func(ctx ui.Context) { done(ctx, r, err) })
-	}
-	if w.failure != "" {
-		w.deliver(w.latest, lab.Report{}, errors.New(w.failure))
-		return
-	}
-	if !w.started {
+	w.ctx, w.done = ctx, done
+	if w.worker == nil {
 		w.start()
 	}
+	if w.failure != "" {
+		w.answer(w.latest, "", w.failure)
+		return
+	}
+	view, _ := json.Marshal(&v) // plain fields: it cannot fail
 	// A run the worker is busy with is cancelled there by this message.
-	w.worker.Call("postMessage", map[string]any{"lab": labID, "setting": query, "runId": w.latest})
+	w.worker.Call("postMessage", []any{w.latest, string(view)})
 }
 
-// start creates the worker; called with mu held.
+// start creates the worker. It answers [request, html, problem]; request 0
+// says that it cannot run at all, and so does an error event, which has no
+// data.
 func (w *LabWorker) start() {
-	w.started = true
 	keepOffline(LabsFile)
 	w.worker = ui.Window().Get("Worker").New(w.Script)
-	w.worker.Set("onmessage", ui.FuncOf(func(_ ui.Value, args []ui.Value) any {
-		w.receive(args[0].Get("data"))
-		return nil
-	}))
-	w.worker.Set("onerror", ui.FuncOf(func(_ ui.Value, args []ui.Value) any {
-		args[0].Call("preventDefault")
-		why := "its script did not run"
-		if msg := args[0].Get("message"); msg.Truthy() {
-			why = msg.String()
+	heard := ui.FuncOf(func(_ ui.Value, args []ui.Value) any {
+		answer := args[0].Get("data")
+		if !answer.Truthy() {
+			w.answer(0, "", "its script did not run")
+			return nil
 		}
-		w.fail(why)
+		w.answer(answer.Index(0).Int(), answer.Index(1).String(), answer.Index(2).String())
 		return nil
-	}))
+	})
+	w.worker.Set("onmessage", heard)
+	w.worker.Set("onerror", heard)
 }
 
-// receive reads one message of the worker: an answer to a run, or the news
-// that it cannot run anything.
-func (w *LabWorker) receive(msg ui.Value) {
-	if failed := msg.Get("failed"); failed.Truthy() {
-		w.fail(failed.String())
-		return
+// answer hands the worker's answer to the request waiting, if it is the
+// latest; a failure of the worker answers the latest and every later one.
+func (w *LabWorker) answer(request int, html, problem string) {
+	if request == 0 && w.failure == "" {
+		w.failure = "the labs’ worker stopped: " + problem
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	runID := msg.Get("runId").Int()
-	if errText := msg.Get("error"); errText.Truthy() {
-		w.deliver(runID, lab.Report{}, errors.New(errText.String()))
-		return
-	}
-	report, err := lab.DecodeReport([]byte(msg.Get("report").String()))
-	w.deliver(runID, report, err)
-}
-
-// fail records that the worker cannot run labs, and tells the run waiting.
-func (w *LabWorker) fail(why string) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	if w.failure != "" {
+		request, problem = w.latest, w.failure
+	}
+	if request != w.latest || w.done == nil {
 		return
 	}
-	w.failure = "the labs' worker could not run: " + why
-	w.worker.Call("terminate")
-	w.deliver(w.latest, lab.Report{}, errors.New(w.failure))
-}
-
-// deliver hands an answer to the run waiting, if it is the latest; called
-// with mu held.
-func (w *LabWorker) deliver(runID int, r lab.Report, err error) {
-	if runID != w.latest || w.waiting == nil {
-		return
+	done := w.done
+	w.done = nil
+	var err error
+	if problem != "" {
+		err = errors.New(problem)
 	}
-	done := w.waiting
-	w.waiting = nil
-	done(r, err)
+	w.ctx.Dispatch(func(ctx ui.Context) { done(ctx, html, err) })
 }

@@ -9,7 +9,6 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
-	"oversight/lab"
 )
 
 // previewID is the DOM id of the preview card, which the link it describes
@@ -135,9 +134,6 @@ func conceptMeta(id string) string {
 	if caveats := len(knowledge.CaveatsOf(id)); caveats > 0 {
 		meta += " · qualified by " + strconv.Itoa(caveats) + " " + plural(caveats, "caveat", "caveats")
 	}
-	if len(knowledge.LabsOf(id)) > 0 {
-		meta += " · a lab to run"
-	}
 	return meta
 }
 
@@ -147,10 +143,7 @@ func (p *LinkPreview) sheet(c *kb.Concept) ui.UI {
 	neighbours := linkedConcepts(c.ID)
 	return ui.Div().Class("preview-sheet").Body(
 		ui.A().Class("button", "preview-open").Href(ConceptPath(c.ID)).Text("Open "+c.Title),
-		ui.Range(knowledge.LabsOf(c.ID)).Slice(func(i int) ui.UI {
-			l := knowledge.LabsOf(c.ID)[i]
-			return ui.A().Class("button", "secondary", "preview-lab").Href(lab.Path(l.ID)).Text("Run the lab")
-		}),
+		conceptLabLink(c.ID, "Run the lab"),
 		ui.If(len(neighbours) > 0, func() ui.UI {
 			return ui.Div().Class("preview-links").Body(
 				ui.P().Class("preview-links-heading").Text("Linked to"),

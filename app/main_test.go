@@ -21,8 +21,8 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	Register(labs.Attach(laidOut(k)), ReadyTourReader(load.Tour), ReadyLabRunner(func(id, query string) (lab.Report, error) {
-		return labs.RunQuery(context.Background(), id, query)
+	Register(labs.Attach(laidOut(k)), ReadyTourReader(load.Tour), ReadyLabRunner(func(v lab.View) (string, error) {
+		return (&labs.Bench{}).Render(context.Background(), v)
 	}))
 	os.Exit(m.Run())
 }

@@ -4,7 +4,6 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
-	"oversight/lab"
 )
 
 // latestReview is the latest day any item of the knowledge base was
@@ -56,7 +55,7 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 				ui.A().Href(HistoryPath).Text("History"),
 				ui.A().Href(QuestionsPath).Text("Questions"),
 				ui.A().Href(ToursPath).Text("Tours"),
-				ui.A().Href(lab.IndexPath).Text("Labs"),
+				ui.A().Href(LabsPath).Text("Labs"),
 				ui.A().Href(SourcesPath).Text("Sources"),
 			),
 		),

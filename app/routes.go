@@ -9,7 +9,6 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
-	"oversight/lab"
 )
 
 // SiteName is the app's name as readers see it.
@@ -53,6 +52,13 @@ const (
 	SourcesPath   = "/sources"
 	QuestionsPath = "/questions"
 )
+
+// LabsPath is the page that lists the labs, a page of prose
+// (content/pages/labs.md).
+const LabsPath = "/labs"
+
+// LabPath is the URL of a lab's page.
+func LabPath(id string) string { return LabsPath + "/" + id }
 
 // ConceptPath is the URL of a concept's page.
 func ConceptPath(id string) string { return "/concepts/" + id }
@@ -116,11 +122,10 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 		DataPath:      func() ui.Composer { return &DataPage{} },
 		GlossaryPath:  func() ui.Composer { return &GlossaryPage{} },
 		JoinPath:      func() ui.Composer { return &JoinPage{Knowledge: k} },
-		lab.IndexPath: func() ui.Composer { return &LabsPage{} },
 	}
 	for _, l := range k.Labs() {
 		id := l.ID
-		pages[lab.Path(id)] = func() ui.Composer { return &LabPage{ID: id} }
+		pages[LabPath(id)] = func() ui.Composer { return &LabPage{ID: id} }
 	}
 	for _, c := range k.Concepts() {
 		id := c.ID
@@ -161,9 +166,9 @@ func QueryKeys(path string) []string {
 		return []string{"step", "tour", "view"}
 	case strings.HasPrefix(path, PresentPath+"/"):
 		return []string{"view"}
-	case strings.HasPrefix(path, lab.IndexPath+"/"):
-		if l, ok := knowledge.Lab(strings.TrimPrefix(path, lab.IndexPath+"/")); ok {
-			return l.Spec.Keys()
+	case strings.HasPrefix(path, LabsPath+"/"):
+		if l, ok := knowledge.Lab(strings.TrimPrefix(path, LabsPath+"/")); ok {
+			return l.QueryKeys
 		}
 	}
 	return nil

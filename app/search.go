@@ -7,7 +7,6 @@ import (
 	"unicode"
 
 	"oversight/kb"
-	"oversight/lab"
 )
 
 // SearchPath is the search results page, which also works without
@@ -46,7 +45,6 @@ var indexPages = []struct {
 	{QuestionsPath, kb.Entry{Title: "Open questions", Summary: "Discussion prompts for each research direction.", ID: "questions discussion"}},
 	{SourcesPath, kb.Entry{Title: "Sources", Summary: "The bibliography behind every claim.", ID: "sources bibliography references"}},
 	{ToursPath, kb.Entry{Title: "Classroom tours", Summary: "Guided walkthroughs of the map for a class or on your own.", ID: "tours walkthrough lesson class"}},
-	{lab.IndexPath, kb.Entry{Title: "Labs", Summary: "Small experiments to run in the browser: predict, run, compare with the paper.", ID: "labs experiments simulations"}},
 	{GlossaryPath, kb.Entry{Title: "Glossary", Summary: "The technical terms, each in plain language.", ID: "glossary terms definitions jargon"}},
 }
 
@@ -78,7 +76,7 @@ func buildSearchIndex(k *kb.KB) []searchable {
 		add("Tour, "+strconv.Itoa(t.Minutes)+" min", TourPath(t.ID), kb.Entry{ID: t.ID + " " + t.Audience, Title: t.Title, Summary: t.Summary})
 	}
 	for _, l := range k.Labs() {
-		add("Lab", lab.Path(l.ID), kb.Entry{ID: l.ID + " lab experiment run simulation", Title: l.Title, Summary: l.Summary})
+		add("Lab", LabPath(l.ID), kb.Entry{ID: l.ID + " lab experiment run simulation", Title: l.Title, Summary: l.Summary})
 	}
 	for _, p := range indexPages {
 		add("Page", p.path, p.entry)

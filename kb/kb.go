@@ -6,11 +6,7 @@
 // WebAssembly, the static export and the content checker all share it.
 package kb
 
-import (
-	"sort"
-
-	"oversight/lab"
-)
+import "sort"
 
 // PinLimit bounds a position an author pins a concept to, in map units on
 // each axis (0 to PinLimit): the laid-out map spans about a thousand.
@@ -200,7 +196,7 @@ type KB struct {
 	sources  []*Source
 	tours    []*Tour
 	glossary []*Term
-	labs     []lab.Info
+	labs     []Lab
 	// redirects maps each alias to the concept it now names.
 	redirects map[string]string
 }
@@ -219,7 +215,7 @@ type Parts struct {
 	Glossary []*Term
 	// Labs are the labs' descriptions, which the server adds from the
 	// labs' registry (labs.Attach): content/ does not hold them.
-	Labs []lab.Info
+	Labs []Lab
 }
 
 // New makes a knowledge base of items that kb/load has checked: it puts
@@ -265,21 +261,21 @@ func (k *KB) Parts() Parts {
 }
 
 // Labs returns the labs' descriptions, in the order the index lists them.
-func (k *KB) Labs() []lab.Info { return k.labs }
+func (k *KB) Labs() []Lab { return k.labs }
 
 // Lab finds a lab by id.
-func (k *KB) Lab(id string) (lab.Info, bool) {
+func (k *KB) Lab(id string) (Lab, bool) {
 	for _, l := range k.labs {
 		if l.ID == id {
 			return l, true
 		}
 	}
-	return lab.Info{}, false
+	return Lab{}, false
 }
 
 // LabsOf lists the labs that belong to a concept.
-func (k *KB) LabsOf(conceptID string) []lab.Info {
-	var of []lab.Info
+func (k *KB) LabsOf(conceptID string) []Lab {
+	var of []Lab
 	for _, l := range k.labs {
 		if l.Concept == conceptID {
 			of = append(of, l)

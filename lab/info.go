@@ -2,8 +2,8 @@ package lab
 
 // Info is what the app shows of a lab without running it: its page's words,
 // its controls, the prediction it asks for and what the paper reported. It
-// is plain data, so that it travels in the knowledge snapshot and the app's
-// WebAssembly never links a simulation.
+// is plain data; the app knows only a summary of it (kb.Lab), so that its
+// WebAssembly links neither the simulations nor their pages.
 type Info struct {
 	ID      string `json:"id"`      // its address: /labs/<ID>
 	Title   string `json:"title"`   // e.g. "Weak-to-strong generalization"
@@ -15,10 +15,15 @@ type Info struct {
 	Shows   string `json:"shows"`
 	DoesNot string `json:"doesNot"`
 	// Caveat is the id of the caveat that says where the analogy may fail.
-	Caveat   string     `json:"caveat"`
-	Spec     Spec       `json:"spec"`
-	Predict  Prediction `json:"predict"`
-	Reported []Fact     `json:"reported"` // the source's findings, beside the toy's
+	Caveat string `json:"caveat"`
+	// ConceptTitle and CaveatTitle are the titles of the concept and the
+	// caveat, which the page links by name: the labs' worker has no
+	// knowledge base to look them up in (a test holds them to content/).
+	ConceptTitle string     `json:"conceptTitle"`
+	CaveatTitle  string     `json:"caveatTitle"`
+	Spec         Spec       `json:"spec"`
+	Predict      Prediction `json:"predict"`
+	Reported     []Fact     `json:"reported"` // the source's findings, beside the toy's
 	// Reviewed is the day the reported facts were last checked against
 	// their sources, YYYY-MM-DD.
 	Reviewed string `json:"reviewed"`
@@ -51,3 +56,17 @@ func Path(id string) string { return IndexPath + "/" + id }
 
 // IndexPath is the address of the page that lists the labs.
 const IndexPath = "/labs"
+
+// Cited lists the sources of the reported facts in the order they are
+// first cited, which is how their citations are numbered.
+func (i Info) Cited() []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, f := range i.Reported {
+		if !seen[f.Cite] {
+			seen[f.Cite] = true
+			ids = append(ids, f.Cite)
+		}
+	}
+	return ids
+}

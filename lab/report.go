@@ -1,13 +1,9 @@
 package lab
 
-import (
-	"encoding/json"
-	"fmt"
-)
+import "fmt"
 
-// Report is what a run of a lab shows, as plain data: the app draws it
-// the same way for every lab, on the server and in the browser, and it
-// travels from the labs' worker as JSON.
+// Report is what a run of a lab shows, as plain data, drawn the same way
+// for every lab (labs.Bench), on the server and in the labs' worker.
 type Report struct {
 	// Query is the setting that was run, as an address's query (Spec.Query).
 	Query   string   `json:"query"`
@@ -139,23 +135,15 @@ type Key struct {
 	Label string `json:"label"`
 }
 
-// EncodeReport writes a report as the worker sends it.
-func EncodeReport(r Report) ([]byte, error) { return json.Marshal(r) }
-
-// DecodeReport reads a report the worker sent, and checks what the app
-// relies on to draw it, so that a damaged message is an error, not a
-// broken page.
-func DecodeReport(data []byte) (Report, error) {
-	var r Report
-	if err := json.Unmarshal(data, &r); err != nil {
-		return Report{}, fmt.Errorf("the lab's result could not be read: %w", err)
-	}
+// Check says what in a report could not be drawn, if anything: a lab's
+// fault, which its page reports rather than drawing half a chart.
+func (r Report) Check() error {
 	for _, f := range r.Figures {
 		if err := f.check(); err != nil {
-			return Report{}, fmt.Errorf("the lab's result could not be drawn: figure %q: %w", f.ID, err)
+			return fmt.Errorf("figure %q of the lab's result cannot be drawn: %w", f.ID, err)
 		}
 	}
-	return r, nil
+	return nil
 }
 
 func (f Figure) check() error {

@@ -51,11 +51,17 @@ func Infos() []lab.Info {
 	return infos
 }
 
-// Attach returns the knowledge base with every lab's description in it,
-// so that the snapshot carries them to the browser.
+// Attach returns the knowledge base with what the app knows of every lab
+// (kb.Lab) in it, so that the snapshot carries it to the browser.
 func Attach(k *kb.KB) *kb.KB {
 	parts := k.Parts()
-	parts.Labs = Infos()
+	parts.Labs = nil
+	for _, l := range All() {
+		parts.Labs = append(parts.Labs, kb.Lab{
+			ID: l.ID, Title: l.Title, Concept: l.Concept, Summary: l.Summary,
+			QueryKeys: l.Spec.Keys(), Sources: l.Cited(), Reviewed: l.Reviewed,
+		})
+	}
 	return kb.New(parts)
 }
 

@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"io/fs"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"oversight/content"
+	"oversight/kb"
 	"oversight/kb/load"
 	"oversight/lab"
 )
@@ -45,8 +47,13 @@ func TestEveryLabPointsAtContentThatExists(t *testing.T) {
 		if _, ok := k.Concept(l.Concept); !ok {
 			t.Errorf("lab %s belongs to concept %q, which content/concepts does not have", l.ID, l.Concept)
 		}
-		if _, ok := k.Caveat(l.Caveat); !ok {
+		if c, ok := k.Concept(l.Concept); ok && c.Title != l.ConceptTitle {
+			t.Errorf("lab %s calls its concept %q, which content/concepts calls %q", l.ID, l.ConceptTitle, c.Title)
+		}
+		if c, ok := k.Caveat(l.Caveat); !ok {
 			t.Errorf("lab %s links caveat %q, which content/caveats does not have", l.ID, l.Caveat)
+		} else if c.Title != l.CaveatTitle {
+			t.Errorf("lab %s calls its caveat %q, which content/caveats calls %q", l.ID, l.CaveatTitle, c.Title)
 		}
 		for _, f := range l.Reported {
 			if _, ok := k.Source(f.Cite); !ok {
@@ -83,30 +90,39 @@ func TestAttachPutsTheLabsInTheSnapshot(t *testing.T) {
 	if len(withLabs.Concepts()) != len(k.Concepts()) {
 		t.Fatal("attaching the labs lost concepts")
 	}
-	var round struct{ Labs []lab.Info }
-	if err := json.Unmarshal(withLabs.Snapshot(), &round); err != nil {
+	back, err := kb.FromSnapshot(withLabs.Snapshot())
+	if err != nil {
 		t.Fatal(err)
 	}
-	if len(round.Labs) != len(All()) || round.Labs[0].Spec.Params[0].Key == "" {
-		t.Fatalf("the snapshot's labs are %+v", round.Labs)
+	got, _ := back.Lab("weak-to-strong")
+	want := kb.Lab{
+		ID: "weak-to-strong", Title: "Weak-to-strong generalization", Concept: "weak-to-strong-generalization",
+		QueryKeys: []string{"alpha", "conf", "imitable", "salience", "seed", "steps", "weak"},
+		Sources:   []string{"burns2023weak", "openai2023w2scode"}, Reviewed: "2026-12-04",
+	}
+	got.Summary = ""
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the snapshot holds %+v, want %+v", got, want)
 	}
 }
 
-// What a run returns is what the worker sends: it must survive the trip
-// through JSON and be drawable.
+// What a run returns must be drawable, and plain data.
 func TestEveryLabRunsAtItsDefaultsIntoADrawableReport(t *testing.T) {
 	for _, l := range All() {
 		r, err := l.Run(context.Background(), l.Spec.Defaults())
 		if err != nil {
 			t.Fatalf("lab %s: %v", l.ID, err)
 		}
-		data, err := lab.EncodeReport(r)
+		if err := r.Check(); err != nil {
+			t.Fatalf("lab %s: %v", l.ID, err)
+		}
+		data, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := lab.DecodeReport(data)
-		if err != nil {
-			t.Fatalf("lab %s: %v", l.ID, err)
+		var back lab.Report
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatal(err)
 		}
 		if back.Query != "" {
 			t.Errorf("lab %s ran its defaults as %q, want the empty query", l.ID, back.Query)

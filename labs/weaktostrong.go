@@ -33,9 +33,11 @@ func weakToStrong() Lab {
 				"Does the student beat its teacher, and how much of the gap to its ceiling – the same student trained on the truth – does it recover? Predict, then run.",
 			Shows: "This toy shows the paper’s measure, the performance gap recovered (PGR), on a problem small enough to run in your browser: " +
 				"logistic regressions on synthetic data, where a student beats its teacher when the truth stands out in its own features and the teacher’s errors are noise it cannot copy.",
-			DoesNot: "It does not show that language models behave this way: it is a linear toy, not a claim about them, and a small model supervising a larger one only stands in for people supervising a superhuman one.",
-			Caveat:  "analogy-may-break",
-			Spec:    weaktostrong.Spec(),
+			DoesNot:      "It does not show that language models behave this way: it is a linear toy, not a claim about them, and a small model supervising a larger one only stands in for people supervising a superhuman one.",
+			Caveat:       "analogy-may-break",
+			ConceptTitle: "Weak-to-strong generalization",
+			CaveatTitle:  "The analogy may break",
+			Spec:         weaktostrong.Spec(),
 			Predict: lab.Prediction{
 				Question: "Will the student, trained on the weak labels alone, beat its teacher?",
 				Guess:    "Your guess of the share of the gap it recovers (PGR)",

@@ -105,7 +105,7 @@ func build(c Config) (*built, error) {
 	if err != nil {
 		return nil, err
 	}
-	app.Register(k, app.ReadyTourReader(load.Tour), app.ReadyLabRunner(newLabDefaults().run))
+	app.Register(k, app.ReadyTourReader(load.Tour), app.ReadyLabRunner(prerenderLab(&labs.Bench{RunOnlyDefaults: true})))
 	h := &ui.Handler{
 		Name:        app.SiteName,
 		ShortName:   "Oversight",

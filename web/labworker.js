@@ -3,7 +3,7 @@
 // from this origin: Go's glue (/wasm_exec.js, served by go-app) and the
 // WebAssembly. Messages that arrive before the WebAssembly has started wait
 // here, and are handed over once it has (oversightLabsStarted). If it cannot
-// start, or its program stops, the page is told {failed: why}.
+// start, or its program stops, the page is told [0, "", why].
 importScripts("/wasm_exec.js");
 
 const waiting = [];
@@ -18,6 +18,6 @@ self.oversightLabsStarted = (handle) => {
 
 const go = new Go();
 WebAssembly.instantiateStreaming(fetch("/web/labs.wasm"), go.importObject).then(
-  (loaded) => go.run(loaded.instance).then(() => self.postMessage({ failed: "the labs' program stopped" })),
-  (err) => self.postMessage({ failed: "the labs' WebAssembly did not load (" + err + ")" })
+  (loaded) => go.run(loaded.instance).then(() => self.postMessage([0, "", "its program stopped"])),
+  (err) => self.postMessage([0, "", "its WebAssembly did not load (" + err + ")"])
 );

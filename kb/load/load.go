@@ -39,7 +39,7 @@ const (
 // prose may take them.
 var reservedPages = map[string]bool{
 	ConceptsDir: true, CaveatsDir: true, HistoryDir: true, ReadingsDir: true,
-	SourcesDir: true, GlossaryDir: true, "questions": true, "tours": true, "present": true, "web": true, "labs": true,
+	SourcesDir: true, GlossaryDir: true, "questions": true, "tours": true, "present": true, "web": true,
 }
 
 var (
