@@ -190,8 +190,8 @@ func TestTheWeakToStrongFiguresFollowTheSetting(t *testing.T) {
 	if on.Outcome.Value == nil || on.Outcome.Text != formatPGR(*on.Outcome.Value) {
 		t.Errorf("the outcome %+v does not give the student's PGR", on.Outcome)
 	}
-	if got := len(on.Figures[2].Chart.Dots); got != 300 {
-		t.Errorf("the view draws %d examples, want 300", got)
+	if got := len(on.Figures[2].Chart.Dots); got != 150 {
+		t.Errorf("the view draws %d examples, want 150", got)
 	}
 }
 
