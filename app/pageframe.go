@@ -55,7 +55,6 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 				ui.A().Href(HistoryPath).Text("History"),
 				ui.A().Href(QuestionsPath).Text("Questions"),
 				ui.A().Href(ToursPath).Text("Tours"),
-				ui.A().Href(LabsPath).Text("Labs"),
 				ui.A().Href(SourcesPath).Text("Sources"),
 			),
 		),
