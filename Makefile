@@ -19,11 +19,13 @@ run: build
 build: wasm server compress
 
 # The browser side: WebAssembly with no server code in it (build tags here
-# and in third_party/go-app), and the tour reader, which the app starts only
-# to read an imported tour.
+# and in third_party/go-app); the tour reader, which the app starts only to
+# read an imported tour; and the labs' simulations, which run in a Web
+# Worker started when a lab's page opens.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/oversight
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/tourreader.wasm ./cmd/tourreader
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/labs.wasm ./cmd/labworker
 
 server:
 	$(GO) build -trimpath -o bin/oversight ./cmd/oversight

@@ -46,6 +46,7 @@ func (p *ConceptPage) Render() ui.UI {
 				ui.Raw(c.Body),
 			),
 			p.caveats(c),
+			p.labs(c),
 			p.relations(c),
 			p.questions(c),
 			p.history(c),
@@ -71,6 +72,20 @@ func (p *ConceptPage) caveats(c *kb.Concept) ui.UI {
 			)
 		})),
 	)
+}
+
+// labs offers the lab that lets a reader see the concept happen.
+func (p *ConceptPage) labs(c *kb.Concept) ui.UI {
+	return conceptLabLink(c.ID, "Run it yourself: the lab")
+}
+
+// conceptLabLink links the lab a concept has, if any, as a button.
+func conceptLabLink(conceptID, label string) ui.UI {
+	labs := knowledge.LabsOf(conceptID)
+	if len(labs) == 0 {
+		return nil
+	}
+	return ui.A().Class("button", "secondary", "lab-link").Href(LabPath(labs[0].ID)).Text(label)
 }
 
 func (p *ConceptPage) questions(c *kb.Concept) ui.UI {

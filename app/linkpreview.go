@@ -143,6 +143,7 @@ func (p *LinkPreview) sheet(c *kb.Concept) ui.UI {
 	neighbours := linkedConcepts(c.ID)
 	return ui.Div().Class("preview-sheet").Body(
 		ui.A().Class("button", "preview-open").Href(kb.ConceptPath(c.ID)).Text("Open "+c.Title),
+		conceptLabLink(c.ID, "Run the lab"),
 		ui.If(len(neighbours) > 0, func() ui.UI {
 			return ui.Div().Class("preview-links").Body(
 				ui.P().Class("preview-links-heading").Text("Linked to"),

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -10,6 +11,8 @@ import (
 
 	"oversight/content"
 	"oversight/kb/load"
+	"oversight/lab"
+	"oversight/labs"
 )
 
 // The component tests render with the real content.
@@ -18,7 +21,9 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	Register(laidOut(k), ReadyTourReader(load.Tour))
+	Register(labs.Attach(laidOut(k)), ReadyTourReader(load.Tour), ReadyLabRunner(func(v lab.View) (string, error) {
+		return (&labs.Bench{}).Render(context.Background(), v)
+	}))
 	os.Exit(m.Run())
 }
 

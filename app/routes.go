@@ -36,7 +36,14 @@ const TourReaderFile = "tourreader.wasm"
 // use, such as the tour reader, which only a teacher importing a tour
 // needs: the service worker does not download them on the first visit, and
 // keeps each once a page that uses it has opened (see KeepOffline).
-func OnDemandFiles() []string { return []string{TourReaderFile} }
+func OnDemandFiles() []string { return []string{TourReaderFile, LabsFile} }
+
+// LabsFile is the labs' WebAssembly (cmd/labworker), which LabWorkerScript
+// runs in a Web Worker when a lab's page opens.
+const LabsFile = "labs.wasm"
+
+// LabWorkerScript is the address of the labs' Web Worker.
+const LabWorkerScript = "/web/labworker.js"
 
 // Paths of the app's index pages.
 const (
@@ -46,16 +53,24 @@ const (
 	QuestionsPath = "/questions"
 )
 
+// LabsPath is the page that lists the labs, a page of prose
+// (content/pages/labs.md).
+const LabsPath = "/labs"
+
+// LabPath is the URL of a lab's page.
+func LabPath(id string) string { return LabsPath + "/" + id }
+
 // ProsePath is the URL of a page of prose, such as /about.
 func ProsePath(id string) string { return "/" + id }
 
 // Register makes k the app's knowledge base and routes every page of it,
-// with reader for the tours a teacher imports. Each item has an exact route,
+// with reader for the tours a teacher imports and runner for the labs. Each item has an exact route,
 // so its page component is built knowing its id; anything else falls
 // through to the not-found page.
-func Register(k *kb.KB, reader TourReader) {
+func Register(k *kb.KB, reader TourReader, runner LabRunner) {
 	knowledge = k
 	tourReader = reader
+	labRunner = runner
 	contentReviewed = latestReview(k)
 	for path, page := range pageFactories(k) {
 		ui.Route(path, page)
@@ -96,6 +111,10 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 		GlossaryPath:  func() ui.Composer { return &GlossaryPage{} },
 		JoinPath:      func() ui.Composer { return &JoinPage{Knowledge: k} },
 	}
+	for _, l := range k.Labs() {
+		id := l.ID
+		pages[LabPath(id)] = func() ui.Composer { return &LabPage{ID: id} }
+	}
 	for _, c := range k.Concepts() {
 		id := c.ID
 		pages[kb.ConceptPath(id)] = func() ui.Composer { return &ConceptPage{ID: id} }
@@ -135,6 +154,10 @@ func QueryKeys(path string) []string {
 		return []string{"step", "tour", "view"}
 	case strings.HasPrefix(path, PresentPath+"/"):
 		return []string{"view"}
+	case strings.HasPrefix(path, LabsPath+"/"):
+		if l, ok := knowledge.Lab(strings.TrimPrefix(path, LabsPath+"/")); ok {
+			return l.QueryKeys
+		}
 	}
 	return nil
 }

@@ -75,6 +75,9 @@ func buildSearchIndex(k *kb.KB) []searchable {
 	for _, t := range k.Tours() {
 		add("Tour, "+strconv.Itoa(t.Minutes)+" min", TourPath(t.ID), kb.Entry{ID: t.ID + " " + t.Audience, Title: t.Title, Summary: t.Summary})
 	}
+	for _, l := range k.Labs() {
+		add("Lab", LabPath(l.ID), kb.Entry{ID: l.ID + " lab experiment run simulation", Title: l.Title, Summary: l.Summary})
+	}
 	for _, p := range indexPages {
 		add("Page", p.path, p.entry)
 	}

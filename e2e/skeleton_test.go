@@ -14,6 +14,7 @@ import (
 	"oversight/content"
 	knowledge "oversight/kb"
 	"oversight/kb/load"
+	"oversight/labs"
 )
 
 // The concepts the walking skeleton promises by id.
@@ -29,7 +30,7 @@ func loadKnowledge(t *testing.T) *knowledge.KB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return k
+	return labs.Attach(k) // as the server does: the labs' pages are pages
 }
 
 func TestTheMapShowsEveryConceptAsALinkAndTheAppStarts(t *testing.T) {

@@ -196,6 +196,7 @@ type KB struct {
 	sources  []*Source
 	tours    []*Tour
 	glossary []*Term
+	labs     []Lab
 	// redirects maps each alias to the concept it now names.
 	redirects map[string]string
 }
@@ -212,6 +213,9 @@ type Parts struct {
 	Sources  []*Source
 	Tours    []*Tour
 	Glossary []*Term
+	// Labs are the labs' descriptions, which the server adds from the
+	// labs' registry (labs.Attach): content/ does not hold them.
+	Labs []Lab
 }
 
 // New makes a knowledge base of items that kb/load has checked: it puts
@@ -235,7 +239,7 @@ func New(p Parts) *KB {
 		drawing: p.Map, concepts: p.Concepts, byID: make(map[string]*Concept, len(p.Concepts)),
 		caveats: p.Caveats, events: p.Events, readings: p.Readings,
 		pages: p.Pages, sources: p.Sources, tours: p.Tours, glossary: p.Glossary,
-		redirects: make(map[string]string),
+		labs: p.Labs, redirects: make(map[string]string),
 	}
 	for _, c := range p.Concepts {
 		k.byID[c.ID] = c
@@ -252,8 +256,32 @@ func (k *KB) Parts() Parts {
 	return Parts{
 		Map: k.drawing, Concepts: k.concepts, Caveats: k.caveats, Events: k.events,
 		Readings: k.readings, Pages: k.pages, Sources: k.sources, Tours: k.tours,
-		Glossary: k.glossary,
+		Glossary: k.glossary, Labs: k.labs,
 	}
+}
+
+// Labs returns the labs' descriptions, in the order the index lists them.
+func (k *KB) Labs() []Lab { return k.labs }
+
+// Lab finds a lab by id.
+func (k *KB) Lab(id string) (Lab, bool) {
+	for _, l := range k.labs {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return Lab{}, false
+}
+
+// LabsOf lists the labs that belong to a concept.
+func (k *KB) LabsOf(conceptID string) []Lab {
+	var of []Lab
+	for _, l := range k.labs {
+		if l.Concept == conceptID {
+			of = append(of, l)
+		}
+	}
+	return of
 }
 
 // Map returns the frame of the laid-out map.

@@ -8,7 +8,7 @@ import (
 
 // snapshotFormat changes whenever the snapshot's shape does, so that a
 // browser never decodes a snapshot written for another build.
-const snapshotFormat = 2
+const snapshotFormat = 3
 
 // snapshot is a loaded knowledge base as data: what Load produced, already
 // checked, sorted and rendered to HTML.

@@ -66,6 +66,17 @@ func (s Spec) Defaults() Setting {
 	return set
 }
 
+// Keys lists the parameters' keys, sorted: the query keys a lab's page
+// reads.
+func (s Spec) Keys() []string {
+	keys := make([]string, len(s.Params))
+	for i, p := range s.Params {
+		keys[i] = p.Key
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // Param finds a parameter by key.
 func (s Spec) Param(key string) (Param, bool) {
 	for _, p := range s.Params {

@@ -14,6 +14,7 @@ import (
 
 	"oversight/app"
 	"oversight/internal/copyfiles"
+	"oversight/labs"
 )
 
 // goAppFiles are the files go-app's handler generates, which a static host
@@ -27,6 +28,7 @@ var goAppFiles = []string{"/app.js", "/app-worker.js", "/wasm_exec.js", "/app.cs
 // will be served at; c.Layout is always FolderPages. dest is emptied first.
 func Export(c Config, dest string, out io.Writer) error {
 	c.Layout = FolderPages
+	c.KB = labs.Attach(c.KB) // as New does: the labs' pages are pages too
 	handler, err := New(c)
 	if err != nil {
 		return err

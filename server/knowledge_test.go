@@ -11,13 +11,15 @@ import (
 	"oversight/content"
 	"oversight/kb"
 	"oversight/kb/load"
+	"oversight/labs"
 )
 
 // The browser starts from the knowledge base the server loaded, byte for
-// byte, in whichever encoding it accepts, and revalidates it for a 304.
+// byte, with the labs' descriptions, in whichever encoding it accepts, and
+// revalidates it for a 304.
 func TestTheBrowserGetsTheKnowledgeBaseTheServerLoaded(t *testing.T) {
 	k, _ := load.Content(content.FS, content.Root)
-	want := k.Snapshot()
+	want := labs.Attach(k).Snapshot()
 	s := newTestServer(t, fakeWeb(t, "wasm"))
 	for _, encoding := range []string{"br", "gzip", ""} {
 		res := get(t, s.URL+app.KnowledgePath, map[string]string{"Accept-Encoding": encoding})

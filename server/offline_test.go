@@ -242,16 +242,18 @@ func filesIn(t *testing.T, dir string) []string {
 	return names
 }
 
-// What most readers never use (the tour reader) is not in the first visit's
-// download: the worker keeps it on demand instead.
-func TestTheWorkerKeepsTheTourReaderOnDemandInsteadOfPrecachingIt(t *testing.T) {
+// What most readers never use (the tour reader, the labs) is not in the
+// first visit's download: the worker keeps it on demand instead.
+func TestTheWorkerKeepsTheTourReaderAndTheLabsOnDemandInsteadOfPrecachingThem(t *testing.T) {
 	s := newTestServer(t, fakeWebWithIcons(t))
 	worker, _ := io.ReadAll(get(t, s.URL+"/app-worker.js", nil).Body)
 	reader := "/web/" + app.TourReaderFile
-	if contains(precachedURLs(worker), reader) {
-		t.Errorf("the worker precaches %s", reader)
+	for _, file := range []string{reader, "/web/" + app.LabsFile} {
+		if contains(precachedURLs(worker), file) {
+			t.Errorf("the worker precaches %s", file)
+		}
 	}
-	if want := `const onDemand = ["` + reader + `"];`; !strings.Contains(string(worker), want) {
+	if want := `const onDemand = ["` + reader + `","/web/` + app.LabsFile + `"];`; !strings.Contains(string(worker), want) {
 		t.Errorf("the worker does not keep %s on demand: no %s", reader, want)
 	}
 }

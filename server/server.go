@@ -31,6 +31,7 @@ import (
 	"oversight/app"
 	"oversight/kb"
 	"oversight/kb/load"
+	"oversight/labs"
 )
 
 // The app's colours outside its pages: the install splash and browser UI.
@@ -94,12 +95,17 @@ func build(c Config) (*built, error) {
 	if _, err := os.Stat(filepath.Join(webDir, app.TourReaderFile)); err != nil {
 		return nil, fmt.Errorf("no tour reader in %s: run `make build` first (%w)", webDir, err)
 	}
+	if _, err := os.Stat(filepath.Join(webDir, app.LabsFile)); err != nil {
+		return nil, fmt.Errorf("no labs' WebAssembly in %s: run `make build` first (%w)", webDir, err)
+	}
+	// The labs' descriptions travel to the browser in the snapshot.
+	k = labs.Attach(k)
 	snapshot := k.Snapshot()
 	version, err := buildVersion(webDir, snapshot)
 	if err != nil {
 		return nil, err
 	}
-	app.Register(k, app.ReadyTourReader(load.Tour))
+	app.Register(k, app.ReadyTourReader(load.Tour), app.ReadyLabRunner(prerenderLab(&labs.Bench{RunOnlyDefaults: true})))
 	h := &ui.Handler{
 		Name:        app.SiteName,
 		ShortName:   "Oversight",

@@ -86,6 +86,15 @@ func TestTheServerRefusesToStartWithoutTheTourReader(t *testing.T) {
 	}
 }
 
+func TestTheServerRefusesToStartWithoutTheLabs(t *testing.T) {
+	k, _ := load.Content(content.FS, content.Root)
+	web := fakeWeb(t, "wasm")
+	os.Remove(filepath.Join(web, app.LabsFile))
+	if _, err := New(Config{KB: k, WebDir: web}); err == nil || !strings.Contains(err.Error(), "make build") {
+		t.Errorf("New without the labs' WebAssembly gave %v", err)
+	}
+}
+
 func TestTheServerRefusesToStartWithoutTheWebAssembly(t *testing.T) {
 	k, _ := load.Content(content.FS, content.Root)
 	if _, err := New(Config{KB: k, WebDir: t.TempDir()}); err == nil {

@@ -29,7 +29,7 @@ func main() {
 		return
 	}
 	mark("oversight:content-loaded")
-	app.Register(k, &app.TourReaderModule{Path: "/web/" + app.TourReaderFile, Snapshot: snapshot})
+	app.Register(k, &app.TourReaderModule{Path: "/web/" + app.TourReaderFile, Snapshot: snapshot}, &app.LabWorker{Script: app.LabWorkerScript})
 	// Before go-app starts, which reads localStorage and cannot start if
 	// the browser refuses it.
 	app.OpenLocalData()

@@ -139,12 +139,16 @@ func brotliSize(t *testing.T, data []byte, quality int) int {
 func TestTheAppsWebAssemblyLinksNoMarkdownYAMLOrHTTP(t *testing.T) {
 	deps := browserDependencies(t)
 	for pkg, why := range map[string]string{
-		"github.com/yuin/goldmark": "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
-		"go.yaml.in/yaml/v3":       "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
-		"oversight/kb/load":        "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
-		"oversight/content":        "the browser gets the knowledge base as a snapshot",
-		"net/http":                 "the browser fetches with syscall/js; net/http brings TLS, about 300 KB of brotli",
-		"crypto/tls":               "nothing in the browser needs TLS of its own",
+		"github.com/yuin/goldmark":   "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
+		"go.yaml.in/yaml/v3":         "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
+		"oversight/kb/load":          "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
+		"oversight/content":          "the browser gets the knowledge base as a snapshot",
+		"net/http":                   "the browser fetches with syscall/js; net/http brings TLS, about 300 KB of brotli",
+		"crypto/tls":                 "nothing in the browser needs TLS of its own",
+		"oversight/labs":             "the labs run in their own WebAssembly (cmd/labworker), in a Web Worker",
+		"oversight/sim/weaktostrong": "the labs run in their own WebAssembly (cmd/labworker), in a Web Worker",
+		"oversight/sim/control":      "the labs run in their own WebAssembly (cmd/labworker), in a Web Worker",
+		"oversight/sim/debate":       "the labs run in their own WebAssembly (cmd/labworker), in a Web Worker",
 	} {
 		if slices.Contains(deps, pkg) {
 			t.Errorf("the app's WebAssembly links %s: %s", pkg, why)
@@ -156,7 +160,7 @@ func TestTheAppsWebAssemblyLinksNoMarkdownYAMLOrHTTP(t *testing.T) {
 // positions and routes in the snapshot. Neither WebAssembly carries
 // Graphviz (itself a WebAssembly module and its runtime, several MB).
 func TestNoWebAssemblyLinksTheMapLayout(t *testing.T) {
-	for _, pkg := range []string{".", "../tourreader"} {
+	for _, pkg := range []string{".", "../tourreader", "../labworker"} {
 		deps := browserDependenciesOf(t, pkg)
 		if len(deps) == 0 {
 			t.Fatalf("go list found no packages in the WebAssembly of %s", pkg)

@@ -21,10 +21,11 @@ type Build struct {
 }
 
 // wasmFiles are the WebAssembly files of a build, with the package each is
-// built from: the app, and the tour reader it starts on demand.
+// built from: the app, and the tour reader and the labs it starts on demand.
 var wasmFiles = []struct{ name, pkg string }{
 	{"app.wasm", "./cmd/oversight"},
 	{"tourreader.wasm", "./cmd/tourreader"},
+	{"labs.wasm", "./cmd/labworker"},
 }
 
 // Make builds, from the module at repo, the server into binary and every

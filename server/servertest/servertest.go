@@ -15,7 +15,7 @@ import (
 func FakeWeb(t testing.TB, wasm string) string {
 	t.Helper()
 	dir := t.TempDir()
-	files := map[string]string{"app.wasm": wasm, app.TourReaderFile: "the tour reader", "style.css": "body{}"}
+	files := map[string]string{"app.wasm": wasm, app.TourReaderFile: "the tour reader", app.LabsFile: "the labs", "style.css": "body{}"}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)

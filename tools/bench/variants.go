@@ -82,7 +82,7 @@ func (b builder) app() (*variant, error) {
 	if err := b.run(b.repo, nil, b.bin, "static", "-out", dir, "-web", b.web); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{"app.wasm.br", "app.wasm.gz", "tourreader.wasm.br", "tourreader.wasm.gz", ".compressed.json"} {
+	for _, name := range []string{"app.wasm.br", "app.wasm.gz", "tourreader.wasm.br", "tourreader.wasm.gz", "labs.wasm.br", "labs.wasm.gz", ".compressed.json"} {
 		// Missing copies are made by compressTree.
 		_ = copyfiles.File(filepath.Join(b.web, name), filepath.Join(dir, "web", name))
 	}

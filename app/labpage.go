@@ -1,0 +1,175 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/kb"
+	"oversight/lab"
+)
+
+// LabPage is one lab: its controls, the prediction a learner commits to
+// before the first run, the run's results beside it, and what the research
+// reported. The labs' own code writes all of that as HTML (LabRunner): on
+// the server, which prerenders the page with a real run at the defaults,
+// and in the labs' worker in the browser. This component places it and
+// reads the learner's actions by delegation, so that every visitor's
+// WebAssembly carries as little of the labs as it can. The setting lives in
+// the address: a link, a tour step or the back button opens the lab as it
+// was.
+type LabPage struct {
+	ui.Compo
+
+	// ID is the lab shown.
+	ID string
+
+	// shownID is the lab this page last arrived at: a new address for the
+	// same lab is a new setting, not a new page.
+	shownID string
+	info    kb.Lab
+	view    lab.View
+	// html is the page's main part as the labs' code wrote it; empty until
+	// the worker has written it after an in-app navigation.
+	html    string
+	failure string
+	// mounted is the page's own context: answers are dispatched on it,
+	// since the control that asked may be gone by then.
+	mounted ui.Context
+}
+
+// startingLab stands in for a lab's page until the worker has written it,
+// after an in-app navigation.
+const startingLab = `<div class="lab-body"><h1 id="` + headingID + `" tabindex="-1">Lab</h1><p class="lab-status">Starting the lab…</p></div>`
+
+func (p *LabPage) OnInit() {
+	// The first page the app shows was prerendered: it keeps what the
+	// server wrote until the worker writes anew.
+	if ui.IsClient && !started {
+		if el := ui.Window().Get("document").Call("querySelector", "main .lab-body"); el.Truthy() {
+			p.html = el.Get("outerHTML").String()
+		}
+	}
+}
+
+func (p *LabPage) OnMount(ctx ui.Context) { p.mounted = ctx }
+
+func (p *LabPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *LabPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+
+func (p *LabPage) arrive(ctx ui.Context) {
+	p.view.Query = ctx.Page().URL().RawQuery
+	if p.shownID == p.ID {
+		// Another setting of the same lab: the reader stays where they are.
+		p.view.Run = p.view.Committed
+		p.render()
+		return
+	}
+	p.shownID = p.ID
+	p.info, _ = knowledge.Lab(p.ID)
+	p.view = lab.View{Lab: p.ID, Query: p.view.Query}
+	if html, ok := labRunner.RenderNow(p.view); ok {
+		p.html = html
+	}
+	if p.html != "" {
+		showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
+	}
+	p.render()
+}
+
+// render asks the worker for the page at the current view, saying in the
+// results' live region what happens meanwhile.
+func (p *LabPage) render() {
+	if !ui.IsClient {
+		return // the server wrote the page in arrive
+	}
+	if status := ui.Window().GetElementByID("lab-status"); p.view.Run && status.Truthy() {
+		status.Set("textContent", "Running the lab…")
+		status.Get("parentElement").Call("setAttribute", "aria-busy", "true")
+	}
+	first := p.html == ""
+	labRunner.Render(p.mounted, p.view, func(ctx ui.Context, html string, err error) {
+		if first {
+			showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
+		}
+		if err != nil {
+			p.failure = strings.ReplaceAll(strings.ReplaceAll(err.Error(), "&", "&amp;"), "<", "&lt;")
+			return
+		}
+		p.failure, p.html = "", html
+	})
+}
+
+func (p *LabPage) Render() ui.UI {
+	body := p.html
+	if body == "" {
+		body = startingLab
+	}
+	if p.failure != "" {
+		body = `<div>` + body + `<p class="lab-error" role="alert">The lab could not run: ` + p.failure + `. The rest of the app works as before.</p></div>`
+	}
+	return pageFrame("lab-page",
+		ui.Div().Class("lab").On("input", p.act).On("change", p.act).On("click", p.act).Body(
+			ui.Raw(body),
+			&SourceList{IDs: p.info.Sources, Reviewed: p.info.Reviewed},
+		),
+	)
+}
+
+// act reads what the learner did on the page the labs' code wrote, by the
+// data attributes it gave its controls:
+//   - a slider moving (input) shows its value in its <output>;
+//   - a setting changed (change) goes to the address, a new history entry,
+//     from which the page reads it again (OnNav) as the labs' code reads any
+//     address (lab.Spec.Read);
+//   - an answer is kept for the commit; the buttons commit the prediction
+//     and run, or go back to predicting.
+func (p *LabPage) act(ctx ui.Context, e ui.Event) {
+	target, kind := e.Get("target"), e.Get("type").String()
+	data := target.Get("dataset")
+	value := target.Get("value").String()
+	switch {
+	case kind == "click":
+		p.press(target.Call("closest", "[data-action]"))
+	case kind == "input":
+		// Each slider's <output> has its id and "-value".
+		if output := ui.Window().GetElementByID(target.Get("id").String() + "-value"); output.Truthy() {
+			output.Set("textContent", value)
+		}
+	case data.Get("answer").Truthy():
+		p.view.Answer = value
+	case data.Get("param").Truthy():
+		if target.Get("type").String() == "checkbox" {
+			value = strconv.FormatBool(target.Get("checked").Bool())
+		}
+		address := *ctx.Page().URL()
+		query := address.Query()
+		query.Set(data.Get("param").String(), value)
+		address.RawQuery = query.Encode()
+		ctx.NavigateTo(&address)
+	}
+}
+
+// press acts on one of the page's buttons: commit the prediction and run,
+// or go back to predicting. Neither moves focus or scrolls: either would
+// make the browser lay the new page out at once, holding the main thread
+// (0.4 s measured); the results' live region says what happened.
+func (p *LabPage) press(button ui.Value) {
+	if !button.Truthy() {
+		return
+	}
+	commit := button.Get("dataset").Get("action").String() == "commit"
+	if commit {
+		if p.view.Answer == "" {
+			ui.Window().GetElementByID("lab-answer-missing").Set("textContent", "Answer yes or no first.")
+			ui.Window().GetElementByID("lab-answer-yes").Call("focus")
+			return
+		}
+		guess, _ := strconv.ParseFloat(ui.Window().GetElementByID("lab-guess").Get("value").String(), 64)
+		p.view.Guess = &guess
+	}
+	p.view.Committed, p.view.Run = commit, commit
+	p.render()
+}

@@ -1,0 +1,192 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+const labPath = "/labs/weak-to-strong"
+
+// setControl moves a lab's control as a learner letting go of it would.
+func (p *page) setControl(id, value string) {
+	p.t.Helper()
+	eval[bool](p, fmt.Sprintf(`(() => {
+		const el = document.getElementById(%q);
+		el.value = %q;
+		el.dispatchEvent(new Event("input", {bubbles: true}));
+		el.dispatchEvent(new Event("change", {bubbles: true}));
+		return true;
+	})()`, id, value))
+}
+
+// accuracyTable is the text twin of the run's first chart.
+const accuracyTable = `((document.querySelector(".lab-run #run-accuracy table") || {}).innerText || "")`
+
+// The whole learner's path through a lab, in one page: predict, commit, see
+// the run beside the prediction, change a setting and see the chart and its
+// table change, step back through the address. Meanwhile the page's main
+// thread never blocks: the run is in the worker, search answers as it runs.
+func TestALabRunsInItsWorkerBesideTheLearnersPrediction(t *testing.T) {
+	t.Parallel()
+	p := openPage(t, desktop)
+	p.openApp(labPath)
+	p.screenshot("lab-before-desktop")
+	for _, v := range p.seriousViolations() {
+		t.Errorf("%s before a run: %s", labPath, v)
+	}
+	if got := p.text("details.lab-defaults summary"); !strings.Contains(got, "open it once you have predicted") {
+		t.Errorf("the run at the defaults is not folded away before a prediction: %q", got)
+	}
+
+	// No answer, no run.
+	p.clickCentred("#lab-commit")
+	p.waitFor(`document.getElementById("lab-answer-missing").textContent === "Answer yes or no first."`)
+	if p.count(".lab-run") != 0 {
+		t.Fatal("the lab ran without a prediction")
+	}
+
+	p.clickCentred("#lab-answer-yes")
+	p.setControl("lab-guess", "0.3")
+	if got := p.text("#lab-guess-value"); got != "0.3" {
+		t.Errorf("the guess's slider shows %q as it moves, want 0.3", got)
+	}
+	// Search has been used once, as the app's own code is compiled the
+	// first time it runs: what is measured below is the lab's doing.
+	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "weak"))
+	p.waitFor(`document.querySelectorAll("#site-search-results li").length > 0`)
+	eval[bool](p, `(() => {
+		const box = document.getElementById("site-search");
+		box.value = "";
+		box.dispatchEvent(new Event("input", {bubbles: true}));
+		return true;
+	})()`)
+	p.waitFor(`document.querySelectorAll("#site-search-results li").length === 0`)
+	eval[bool](p, `window.longTasks = [], window.watchTasks = new PerformanceObserver(list => {
+		for (const e of list.getEntries()) window.longTasks.push(Math.round(e.duration));
+	}), window.watchTasks.observe({type: "longtask"}), true`)
+	p.clickCentred("#lab-commit")
+	// Typing in search while the lab runs gets its answer.
+	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "debate"))
+	p.waitFor(`document.querySelectorAll("#site-search-results li").length > 0`)
+	p.waitFor(`!!document.querySelector(".lab-run .lab-reveal")`)
+	// The run itself never holds the main thread: it is in the worker, and
+	// search answered while it ran. Placing the results does (style and
+	// layout of three charts), for how long depends on the machine's load:
+	// a figure, not a timed assertion.
+	t.Logf("main-thread tasks over 50 ms from commit to results: %v", eval[[]int](p, `window.watchTasks.disconnect(), window.longTasks`))
+	reveal := p.text(".lab-reveal")
+	for _, want := range []string{"You predicted", "This run", "yes", "0.30"} {
+		if !strings.Contains(reveal, want) {
+			t.Errorf("the result beside the prediction lacks %q: %q", want, reveal)
+		}
+	}
+	if charts, tables := p.count(".lab-run figure > svg.lab-chart"), p.count(".lab-run figure > table"); charts != 3 || tables != 3 {
+		t.Errorf("the run has %d charts and %d tables, want 3 of each", charts, tables)
+	}
+	eval[bool](p, `document.getElementById("site-search").blur(), true`)
+	p.screenshot("lab-after-desktop")
+	for _, v := range p.seriousViolations() {
+		t.Errorf("%s after a run: %s", labPath, v)
+	}
+
+	// A setting changed: a new address, a new run, another chart and table.
+	before := eval[string](p, accuracyTable)
+	bar := `document.querySelector(".lab-run #run-accuracy rect.bar").getAttribute("height")`
+	barBefore := eval[string](p, bar)
+	p.setControl("lab-weak", "60")
+	p.waitFor(`location.search === "?weak=60"`)
+	p.waitFor(accuracyTable + ` !== ` + jsString(before) + ` && ` + accuracyTable + ` !== ""`)
+	if eval[string](p, bar) == barBefore {
+		t.Error("the chart did not change with the setting")
+	}
+	if got := p.text("#lab-weak-value"); got != "60" {
+		t.Errorf("the weak supervisor's slider reads %q after the change, want 60", got)
+	}
+
+	// Back: the defaults again, run again.
+	eval[bool](p, `history.back(), true`)
+	p.waitFor(`location.search === ""`)
+	p.waitFor(accuracyTable + ` === ` + jsString(before))
+	if got := p.text("#lab-weak-value"); got != "75" {
+		t.Errorf("after going back the slider reads %q, want 75", got)
+	}
+}
+
+// A teacher's link opens the lab at its setting; what it cannot use is
+// named, and an address of 10 KB is refused politely.
+func TestALabsAddressRestoresItsSettingAndNamesWhatItCouldNotUse(t *testing.T) {
+	t.Parallel()
+	p := openPage(t, phone)
+	p.openApp(labPath + "?weak=60&imitable=banana&conf=off")
+	if got := eval[string](p, `document.getElementById("lab-weak").value`); got != "60" {
+		t.Errorf("the address's weak=60 shows as %q", got)
+	}
+	if eval[bool](p, `document.getElementById("lab-conf").checked`) {
+		t.Error("the address's conf=off shows the confidence loss on")
+	}
+	if notes := p.text(".lab-notes"); !strings.Contains(notes, `"banana" is not a number; using 30`) {
+		t.Errorf("the notes do not name the garbage: %q", notes)
+	}
+	p.screenshot("lab-before-phone")
+	p.openApp(labPath + "?weak=" + strings.Repeat("7", 10<<10))
+	if notes := p.text(".lab-notes"); !strings.Contains(notes, "the lab starts from its defaults") {
+		t.Errorf("a 10 KB address is not refused politely: %q", notes)
+	}
+}
+
+// A lab whose worker cannot start says so; the rest of the app works.
+func TestALabWhoseWorkerFailsSaysSoAndTheAppWorks(t *testing.T) {
+	t.Parallel()
+	p := openPage(t, desktop)
+	p.expectProblem("no-such-worker.js")
+	p.openApp("/")
+	eval[bool](p, `(() => {
+		const RealWorker = window.Worker;
+		window.Worker = function () { return new RealWorker("/web/no-such-worker.js"); };
+		return true;
+	})()`)
+	p.showInApp(labPath)
+	p.waitFor(`!!document.querySelector(".lab-error")`)
+	if got := p.text(".lab-error"); !strings.Contains(got, "could not run") || !strings.Contains(got, "The rest of the app works") {
+		t.Errorf("the failure reads %q", got)
+	}
+	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "debate"))
+	p.waitFor(`document.querySelectorAll("#site-search-results li").length > 0`)
+	p.showInApp("/concepts/debate")
+}
+
+// Once a lab has been opened, it runs with no network: the service worker
+// keeps the labs' WebAssembly, which the first visit did not download.
+func TestALabWorksOfflineAfterItWasOpenedOnce(t *testing.T) {
+	t.Parallel()
+	origin, stop, err := mainBuild.Serve(freeAddr(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := openPageInProfile(t, desktop, origin)
+	p.openApp("/")
+	p.waitForOfflineCopy()
+	if p.cachedByTheWorker("/web/labs.wasm") {
+		t.Error("the first visit to the map downloaded the labs, which only a lab's page needs")
+	}
+	p.openApp(labPath)
+	for deadline := time.Now().Add(20 * time.Second); !p.cachedByTheWorker("/web/labs.wasm"); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("opening a lab did not keep the labs' WebAssembly offline")
+		}
+	}
+	stop()
+	p.goOffline()
+	p.expectFaviconOffline()
+	p.openApp(labPath + "?steps=50")
+	p.clickCentred("#lab-answer-no")
+	p.clickCentred("#lab-commit")
+	p.waitFor(`!!document.querySelector(".lab-run .lab-reveal")`)
+	if p.count(".lab-error") != 0 {
+		t.Errorf("offline, the lab failed: %s", p.text(".lab-error"))
+	}
+}
