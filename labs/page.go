@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"sync"
 
+	"oversight/kb"
 	"oversight/lab"
 )
 
@@ -122,7 +123,7 @@ func (p labPage) guess() float64 {
 
 func (p labPage) html() string {
 	return tag("div", attrs{"class", "lab-body"},
-		tag("p", attrs{"class", "back"}, tag("a", attrs{"href", "/concepts/" + p.Concept}, text("← "+p.ConceptTitle))),
+		tag("p", attrs{"class", "back"}, tag("a", attrs{"href", kb.ConceptPath(p.Concept)}, text("← "+p.ConceptTitle))),
 		tag("p", attrs{"class", "kind-badge kind-lab"}, "Lab"),
 		tag("h1", attrs{"id", "page-title", "tabindex", "-1"}, text(p.Title)),
 		tag("p", attrs{"class", "lead"}, text(p.Intro)),
@@ -156,7 +157,7 @@ func (p labPage) caption() string {
 	return tag("section", attrs{"class", "lab-caption", "aria-labelledby", "lab-caption-heading"},
 		tag("h2", attrs{"id", "lab-caption-heading"}, text("What this toy shows, and what it does not")),
 		tag("p", nil, text(p.Shows)),
-		tag("p", nil, text(p.DoesNot+" See the caveat "), tag("a", attrs{"href", "/caveats/" + p.Caveat}, text(p.CaveatTitle)), "."),
+		tag("p", nil, text(p.DoesNot+" See the caveat "), tag("a", attrs{"href", kb.CaveatPath(p.Caveat)}, text(p.CaveatTitle)), "."),
 	)
 }
 
