@@ -54,30 +54,15 @@ func TestALabRunsInItsWorkerBesideTheLearnersPrediction(t *testing.T) {
 	if got := p.text("#lab-guess-value"); got != "0.3" {
 		t.Errorf("the guess's slider shows %q as it moves, want 0.3", got)
 	}
-	// Search has been used once, as the app's own code is compiled the
-	// first time it runs: what is measured below is the lab's doing.
-	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "weak"))
-	p.waitFor(`document.querySelectorAll("#site-search-results li").length > 0`)
-	eval[bool](p, `(() => {
-		const box = document.getElementById("site-search");
-		box.value = "";
-		box.dispatchEvent(new Event("input", {bubbles: true}));
-		return true;
-	})()`)
-	p.waitFor(`document.querySelectorAll("#site-search-results li").length === 0`)
 	eval[bool](p, `window.longTasks = [], window.watchTasks = new PerformanceObserver(list => {
 		for (const e of list.getEntries()) window.longTasks.push(Math.round(e.duration));
 	}), window.watchTasks.observe({type: "longtask"}), true`)
 	p.clickCentred("#lab-commit")
-	// Typing in search while the lab runs gets its answer.
-	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "debate"))
-	p.waitFor(`document.querySelectorAll("#site-search-results li").length > 0`)
 	p.waitFor(`!!document.querySelector(".lab-run .lab-reveal")`)
-	// The run itself never holds the main thread: it is in the worker, and
-	// search answered while it ran. Placing the results does (style and
-	// layout of three charts), for how long depends on the machine's load:
-	// a figure, not a timed assertion.
-	t.Logf("main-thread tasks over 50 ms from commit to results: %v", eval[[]int](p, `window.watchTasks.disconnect(), window.longTasks`))
+	// The run is in the worker; the page only places what it wrote.
+	if long := eval[[]int](p, `window.watchTasks.disconnect(), window.longTasks`); len(long) > 0 {
+		t.Errorf("the main thread was held for %v ms between commit and results, want no task over 50 ms", long)
+	}
 	reveal := p.text(".lab-reveal")
 	for _, want := range []string{"You predicted", "This run", "yes", "0.30"} {
 		if !strings.Contains(reveal, want) {
@@ -93,11 +78,15 @@ func TestALabRunsInItsWorkerBesideTheLearnersPrediction(t *testing.T) {
 		t.Errorf("%s after a run: %s", labPath, v)
 	}
 
-	// A setting changed: a new address, a new run, another chart and table.
+	// A setting changed: a new address, a new run, another chart and table;
+	// typing in search while it runs gets its answer.
 	before := eval[string](p, accuracyTable)
 	bar := `document.querySelector(".lab-run #run-accuracy rect.bar").getAttribute("height")`
 	barBefore := eval[string](p, bar)
 	p.setControl("lab-weak", "60")
+	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "debate"))
+	p.waitFor(`document.querySelectorAll("#site-search-results li").length > 0`)
+	eval[bool](p, `document.getElementById("site-search").blur(), true`)
 	p.waitFor(`location.search === "?weak=60"`)
 	p.waitFor(accuracyTable + ` !== ` + jsString(before) + ` && ` + accuracyTable + ` !== ""`)
 	if eval[string](p, bar) == barBefore {
