@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"image/png"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -151,6 +153,47 @@ func TestPrecompressedFilesAreSentByAcceptEncoding(t *testing.T) {
 	body, _ := io.ReadAll(ranged.Body)
 	if ranged.StatusCode != http.StatusPartialContent || ranged.Header.Get("Content-Encoding") != "" || string(body) != "wasm wasm " {
 		t.Errorf("a Range request got %d %q %q, want the file's own first 10 bytes", ranged.StatusCode, ranged.Header.Get("Content-Encoding"), body)
+	}
+}
+
+// The browser knows how large a precompressed file is before it arrives
+// (the app's loader shows its download's progress), and a HEAD says what
+// the GET would.
+func TestAPrecompressedFileStatesItsCompressedLength(t *testing.T) {
+	// Larger, once compressed, than the server would buffer and measure
+	// itself: words drawn at random compress only so far.
+	words := strings.Fields("weak strong judge debate monitor audit trusted backdoor map tour")
+	rng := rand.New(rand.NewPCG(1, 2))
+	var wasm strings.Builder
+	for wasm.Len() < 200_000 {
+		wasm.WriteString(words[rng.IntN(len(words))] + " ")
+	}
+	web := fakeWeb(t, wasm.String())
+	if err := Compress(web, 5, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestServer(t, web)
+	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		copy, err := os.Stat(filepath.Join(web, "app.wasm"+enc.ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strconv.FormatInt(copy.Size(), 10)
+		res := get(t, s.URL+"/web/app.wasm", map[string]string{"Accept-Encoding": enc.token})
+		body, _ := io.ReadAll(res.Body)
+		if got := res.Header.Get("Content-Length"); got != want || int64(len(body)) != copy.Size() {
+			t.Errorf("GET in %s: Content-Length %q and %d bytes, want %s", enc.token, got, len(body), want)
+		}
+		req, _ := http.NewRequest(http.MethodHead, s.URL+"/web/app.wasm", nil)
+		req.Header.Set("Accept-Encoding", enc.token)
+		head, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head.Body.Close()
+		if got := head.Header.Get("Content-Length"); got != want || head.Header.Get("Content-Encoding") != enc.token {
+			t.Errorf("HEAD in %s: Content-Length %q, Content-Encoding %q, want %s and %s", enc.token, got, head.Header.Get("Content-Encoding"), want, enc.token)
+		}
 	}
 }
 

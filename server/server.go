@@ -275,13 +275,30 @@ func (files webFiles) serveCompressed(w http.ResponseWriter, r *http.Request, na
 		if err != nil || stat.IsDir() {
 			continue
 		}
-		w.Header().Set("Content-Encoding", enc.token)
 		w.Header().Set("Content-Type", contentType(name))
-		http.ServeContent(w, r, name, stat.ModTime(), f)
+		http.ServeContent(encodedAs{w, enc.token}, r, name, stat.ModTime(), f)
 		return true
 	}
 	return false
 }
+
+// encodedAs names the answer's encoding as its head is written.
+// http.ServeContent leaves out Content-Length when an answer names its
+// encoding beforehand, so the browser could not tell how large the app's
+// WebAssembly is (nor show its download's progress); named after, the
+// length it sets is the precompressed copy's own.
+type encodedAs struct {
+	http.ResponseWriter
+	encoding string
+}
+
+func (e encodedAs) WriteHeader(code int) {
+	e.Header().Set("Content-Encoding", e.encoding)
+	e.ResponseWriter.WriteHeader(code)
+}
+
+// ReadFrom keeps sendfile (see compressingWriter.ReadFrom).
+func (e encodedAs) ReadFrom(src io.Reader) (int64, error) { return io.Copy(e.ResponseWriter, src) }
 
 // compressedCopies says whether a file's precompressed copies hold its
 // current bytes. Freshness follows content, not time: a rebuild rewrites a
