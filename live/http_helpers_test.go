@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"oversight/internal/eventstream"
+
+	"oversight/live/wire"
 )
 
 // waitLimit only keeps a broken test from hanging: no test measures time.
@@ -67,7 +69,7 @@ func (c remote) must(status int, method, path string, body, out any) {
 func startRemoteClass(t *testing.T, base string, steps int) (code string, teacher remote) {
 	t.Helper()
 	teacher = remote{t: t, base: base}
-	var created createResponse
+	var created wire.CreateResponse
 	teacher.must(http.StatusCreated, "POST", "/rooms", map[string]any{"tour": "weak-to-strong", "steps": steps}, &created)
 	teacher.token = created.TeacherToken
 	return created.Code, teacher
@@ -76,7 +78,7 @@ func startRemoteClass(t *testing.T, base string, steps int) (code string, teache
 func joinRemote(t *testing.T, base, code string) remote {
 	t.Helper()
 	student := remote{t: t, base: base}
-	var joined joinResponse
+	var joined wire.JoinResponse
 	student.must(http.StatusOK, "POST", "/join", map[string]any{"code": code}, &joined)
 	student.token = joined.StudentToken
 	return student

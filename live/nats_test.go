@@ -9,6 +9,8 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"oversight/live/wire"
 )
 
 // startNATS runs a NATS server with JetStream in the test, on loopback.
@@ -82,18 +84,18 @@ func TestTwoInstancesServeOneClassThroughNATS(t *testing.T) {
 	teacherStream.expect("step", `{"step":2}`)
 
 	// A poll opened on A, answered on B, counted on A, revealed from B.
-	teacherOnA.must(http.StatusCreated, "POST", room+"/polls", PollSpec{Kind: "choice", Prompt: "Which?", Options: []string{"a", "b", "c"}}, nil)
+	teacherOnA.must(http.StatusCreated, "POST", room+"/polls", wire.PollSpec{Kind: "choice", Prompt: "Which?", Options: []string{"a", "b", "c"}}, nil)
 	studentStream.expect("poll", "")
 	teacherStream.expect("poll", "")
 	student.must(http.StatusOK, "POST", room+"/polls/1/answer", map[string]any{"choice": 2}, nil)
 	teacherStream.expect("answers", "")
-	var mine RoomView
+	var mine wire.RoomView
 	studentOnA.must(http.StatusOK, "GET", room, nil, &mine)
 	if mine.MyAnswer == nil || *mine.MyAnswer.Choice != 2 {
 		t.Fatalf("instance A shows the student's answer as %+v, want choice 2", mine.MyAnswer)
 	}
 	teacherOnB.must(http.StatusOK, "POST", room+"/polls/1/reveal", nil, nil)
-	var revealed PollView
+	var revealed wire.PollView
 	json.Unmarshal([]byte(studentStream.expect("poll", "").Data), &revealed)
 	if revealed.Results == nil || revealed.Results.Counts[2] != 1 {
 		t.Fatalf("the student on B sees the revealed poll as %+v, want the answer counted", revealed)
@@ -124,7 +126,7 @@ func TestTwoInstancesServeOneClassThroughNATS(t *testing.T) {
 
 	// An instance started now rebuilds the room from the stream.
 	c := serve(t, newNATSHub(t, url))
-	var state RoomView
+	var state wire.RoomView
 	remote{t: t, base: c, token: teacherOnA.token}.must(http.StatusOK, "GET", room, nil, &state)
 	if state.Step != 4 || state.Poll == nil || *state.Poll.Answers != 1 || len(state.Questions) != 1 {
 		t.Fatalf("a new instance sees %+v; want step 4, the poll's answer and the question", state)
