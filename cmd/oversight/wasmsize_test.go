@@ -135,16 +135,19 @@ func brotliSize(t *testing.T, data []byte, quality int) int {
 // the tour reader (cmd/tourreader): every visitor's WebAssembly has
 // neither. An import of kb/load into the app would bring them back. Nor
 // does it have an HTTP server or TLS, which the browser build leaves out of
-// go-app and which an import of net/http would bring back.
+// go-app and which an import of net/http would bring back, nor the live
+// classes' server and its NATS client.
 func TestTheAppsWebAssemblyLinksNoMarkdownYAMLOrHTTP(t *testing.T) {
 	deps := browserDependencies(t)
 	for pkg, why := range map[string]string{
-		"github.com/yuin/goldmark": "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
-		"go.yaml.in/yaml/v3":       "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
-		"oversight/kb/load":        "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
-		"oversight/content":        "the browser gets the knowledge base as a snapshot",
-		"net/http":                 "the browser fetches with syscall/js; net/http brings TLS, about 300 KB of brotli",
-		"crypto/tls":               "nothing in the browser needs TLS of its own",
+		"github.com/yuin/goldmark":   "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
+		"go.yaml.in/yaml/v3":         "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
+		"oversight/kb/load":          "the browser gets the knowledge base as a snapshot, and reads tours in cmd/tourreader",
+		"oversight/content":          "the browser gets the knowledge base as a snapshot",
+		"net/http":                   "the browser fetches with syscall/js; net/http brings TLS, about 300 KB of brotli",
+		"crypto/tls":                 "nothing in the browser needs TLS of its own",
+		"oversight/live":             "the live classes' server; the app shares only its wire format, oversight/live/wire",
+		"github.com/nats-io/nats.go": "the live classes' instances share rooms through NATS; the browser talks to one server",
 	} {
 		if slices.Contains(deps, pkg) {
 			t.Errorf("the app's WebAssembly links %s: %s", pkg, why)
