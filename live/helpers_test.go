@@ -214,9 +214,3 @@ func names(events []event) string {
 	}
 	return strings.Join(out, "\n")
 }
-
-func remoteAddressOf(remote string) string {
-	req := httptest.NewRequest("GET", "/", nil)
-	req.RemoteAddr = remote
-	return RemoteAddress(req)
-}

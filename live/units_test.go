@@ -86,15 +86,3 @@ func TestATokenBucketAllowsItsBurstThenOneAPeriod(t *testing.T) {
 		t.Fatalf("after an hour the bucket holds %d used tokens, want 1", b.used)
 	}
 }
-
-func TestIPv6ClientsAreLimitedPerSlash64(t *testing.T) {
-	a := remoteAddressOf("[2001:db8:1:2:aaaa::1]:5000")
-	b := remoteAddressOf("[2001:db8:1:2:bbbb::9]:5000")
-	c := remoteAddressOf("[2001:db8:1:3::1]:5000")
-	if a != b || a == c {
-		t.Fatalf("addresses read as %q %q %q; want the first two alike, the third apart", a, b, c)
-	}
-	if got := remoteAddressOf("[::ffff:192.0.2.7]:80"); got != "192.0.2.7" {
-		t.Fatalf("an IPv4-mapped address reads as %q", got)
-	}
-}
