@@ -110,7 +110,7 @@ func TestUnknownOrUnreadableEventsChangeNothing(t *testing.T) {
 }
 
 func TestTheTeachersRoomCountsAnswersAndStudentsAndModeratesQuestions(t *testing.T) {
-	r := liveRoom{Poll: &wire.PollView{ID: 2, Kind: wire.KindChoice, Options: []string{"a", "b"}, Status: wire.PollOpen}}
+	r := liveRoom{Poll: &wire.PollView{ID: 2, PollSpec: wire.PollSpec{Kind: wire.KindChoice, Options: []string{"a", "b"}}, Status: wire.PollOpen}}
 	r.applyEvent(event(1, "students", `{"students":1,"nickname":"Ada"}`))
 	r.applyEvent(event(2, "students", `{"students":2}`))
 	if r.studentCount() != 2 || !reflect.DeepEqual(r.Nicknames, []string{"Ada"}) {

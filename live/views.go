@@ -52,9 +52,7 @@ func (r *room) nicknames() []string {
 
 func (p *poll) view(a audience) wire.PollView {
 	v := wire.PollView{
-		ID: p.id, Kind: p.spec.Kind, Prompt: p.spec.Prompt, Options: p.spec.Options,
-		Min: p.spec.Min, Max: p.spec.Max, Unit: p.spec.Unit, Lab: p.spec.Lab,
-		Status: p.status, Revealed: p.revealed,
+		ID: p.id, PollSpec: p.spec, Status: p.status, Revealed: p.revealed,
 	}
 	if a == teacherAudience || p.revealed {
 		n := len(p.answers)

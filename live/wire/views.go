@@ -23,17 +23,12 @@ type RoomView struct {
 	MyAnswer *AnswerView `json:"myAnswer,omitempty"`
 }
 
-// PollView is a poll. Answers and Results go to the teacher always, and to
-// students once the poll is revealed.
+// PollView is a poll: its spec as opened, and where it stands. Answers and
+// Results go to the teacher always, and to students once the poll is
+// revealed.
 type PollView struct {
-	ID      int      `json:"id"`
-	Kind    string   `json:"kind"`
-	Prompt  string   `json:"prompt"`
-	Options []string `json:"options,omitempty"`
-	Min     *float64 `json:"min,omitempty"`
-	Max     *float64 `json:"max,omitempty"`
-	Unit    string   `json:"unit,omitempty"`
-	Lab     string   `json:"lab,omitempty"`
+	ID int `json:"id"`
+	PollSpec
 	// Status is PollOpen, PollRevealed or PollClosed.
 	Status   string   `json:"status"`
 	Revealed bool     `json:"revealed"`
