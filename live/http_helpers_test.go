@@ -88,7 +88,7 @@ func joinRemote(t *testing.T, base, code string) remote {
 type liveStream struct {
 	t      *testing.T
 	res    *http.Response
-	events chan eventstream.Event
+	events <-chan eventstream.Event
 	// lastID is the id of the last event read, for a resume.
 	lastID string
 }
@@ -121,18 +121,7 @@ func (c remote) open(path string, header http.Header) *liveStream {
 		res.Body.Close()
 		c.t.Fatalf("opening the stream: %d %s", res.StatusCode, data)
 	}
-	s := &liveStream{t: c.t, res: res, events: make(chan eventstream.Event, 1024)}
-	go func() {
-		defer close(s.events)
-		r := eventstream.NewReader(res.Body)
-		for {
-			e, err := r.Next()
-			if err != nil {
-				return
-			}
-			s.events <- e
-		}
-	}()
+	s := &liveStream{t: c.t, res: res, events: eventstream.Events(res.Body, 1024)}
 	c.t.Cleanup(s.close)
 	return s
 }

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bufio"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -137,18 +136,7 @@ func TestALiveEventStreamArrivesAsItIsWritten(t *testing.T) {
 	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" || res.Header.Get("Content-Encoding") != "" {
 		t.Fatalf("the stream is %q, encoded %q", ct, res.Header.Get("Content-Encoding"))
 	}
-	events := make(chan eventstream.Event)
-	go func() {
-		r := eventstream.NewReader(bufio.NewReader(res.Body))
-		for {
-			e, err := r.Next()
-			if err != nil {
-				close(events)
-				return
-			}
-			events <- e
-		}
-	}()
+	events := eventstream.Events(res.Body, 0)
 	next := func() eventstream.Event {
 		select {
 		case e, ok := <-events:

@@ -66,3 +66,22 @@ func (r *Reader) Next() (Event, error) {
 	}
 	return Event{}, io.EOF
 }
+
+// Events reads r's events on a goroutine of its own into a channel of the
+// given capacity, which is closed when the stream ends or breaks: for a
+// test that waits for the next event with a time limit.
+func Events(r io.Reader, capacity int) <-chan Event {
+	events := make(chan Event, capacity)
+	go func() {
+		defer close(events)
+		reader := NewReader(r)
+		for {
+			e, err := reader.Next()
+			if err != nil {
+				return
+			}
+			events <- e
+		}
+	}()
+	return events
+}
