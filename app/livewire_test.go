@@ -9,7 +9,6 @@
 package app
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -46,8 +45,9 @@ func newLiveServer(t *testing.T) liveServer {
 	return liveServer{t: t, url: s.URL}
 }
 
-// call sends a request, and decodes the answer into out when set.
-func (s liveServer) call(method, path, token string, body any, status int, out any) {
+// send sends a request with a JSON body (nil for none) and the token, if
+// any, and returns the answer as the app reads it.
+func (s liveServer) send(method, path, token string, body any) liveReply {
 	s.t.Helper()
 	var data []byte
 	if body != nil {
@@ -64,11 +64,19 @@ func (s liveServer) call(method, path, token string, body any, status int, out a
 	}
 	defer res.Body.Close()
 	got, _ := io.ReadAll(res.Body)
-	if res.StatusCode != status {
-		s.t.Fatalf("%s %s: %d %s, want %d", method, path, res.StatusCode, got, status)
+	return liveReply{status: res.StatusCode, body: got}
+}
+
+// call sends a request that must get the status, and decodes the answer
+// into out when set.
+func (s liveServer) call(method, path, token string, body any, status int, out any) {
+	s.t.Helper()
+	reply := s.send(method, path, token, body)
+	if reply.status != status {
+		s.t.Fatalf("%s %s: %d %s, want %d", method, path, reply.status, reply.body, status)
 	}
-	if out != nil && json.Unmarshal(got, out) != nil {
-		s.t.Fatalf("%s %s: cannot read %s", method, path, got)
+	if out != nil && json.Unmarshal(reply.body, out) != nil {
+		s.t.Fatalf("%s %s: cannot read %s", method, path, reply.body)
 	}
 }
 
@@ -85,18 +93,7 @@ func (s liveServer) follow(code, token string) (room *liveRoom, upTo func(id uin
 		s.t.Fatal(err)
 	}
 	s.t.Cleanup(func() { res.Body.Close() })
-	events := make(chan eventstream.Event, 100)
-	go func() {
-		r := eventstream.NewReader(bufio.NewReader(res.Body))
-		for {
-			e, err := r.Next()
-			if err != nil {
-				close(events)
-				return
-			}
-			events <- e
-		}
-	}()
+	events := eventstream.Events(res.Body, 100)
 	room = &liveRoom{}
 	return room, func(id uint64) {
 		s.t.Helper()
@@ -188,39 +185,9 @@ func TestRoomsBuiltFromTheirStreamsMatchTheServersViews(t *testing.T) {
 	}
 
 	s.call("DELETE", "/rooms/"+code, teacher, nil, 204, nil)
-	if err := s.reply("GET", "/rooms/"+code+"/events").decode(nil); !isRoomGone(err) {
+	if err := s.send("GET", "/rooms/"+code+"/events", "", nil).decode(nil); !isRoomGone(err) {
 		t.Errorf("the stream of an ended room reads as %v, not as gone", err)
 	}
-}
-
-// reply is the server's answer as the app reads it.
-func (s liveServer) reply(method, path string) liveReply {
-	s.t.Helper()
-	req, _ := http.NewRequest(method, s.url+path, nil)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
-	return liveReply{status: res.StatusCode, body: body}
-}
-
-// status sends a request and returns the status it gets.
-func (s liveServer) status(method, path, token string, body any) int {
-	s.t.Helper()
-	data, _ := json.Marshal(body)
-	req, _ := http.NewRequest(method, s.url+path, bytes.NewReader(data))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	res.Body.Close()
-	return res.StatusCode
 }
 
 func TestWhatTheQuestionFormAcceptsTheServerOpensAsTheAppReadIt(t *testing.T) {
@@ -275,7 +242,7 @@ func TestWhatTheQuestionFormAcceptsTheServerOpensAsTheAppReadIt(t *testing.T) {
 			t.Errorf("%s: the app sends it", c.name)
 		}
 		// Sent all the same, the server refuses it: the app is no stricter.
-		if got := s.status("POST", "/rooms/"+code+"/polls", teacher, spec); got != http.StatusBadRequest {
+		if got := s.send("POST", "/rooms/"+code+"/polls", teacher, spec).status; got != http.StatusBadRequest {
 			t.Errorf("%s: the server answers %d, want 400", c.name, got)
 		}
 	}
