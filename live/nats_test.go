@@ -6,29 +6,12 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"oversight/live/natstest"
 	"oversight/live/wire"
 )
-
-// startNATS runs a NATS server with JetStream in the test, on loopback.
-func startNATS(t *testing.T) string {
-	t.Helper()
-	ns, err := server.NewServer(&server.Options{
-		Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns.Start()
-	if !ns.ReadyForConnections(waitLimit) {
-		t.Fatal("the NATS server did not start")
-	}
-	t.Cleanup(ns.Shutdown)
-	return ns.ClientURL()
-}
 
 // newNATSHub is one instance of the app's hub, sharing rooms through NATS.
 func newNATSHub(t *testing.T, url string) *Hub {
@@ -65,7 +48,7 @@ func streamState(t *testing.T, url, code string) (roomCommands, lastSeq uint64) 
 }
 
 func TestTwoInstancesServeOneClassThroughNATS(t *testing.T) {
-	url := startNATS(t)
+	url := natstest.Start(t)
 	a, b := serve(t, newNATSHub(t, url)), serve(t, newNATSHub(t, url))
 	code, teacherOnA := startRemoteClass(t, a, 10)
 	teacherOnB := remote{t: t, base: b, token: teacherOnA.token}

@@ -12,18 +12,13 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
-	"time"
-
-	natsserver "github.com/nats-io/nats-server/v2/server"
 
 	"oversight/internal/eventstream"
 	"oversight/live"
+	"oversight/live/natstest"
 	"oversight/live/wire"
 	"oversight/server/servertest"
 )
-
-// waitForNATS only keeps a broken test from hanging.
-const waitForNATS = 20 * time.Second
 
 // liveRequest sends a request to the live API of a served instance.
 func liveRequest(t *testing.T, method, url, body, token string) (int, []byte) {
@@ -86,19 +81,8 @@ func TestSIGINTEndsTheOpenEventStreamsOfLiveClassesAndStops(t *testing.T) {
 }
 
 func TestTwoInstancesGivenOneNATSServerServeTheSameClass(t *testing.T) {
-	ns, err := natsserver.NewServer(&natsserver.Options{
-		Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns.Start()
-	t.Cleanup(ns.Shutdown)
-	if !ns.ReadyForConnections(waitForNATS) {
-		t.Fatal("the NATS server did not start")
-	}
 	web := servertest.FakeWeb(t, "wasm")
-	args := []string{"-web", web, "-nats", ns.ClientURL()}
+	args := []string{"-web", web, "-nats", natstest.Start(t)}
 	runServe(t, args, func(a string, _ *os.Process) {
 		runServe(t, args, func(b string, _ *os.Process) {
 			code, token := startLiveClass(t, a)
