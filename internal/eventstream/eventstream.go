@@ -1,6 +1,7 @@
 // Package eventstream reads Server-Sent Events (text/event-stream), for the
-// live class's tests and load tool: what a browser's EventSource does,
-// without the reconnecting, which its callers do themselves.
+// app's live classes (which read the stream from fetch(), to send a
+// header), their tests and the load tool: what a browser's EventSource
+// does, without the reconnecting, which its callers do themselves.
 package eventstream
 
 import (
