@@ -1,6 +1,7 @@
 package live
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -39,7 +40,7 @@ func TestNumberResultsSummariseAndBin(t *testing.T) {
 	for i, b := range res.Bins {
 		counts[i] = b.Count
 	}
-	if want := []int{0, 1, 0, 1, 0, 0, 0, 0, 0, 2}; !equalInts(counts, want) || res.Bins[9].To != 1.0 {
+	if want := []int{0, 1, 0, 1, 0, 0, 0, 0, 0, 2}; !slices.Equal(counts, want) || res.Bins[9].To != 1.0 {
 		t.Fatalf("bins count %v up to %v, want %v up to 1", counts, res.Bins[9].To, want)
 	}
 	same := numberResults([]float64{3, 3}, nil, nil)
@@ -49,18 +50,6 @@ func TestNumberResultsSummariseAndBin(t *testing.T) {
 	if none := numberResults(nil, nil, nil); none.Mean != nil || len(none.Bins) != 0 {
 		t.Fatalf("no answers make %+v, want no statistics", none)
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestATokenBucketAllowsItsBurstThenOneAPeriod(t *testing.T) {
