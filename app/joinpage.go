@@ -8,6 +8,7 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
+	"oversight/live/wire"
 )
 
 // JoinPath is where students join a live class; /join?code=K7QX9D (what
@@ -221,18 +222,15 @@ func (p *JoinPage) join(ctx ui.Context, e ui.Event) {
 	if p.joining {
 		return
 	}
-	code, nickname := normalizeCode(fieldValue(joinCodeID)), strings.TrimSpace(fieldValue(joinNicknameID))
-	if len(code) != liveCodeLength {
+	code, nickname := wire.NormalizeCode(fieldValue(joinCodeID)), strings.TrimSpace(fieldValue(joinNicknameID))
+	if code == "" {
 		p.problem = "A class code has six letters and digits. Check the code your teacher gives."
 		return
 	}
 	p.joining, p.problem, p.notice = true, "", ""
 	p.ctx.Async(func() {
-		var joined struct {
-			StudentToken string   `json:"studentToken"`
-			Room         liveRoom `json:"room"`
-		}
-		err := liveCall("POST", "/join", "", map[string]string{"code": code, "nickname": nickname}, &joined)
+		var joined wire.JoinResponse
+		err := liveCall("POST", "/join", "", wire.JoinRequest{Code: code, Nickname: nickname}, &joined)
 		if err == nil && (joined.StudentToken == "" || joined.Room.Code == "") {
 			err = errNoLiveServer
 		}
@@ -242,7 +240,7 @@ func (p *JoinPage) join(ctx ui.Context, e ui.Event) {
 				p.problem = joinProblem(err)
 				return
 			}
-			s := &studentSession{Token: joined.StudentToken, Room: joined.Room}
+			s := &studentSession{Token: joined.StudentToken, Room: liveRoom(joined.Room)}
 			saveSession(studentSessionKey, s)
 			p.enter(s)
 			p.announcement = ""
@@ -259,9 +257,9 @@ func joinProblem(err error) string {
 		return "Live classes need the app served by its own server (oversight serve). This copy is a static site, so there is no class to join here; everything else works."
 	case errors.Is(err, errUnreachable):
 		return "The server cannot be reached. Check that this device is on the network, then try again."
-	case errors.As(err, &refusal) && refusal.Code == "room_not_found":
+	case errors.As(err, &refusal) && refusal.Code == wire.ErrRoomNotFound:
 		return "No live class has this code. Check it with your teacher: the class may have ended."
-	case errors.As(err, &refusal) && refusal.Code == "rate_limited":
+	case errors.As(err, &refusal) && refusal.Code == wire.ErrRateLimited:
 		return "Too many tries from this network. Wait a minute, then try again."
 	case errors.As(err, &refusal):
 		return "You could not join: " + refusal.Message + "."
@@ -314,17 +312,12 @@ func (p *JoinPage) student(path string, body any, done func(reply liveReply), fa
 }
 
 // answer sends the student's answer to the open poll.
-func (p *JoinPage) answer(a liveAnswer) {
+func (p *JoinPage) answer(a wire.AnswerView) {
 	if p.answering {
 		return
 	}
 	p.answering, p.answerProblem = true, ""
-	body := map[string]any{}
-	if a.Choice != nil {
-		body["choice"] = *a.Choice
-	} else {
-		body["value"] = *a.Value
-	}
+	body := wire.AnswerRequest{Choice: a.Choice, Value: a.Value}
 	p.student("/polls/"+strconv.Itoa(a.Poll)+"/answer", body, func(liveReply) {
 		p.answering = false
 		if poll := p.session.Room.Poll; poll != nil && poll.ID == a.Poll {
@@ -340,19 +333,19 @@ func (p *JoinPage) answer(a liveAnswer) {
 func answerProblem(err error) string {
 	var refusal *liveError
 	switch {
-	case errors.As(err, &refusal) && refusal.Code == "poll_closed":
+	case errors.As(err, &refusal) && refusal.Code == wire.ErrPollClosed:
 		return "The teacher has stopped taking answers to this question."
-	case errors.As(err, &refusal) && refusal.Code == "rate_limited":
+	case errors.As(err, &refusal) && refusal.Code == wire.ErrRateLimited:
 		return "That was quick: wait a few seconds, then send your answer again."
 	}
 	return "Your answer was not sent: " + failureReason(err) + "."
 }
 
 func (p *JoinPage) chooseOption(poll, option int) ui.EventHandler {
-	return func(ctx ui.Context, e ui.Event) { p.answer(liveAnswer{Poll: poll, Choice: &option}) }
+	return func(ctx ui.Context, e ui.Event) { p.answer(wire.AnswerView{Poll: poll, Choice: &option}) }
 }
 
-func (p *JoinPage) sendNumber(poll *livePoll) ui.EventHandler {
+func (p *JoinPage) sendNumber(poll *wire.PollView) ui.EventHandler {
 	return func(ctx ui.Context, e ui.Event) {
 		e.PreventDefault()
 		v, ok := optionalNumber(fieldValue(pollValueID))
@@ -362,7 +355,7 @@ func (p *JoinPage) sendNumber(poll *livePoll) ui.EventHandler {
 		case poll.Min != nil && *v < *poll.Min || poll.Max != nil && *v > *poll.Max:
 			p.answerProblem = "Type a number " + rangeText(poll) + "."
 		default:
-			p.answer(liveAnswer{Poll: poll.ID, Value: v})
+			p.answer(wire.AnswerView{Poll: poll.ID, Value: v})
 		}
 	}
 }
@@ -376,7 +369,7 @@ func labLink(lab string) ui.UI {
 }
 
 // numberHint says what a number poll takes.
-func numberHint(poll *livePoll) string {
+func numberHint(poll *wire.PollView) string {
 	if r := rangeText(poll); r != "" {
 		return "A number " + r + "."
 	}
@@ -384,7 +377,7 @@ func numberHint(poll *livePoll) string {
 }
 
 // rangeText says what answers a number poll takes: "from 0 to 1".
-func rangeText(p *livePoll) string {
+func rangeText(p *wire.PollView) string {
 	switch {
 	case p.Min != nil && p.Max != nil:
 		return "from " + withUnit(*p.Min, p.Unit) + " to " + withUnit(*p.Max, p.Unit)
@@ -407,7 +400,7 @@ func (p *JoinPage) ask(ctx ui.Context, e ui.Event) {
 		return
 	}
 	p.asking, p.askProblem, p.askNotice = true, "", ""
-	p.student("/questions", map[string]string{"text": text}, func(liveReply) {
+	p.student("/questions", wire.AskRequest{Text: text}, func(liveReply) {
 		p.asking = false
 		p.askNotice = "Sent. Your teacher sees it without your name, and may share it with the class."
 		if el := ui.Window().GetElementByID(askTextID); el.Truthy() {
@@ -416,7 +409,7 @@ func (p *JoinPage) ask(ctx ui.Context, e ui.Event) {
 	}, func(err error) {
 		p.asking = false
 		var refusal *liveError
-		if errors.As(err, &refusal) && refusal.Code == "rate_limited" {
+		if errors.As(err, &refusal) && refusal.Code == wire.ErrRateLimited {
 			p.askProblem = "You have asked several questions in a short time: wait a little, then send this one."
 			return
 		}
@@ -448,11 +441,11 @@ func (p *JoinPage) renderForm() ui.UI {
 		noticeLine(p.notice),
 		ui.Form().ID("join-form").Class("join-form", "card").OnSubmit(p.join).Body(
 			ui.Label().For(joinCodeID).Text("Class code"),
-			textInput(joinCodeID, 4*liveCodeLength).Class("join-code-input").Name("code").Value(p.code).
+			textInput(joinCodeID, wire.MaxTypedCode).Class("join-code-input").Name("code").Value(p.code).
 				Spellcheck(false).Attr("autocapitalize", "characters").Aria("describedby", "join-code-hint"),
 			ui.P().ID("join-code-hint").Class("hint").Text("Six letters and digits, such as K7Q X9D; capitals and spaces do not matter."),
 			ui.Label().For(joinNicknameID).Text("Nickname (optional)"),
-			textInput(joinNicknameID, liveNicknameMax).Aria("describedby", "join-nickname-hint"),
+			textInput(joinNicknameID, wire.MaxNickname).Aria("describedby", "join-nickname-hint"),
 			ui.P().ID("join-nickname-hint").Class("hint").Text("Only your teacher sees it. Your answers and questions are anonymous either way."),
 			problemLine(p.problem),
 			ui.Button().ID("join-submit").Class("button").Type("submit").Disabled(p.joining).Text("Join the class"),
@@ -546,9 +539,9 @@ func (p *JoinPage) renderPoll(room liveRoom) ui.UI {
 	mine := room.MyAnswer
 	var answer ui.UI
 	switch {
-	case poll.Status == pollRevealed:
+	case poll.Status == wire.PollRevealed:
 		answer = pollResults(poll, mine)
-	case poll.Kind == pollChoice:
+	case poll.Kind == wire.KindChoice:
 		answer = ui.Div().Class("poll-options").Role("group").Aria("labelledby", "poll-prompt").Body(ui.Range(poll.Options).Slice(func(i int) ui.UI {
 			chosen := mine != nil && mine.Choice != nil && *mine.Choice == i
 			class := []string{"poll-option"}
@@ -580,11 +573,11 @@ func (p *JoinPage) renderPoll(room liveRoom) ui.UI {
 		)
 	}
 	return ui.Section().ID("live-poll").Class("live-poll", "card").Aria("labelledby", "poll-heading").Body(
-		ui.H2().ID("poll-heading").Text(map[bool]string{true: "The class’s answers", false: "Your teacher asks"}[poll.Status == pollRevealed]),
+		ui.H2().ID("poll-heading").Text(map[bool]string{true: "The class’s answers", false: "Your teacher asks"}[poll.Status == wire.PollRevealed]),
 		ui.P().ID("poll-prompt").Class("poll-prompt").Text(poll.Prompt),
 		labLink(poll.Lab),
 		answer,
-		ui.If(mine != nil && poll.Status == pollOpen, func() ui.UI {
+		ui.If(mine != nil && poll.Status == wire.PollOpen, func() ui.UI {
 			return ui.P().Class("poll-mine").Role("status").Text("Your answer: " + answerText(poll, mine) + ". You can change it until the teacher shows the class’s answers.")
 		}),
 		problemLine(p.answerProblem),
@@ -594,12 +587,12 @@ func (p *JoinPage) renderPoll(room liveRoom) ui.UI {
 // renderAsk is the form for an anonymous question, and the questions the
 // teacher has shared with the class.
 func (p *JoinPage) renderAsk(room liveRoom) ui.UI {
-	shared := room.questionsWith("approved")
+	shared := room.questionsWith(wire.QuestionApproved)
 	return ui.Section().Class("live-ask").Aria("labelledby", "ask-heading").Body(
 		ui.H2().ID("ask-heading").Text("Ask a question"),
 		ui.Form().Class("ask-form").OnSubmit(p.ask).Body(
 			ui.Label().For(askTextID).Text("Your question, anonymous: the teacher sees it without your name"),
-			ui.Textarea().ID(askTextID).Rows(3).MaxLength(liveQuestionMax),
+			ui.Textarea().ID(askTextID).Rows(3).MaxLength(wire.MaxQuestion),
 			problemLine(p.askProblem),
 			noticeLine(p.askNotice),
 			ui.Button().ID("ask-send").Class("button").Type("submit").Disabled(p.asking).Text("Send the question"),

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/live/wire"
 )
 
 // LiveClassPanel runs a live class from the presenter view: students join
@@ -66,7 +68,7 @@ const (
 func (p *LiveClassPanel) OnMount(ctx ui.Context) {
 	p.ctx = ctx
 	p.origin = ui.Window().Get("location").Get("origin").String()
-	p.pollKind = pollChoice
+	p.pollKind = wire.KindChoice
 	var s teacherSession
 	if !p.Imported && loadSession(teacherSessionKey, &s) && s.Tour == p.TourID && s.Code != "" {
 		p.session = &s
@@ -117,7 +119,7 @@ func (p *LiveClassPanel) onEvent(code string, e liveEvent) {
 		p.finish(classEnded)
 		return
 	}
-	if e.Name == "state" {
+	if e.Name == wire.EventState {
 		p.stateKnown = true
 		p.syncStep()
 	}
@@ -151,7 +153,7 @@ func (p *LiveClassPanel) syncStep() {
 	ctx, step, s := p.ctx, p.Step, *p.session
 	ctx.Async(func() {
 		var view liveRoom
-		err := liveCall("POST", roomPath(s.Code)+"/step", s.Token, map[string]int{"step": step}, &view)
+		err := liveCall("POST", roomPath(s.Code)+"/step", s.Token, wire.StepRequest{Step: step}, &view)
 		ctx.Dispatch(func(ui.Context) {
 			p.stepping = false
 			if !p.isRoom(s.Code) {
@@ -198,12 +200,8 @@ func (p *LiveClassPanel) start(ctx ui.Context, e ui.Event) {
 	p.starting, p.problem, p.notice = true, "", ""
 	tour, steps, step := p.TourID, p.Steps, p.Step
 	p.ctx.Async(func() {
-		var created struct {
-			Code         string   `json:"code"`
-			TeacherToken string   `json:"teacherToken"`
-			Room         liveRoom `json:"room"`
-		}
-		err := liveCall("POST", "/rooms", "", map[string]any{"tour": tour, "steps": steps, "step": max(step, 1)}, &created)
+		var created wire.CreateResponse
+		err := liveCall("POST", "/rooms", "", wire.CreateRequest{Tour: tour, Steps: steps, Step: max(step, 1)}, &created)
 		if err == nil && (created.Code == "" || created.TeacherToken == "") {
 			err = errNoLiveServer
 		}
@@ -215,7 +213,7 @@ func (p *LiveClassPanel) start(ctx ui.Context, e ui.Event) {
 			}
 			p.session = &teacherSession{Code: created.Code, Token: created.TeacherToken, Tour: tour}
 			saveSession(teacherSessionKey, p.session)
-			p.room, p.stateKnown = created.Room, true
+			p.room, p.stateKnown = liveRoom(created.Room), true
 			p.follow()
 			p.syncStep()
 		})
@@ -274,7 +272,7 @@ func (p *LiveClassPanel) submitPoll(ctx ui.Context, e ui.Event) {
 	p.formProblem = ""
 	p.teacher("POST", "/polls", spec, "The question could not be opened", func(reply liveReply) {
 		// The stream may have brought the poll, and answers to it, first.
-		var poll livePoll
+		var poll wire.PollView
 		if reply.decode(&poll) == nil && (p.room.Poll == nil || p.room.Poll.ID < poll.ID) {
 			p.room.Poll = &poll
 		}
@@ -294,7 +292,7 @@ func (p *LiveClassPanel) pollAction(action, what string) ui.EventHandler {
 		}
 		path := "/polls/" + strconv.Itoa(p.room.Poll.ID) + "/" + action
 		p.teacher("POST", path, nil, what, func(reply liveReply) {
-			var poll livePoll
+			var poll wire.PollView
 			if reply.decode(&poll) == nil && p.room.Poll != nil && p.room.Poll.ID == poll.ID {
 				p.room.Poll = &poll
 			}
@@ -310,12 +308,12 @@ func (p *LiveClassPanel) moderate(id int, action, what string) ui.EventHandler {
 	return func(ctx ui.Context, e ui.Event) {
 		p.teacher("POST", "/questions/"+strconv.Itoa(id)+"/"+action, nil, what, func(liveReply) {
 			if action == "dismiss" {
-				p.room.applyEvent(liveEvent{Name: "question.removed", Data: `{"id":` + strconv.Itoa(id) + `}`})
+				p.room.removeQuestion(id)
 				return
 			}
 			for i := range p.room.Questions {
 				if p.room.Questions[i].ID == id {
-					p.room.Questions[i].Status = "approved"
+					p.room.Questions[i].Status = wire.QuestionApproved
 				}
 			}
 		})
@@ -391,7 +389,8 @@ func (p *LiveClassPanel) connectionText() string {
 func (p *LiveClassPanel) renderJoin() ui.UI {
 	code := p.room.Code
 	joinURL := p.origin + JoinPath + "?code=" + code
-	students := strconv.Itoa(p.room.Students) + " " + plural(p.room.Students, "student has", "students have") + " joined"
+	joined := p.room.studentCount()
+	students := strconv.Itoa(joined) + " " + plural(joined, "student has", "students have") + " joined"
 	if len(p.room.Nicknames) > 0 {
 		students += ": " + strings.Join(p.room.Nicknames, ", ")
 	}
@@ -409,16 +408,16 @@ func (p *LiveClassPanel) renderJoin() ui.UI {
 
 func (p *LiveClassPanel) renderPoll() ui.UI {
 	poll := p.room.Poll
-	if poll == nil || poll.Status == pollClosed {
+	if poll == nil || poll.Status == wire.PollClosed {
 		return p.pollForm()
 	}
-	answered := 0
+	answered, joined := 0, p.room.studentCount()
 	if poll.Answers != nil {
 		answered = *poll.Answers
 	}
 	heading := "Question for the class: open"
 	var results, reveal ui.UI
-	if poll.Status == pollRevealed {
+	if poll.Status == wire.PollRevealed {
 		heading, results = "Question for the class: answers shown", pollResults(poll, nil)
 	} else {
 		reveal = button("poll-reveal", "Reveal the answers", false, p.pollAction("reveal", "The answers could not be revealed"))
@@ -427,7 +426,7 @@ func (p *LiveClassPanel) renderPoll() ui.UI {
 		ui.H3().ID("poll-heading").Text(heading),
 		ui.P().Class("poll-prompt").Text(poll.Prompt),
 		labLine(poll.Lab),
-		ui.P().Class("poll-answered").Text(strconv.Itoa(answered)+" of "+strconv.Itoa(p.room.Students)+" "+plural(p.room.Students, "student", "students")+" answered."),
+		ui.P().Class("poll-answered").Text(strconv.Itoa(answered)+" of "+strconv.Itoa(joined)+" "+plural(joined, "student", "students")+" answered."),
 		results,
 		ui.Div().Class("live-actions").Body(
 			reveal,
@@ -440,7 +439,7 @@ func (p *LiveClassPanel) renderPoll() ui.UI {
 func (p *LiveClassPanel) pollForm() ui.UI {
 	kind := p.pollKind
 	if kind == "" {
-		kind = pollChoice
+		kind = wire.KindChoice
 	}
 	radio := func(id, value, label string) ui.UI {
 		return ui.Label().Class("poll-kind").For(id).Body(
@@ -449,25 +448,25 @@ func (p *LiveClassPanel) pollForm() ui.UI {
 		)
 	}
 	var fields ui.UI
-	if kind == pollChoice {
-		fields = labelled(pollOptionsID, "Options, one per line (2 to 8)", ui.Textarea().ID(pollOptionsID).Rows(4))
+	if kind == wire.KindChoice {
+		fields = labelled(pollOptionsID, "Options, one per line ("+optionsRange()+")", ui.Textarea().ID(pollOptionsID).Rows(4))
 	} else {
 		fields = ui.Div().Class("poll-range").Body(
 			labelled(pollMinID, "Lowest (optional)", numberInput(pollMinID)),
 			labelled(pollMaxID, "Highest (optional)", numberInput(pollMaxID)),
-			labelled(pollUnitID, "Unit (optional)", textInput(pollUnitID, liveUnitMax)),
+			labelled(pollUnitID, "Unit (optional)", textInput(pollUnitID, wire.MaxUnit)),
 		)
 	}
 	return ui.Form().ID("poll-form").Class("poll-form", "card").Aria("labelledby", "poll-form-heading").OnSubmit(p.submitPoll).Body(
 		ui.H3().ID("poll-form-heading").Text("Ask the class"),
 		ui.FieldSet().Class("poll-kinds").Body(
 			ui.Legend().Text("Kind of question"),
-			radio(pollKindChoice, pollChoice, "Multiple choice"),
-			radio(pollKindNumber, pollNumber, "A number, such as a prediction"),
+			radio(pollKindChoice, wire.KindChoice, "Multiple choice"),
+			radio(pollKindNumber, wire.KindNumber, "A number, such as a prediction"),
 		),
-		labelled(pollPromptID, "Question", ui.Textarea().ID(pollPromptID).Rows(2).MaxLength(livePromptMax)),
+		labelled(pollPromptID, "Question", ui.Textarea().ID(pollPromptID).Rows(2).MaxLength(wire.MaxPrompt)),
 		fields,
-		labelled(pollLabID, "Lab for the class to try (optional): its address on this site, such as /labs/…", textInput(pollLabID, liveLabMax)),
+		labelled(pollLabID, "Lab for the class to try (optional): its address on this site, such as /labs/…", textInput(pollLabID, wire.MaxLab)),
 		problemLine(p.formProblem),
 		ui.Button().ID("poll-open").Class("button").Type("submit").Text("Open the question"),
 	)
@@ -492,7 +491,7 @@ func labLine(lab string) ui.UI {
 }
 
 func (p *LiveClassPanel) renderQuestions() ui.UI {
-	pending, approved := p.room.questionsWith("pending"), p.room.questionsWith("approved")
+	pending, approved := p.room.questionsWith(wire.QuestionPending), p.room.questionsWith(wire.QuestionApproved)
 	return ui.Section().Class("live-questions").Aria("labelledby", "questions-heading").Body(
 		ui.H3().ID("questions-heading").Text("Students’ questions"),
 		ui.If(len(pending)+len(approved) == 0, func() ui.UI {
@@ -505,7 +504,7 @@ func (p *LiveClassPanel) renderQuestions() ui.UI {
 
 // questionList lists questions of one status with what the teacher can do
 // with each: share a pending one, or dismiss it; remove a shared one.
-func (p *LiveClassPanel) questionList(class, heading string, questions []liveQuestion) ui.UI {
+func (p *LiveClassPanel) questionList(class, heading string, questions []wire.QuestionView) ui.UI {
 	if len(questions) == 0 {
 		return nil
 	}

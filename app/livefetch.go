@@ -11,6 +11,7 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/internal/eventstream"
+	"oversight/live/wire"
 )
 
 // The browser's side of the live API: requests with fetch(), and a room's
@@ -119,7 +120,7 @@ func retryAfter(res ui.Value) time.Duration {
 // *liveError, and an answer that is not the live API's errNoLiveServer.
 func (r liveReply) decode(out any) error {
 	if r.status >= 400 {
-		var refusal struct{ Error, Message string }
+		var refusal wire.Refusal
 		if json.Unmarshal(r.body, &refusal) != nil || refusal.Error == "" {
 			return errNoLiveServer
 		}
@@ -150,7 +151,7 @@ func roomPath(code string) string { return "/rooms/" + code }
 // client: the room has ended, or no longer knows its token.
 func isRoomGone(err error) bool {
 	var refusal *liveError
-	return errors.As(err, &refusal) && (refusal.Code == "room_not_found" || refusal.Status == 401 || refusal.Status == 403)
+	return errors.As(err, &refusal) && (refusal.Code == wire.ErrRoomNotFound || refusal.Status == 401 || refusal.Status == 403)
 }
 
 // Timing of a room's stream.
@@ -168,7 +169,7 @@ const (
 // liveStreamHandlers receive what a room's stream brings, in order, on the
 // stream's goroutine.
 type liveStreamHandlers struct {
-	// event is called for every event; "ended" is the last.
+	// event is called for every event; wire.EventEnded is the last.
 	event func(liveEvent)
 	// connected says whether the stream is open now.
 	connected func(bool)
@@ -331,5 +332,5 @@ func (s *liveStream) deliver(e liveEvent) bool {
 	}
 	s.mu.Unlock()
 	s.on.event(e)
-	return e.Name == "ended"
+	return e.Name == wire.EventEnded
 }

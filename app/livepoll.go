@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/live/wire"
 )
 
 // What the teacher and the students both see of a poll: its answers'
@@ -35,7 +37,7 @@ func withUnit(v float64, unit string) string {
 }
 
 // answerText writes an answer as the student gave it.
-func answerText(p *livePoll, a *liveAnswer) string {
+func answerText(p *wire.PollView, a *wire.AnswerView) string {
 	switch {
 	case a == nil || p == nil:
 		return ""
@@ -60,12 +62,12 @@ func answersCount(n int) string { return strconv.Itoa(n) + " " + plural(n, "answ
 
 // pollResults shows a revealed poll's distribution, marking the reader's
 // own answer. The bars are drawn, and every number is also written.
-func pollResults(p *livePoll, mine *liveAnswer) ui.UI {
+func pollResults(p *wire.PollView, mine *wire.AnswerView) ui.UI {
 	if p.Results == nil || p.Answers == nil {
 		return nil
 	}
 	total := *p.Answers
-	if p.Kind == pollChoice {
+	if p.Kind == wire.KindChoice {
 		counts := p.Results.Counts
 		return ui.Ul().Class("poll-results").Body(ui.Range(p.Options).Slice(func(i int) ui.UI {
 			count := 0
@@ -95,7 +97,7 @@ func pollResults(p *livePoll, mine *liveAnswer) ui.UI {
 // binOf is the bin a value was counted in, as the server counts: equal
 // bins from the first's start to the last's end, a value outside them in
 // the nearest.
-func binOf(bins []liveBin, value float64) int {
+func binOf(bins []wire.Bin, value float64) int {
 	n := len(bins)
 	if n < 2 {
 		return 0
@@ -128,47 +130,35 @@ func resultRow(label string, isMine bool, count, total int) ui.UI {
 	)
 }
 
-// livePollSpec is a question the teacher opens (the API's PollSpec).
-type livePollSpec struct {
-	Kind    string   `json:"kind"`
-	Prompt  string   `json:"prompt"`
-	Options []string `json:"options,omitempty"`
-	Min     *float64 `json:"min,omitempty"`
-	Max     *float64 `json:"max,omitempty"`
-	Unit    string   `json:"unit,omitempty"`
-	Lab     string   `json:"lab,omitempty"`
-}
-
 // pollSpecFrom reads the teacher's question form, or says in a sentence
 // what to fix: the server would refuse the same, in its own words.
-func pollSpecFrom(kind, prompt, options, lowest, highest, unit, lab string) (livePollSpec, string) {
-	spec := livePollSpec{Kind: kind, Prompt: strings.TrimSpace(prompt), Lab: strings.TrimSpace(lab)}
+func pollSpecFrom(kind, prompt, options, lowest, highest, unit, lab string) (wire.PollSpec, string) {
+	spec := wire.PollSpec{Kind: kind, Prompt: strings.TrimSpace(prompt), Lab: strings.TrimSpace(lab)}
 	switch {
 	case spec.Prompt == "":
 		return spec, "Write the question first."
-	case utf8.RuneCountInString(prompt) > livePromptMax:
-		return spec, "The question is longer than " + strconv.Itoa(livePromptMax) + " characters."
-	case spec.Lab != "" && (!strings.HasPrefix(spec.Lab, "/") || strings.HasPrefix(spec.Lab, "//") ||
-		strings.ContainsAny(spec.Lab, " \t\\") || len(spec.Lab) > liveLabMax):
+	case utf8.RuneCountInString(prompt) > wire.MaxPrompt:
+		return spec, "The question is longer than " + strconv.Itoa(wire.MaxPrompt) + " characters."
+	case !wire.ValidLab(spec.Lab):
 		return spec, "The lab is given by its address on this site, which starts with /, such as /labs/…"
 	}
-	if kind == pollChoice {
+	if kind == wire.KindChoice {
 		for _, line := range strings.Split(options, "\n") {
 			if option := strings.TrimSpace(line); option != "" {
 				spec.Options = append(spec.Options, option)
 			}
 		}
-		if len(spec.Options) < liveOptionsMin || len(spec.Options) > liveOptionsMax {
-			return spec, "A multiple-choice question needs " + strconv.Itoa(liveOptionsMin) + " to " + strconv.Itoa(liveOptionsMax) + " options, one per line."
+		if len(spec.Options) < wire.MinOptions || len(spec.Options) > wire.MaxOptions {
+			return spec, "A multiple-choice question needs " + optionsRange() + " options, one per line."
 		}
 		for _, option := range spec.Options {
-			if utf8.RuneCountInString(option) > liveOptionMax {
-				return spec, "An option is longer than " + strconv.Itoa(liveOptionMax) + " characters: " + option
+			if utf8.RuneCountInString(option) > wire.MaxOption {
+				return spec, "An option is longer than " + strconv.Itoa(wire.MaxOption) + " characters: " + option
 			}
 		}
 		return spec, ""
 	}
-	spec.Kind, spec.Unit = pollNumber, strings.TrimSpace(unit)
+	spec.Kind, spec.Unit = wire.KindNumber, strings.TrimSpace(unit)
 	var ok bool
 	if spec.Min, ok = optionalNumber(lowest); !ok {
 		return spec, "The lowest value is not a number."
@@ -179,10 +169,16 @@ func pollSpecFrom(kind, prompt, options, lowest, highest, unit, lab string) (liv
 	if spec.Min != nil && spec.Max != nil && *spec.Min >= *spec.Max {
 		return spec, "The lowest value must be below the highest."
 	}
-	if utf8.RuneCountInString(spec.Unit) > liveUnitMax {
-		return spec, "The unit is longer than " + strconv.Itoa(liveUnitMax) + " characters."
+	if utf8.RuneCountInString(spec.Unit) > wire.MaxUnit {
+		return spec, "The unit is longer than " + strconv.Itoa(wire.MaxUnit) + " characters."
 	}
 	return spec, ""
+}
+
+// optionsRange says how many options a multiple-choice question has:
+// "2 to 8".
+func optionsRange() string {
+	return strconv.Itoa(wire.MinOptions) + " to " + strconv.Itoa(wire.MaxOptions)
 }
 
 // optionalNumber reads a field that may be left empty; ok is false for

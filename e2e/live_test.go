@@ -13,10 +13,10 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	natsserver "github.com/nats-io/nats-server/v2/server"
 
 	"oversight/internal/qrread"
 	knowledge "oversight/kb"
+	"oversight/live/natstest"
 )
 
 // The live class: a teacher presents a tour and students follow it on
@@ -342,23 +342,6 @@ func TestALiveClassFollowsTheTeacherWithPollsAndAnonymousQuestions(t *testing.T)
 	ada.expectNoCSPViolation("a student's page in a live class")
 }
 
-// startNATS runs a NATS server with JetStream in the test, on loopback.
-func startNATS(t *testing.T) string {
-	t.Helper()
-	ns, err := natsserver.NewServer(&natsserver.Options{
-		Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns.Start()
-	t.Cleanup(ns.Shutdown)
-	if !ns.ReadyForConnections(20 * time.Second) {
-		t.Fatal("the NATS server did not start")
-	}
-	return ns.ClientURL()
-}
-
 // serveLive serves the main build on addr with more flags until the test
 // ends or the returned stop is called.
 func serveLive(t *testing.T, addr string, flags ...string) (origin string, stop func()) {
@@ -375,7 +358,7 @@ func serveLive(t *testing.T, addr string, flags ...string) (origin string, stop 
 func TestTwoInstancesOverNATSServeOneLiveClassAndAStudentResumesAfterARestart(t *testing.T) {
 	t.Parallel()
 	tour := builtInTour(t, liveTour)
-	nats := startNATS(t)
+	nats := natstest.Start(t)
 	addrB := freeAddr(t)
 	originA, _ := serveLive(t, freeAddr(t), "-nats", nats)
 	originB, stopB := serveLive(t, addrB, "-nats", nats)

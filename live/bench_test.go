@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"oversight/live/wire"
 )
 
 // BenchmarkStepToFortyStreams is one teacher's step through the HTTP
@@ -14,7 +16,7 @@ func BenchmarkStepToFortyStreams(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer h.Close()
-	c := startClass(b, h, maxSteps)
+	c := startClass(b, h, wire.MaxSteps)
 	var streams []*stream
 	for range 40 {
 		c.join("")
@@ -24,7 +26,7 @@ func BenchmarkStepToFortyStreams(b *testing.B) {
 	step := 1
 	b.ReportAllocs()
 	for b.Loop() {
-		step = step%maxSteps + 1
+		step = step%wire.MaxSteps + 1
 		if res := c.teacher.post(c.path("/step"), map[string]any{"step": step}); res.status != http.StatusOK {
 			b.Fatalf("step: %d %s", res.status, res.body)
 		}
@@ -50,7 +52,7 @@ func BenchmarkAnswer(b *testing.B) {
 	for range 200 {
 		students = append(students, c.join(""))
 	}
-	c.openPoll(PollSpec{Kind: "number", Prompt: "?"})
+	c.openPoll(wire.PollSpec{Kind: "number", Prompt: "?"})
 	i := 0
 	b.ReportAllocs()
 	for b.Loop() {

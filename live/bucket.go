@@ -1,9 +1,6 @@
 package live
 
 import (
-	"net"
-	"net/http"
-	"net/netip"
 	"sync"
 	"time"
 )
@@ -125,25 +122,4 @@ func (l *addressLimiter) size() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return len(l.buckets)
-}
-
-// RemoteAddress is the default client address: the connection's peer, with
-// IPv6 addresses grouped by /64, since one host commonly holds a whole /64.
-// Behind a proxy or load balancer, give Config.ClientAddress a function
-// that reads the header the proxy sets instead.
-func RemoteAddress(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	addr, err := netip.ParseAddr(host)
-	if err != nil {
-		return host
-	}
-	addr = addr.Unmap()
-	if addr.Is6() {
-		prefix, _ := addr.Prefix(64)
-		return prefix.String()
-	}
-	return addr.String()
 }

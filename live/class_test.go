@@ -6,13 +6,15 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"oversight/live/wire"
 )
 
 func TestStudentsFollowTheTeachersStepsInOrder(t *testing.T) {
 	h, _ := newTestHub(t, nil)
 	c := startClass(t, h, 5)
 	student := c.join("Ada")
-	var joined RoomView
+	var joined wire.RoomView
 	c.must(http.StatusOK, student.get(c.path(""))).decode(t, &joined)
 	if joined.Tour != "weak-to-strong" || joined.Step != 1 || joined.Steps != 5 {
 		t.Fatalf("a student who joins sees %+v, want step 1 of the 5 of weak-to-strong", joined)
@@ -53,7 +55,7 @@ func TestAReconnectingClientGetsEveryEventItMissedInOrder(t *testing.T) {
 	for range 4 {
 		c.step(map[string]any{"move": "next"})
 	}
-	c.openPoll(PollSpec{Kind: "choice", Prompt: "Which?", Options: []string{"a", "b"}})
+	c.openPoll(wire.PollSpec{Kind: "choice", Prompt: "Which?", Options: []string{"a", "b"}})
 
 	resumed := c.listen(studentAudience, lastSeen)
 	events, _ := resumed.read()
@@ -82,7 +84,7 @@ func TestAClientTooFarBehindGetsTheFullStateInstead(t *testing.T) {
 	if len(events) != 1 || events[0].name != "state" {
 		t.Fatalf("a client 10 events behind a log of 4 got:\n%s\nwant one state event", names(events))
 	}
-	var state RoomView
+	var state wire.RoomView
 	json.Unmarshal(events[0].data, &state)
 	if state.Step != 11 || events[0].id != c.seq() || state.LastEventID != c.seq() {
 		t.Fatalf("the state event is %+v with id %d; want step 11 and the latest id %d", state, events[0].id, c.seq())
@@ -96,11 +98,11 @@ func TestStudentsSeeAPollsResultsOnlyOnceRevealed(t *testing.T) {
 	students := c.listen(studentAudience, c.seq())
 	teacher := c.listen(teacherAudience, c.seq())
 
-	id := c.openPoll(PollSpec{Kind: "choice", Prompt: "Which gap?", Options: []string{"small", "large"}})
+	id := c.openPoll(wire.PollSpec{Kind: "choice", Prompt: "Which gap?", Options: []string{"small", "large"}})
 	c.must(http.StatusOK, ada.post(c.path("/polls/1/answer"), map[string]any{"choice": 1}))
 	c.must(http.StatusOK, bo.post(c.path("/polls/1/answer"), map[string]any{"choice": 1}))
 
-	var studentView, teacherView RoomView
+	var studentView, teacherView wire.RoomView
 	c.must(http.StatusOK, ada.get(c.path(""))).decode(t, &studentView)
 	c.must(http.StatusOK, c.teacher.get(c.path(""))).decode(t, &teacherView)
 	if p := studentView.Poll; p == nil || p.ID != id || p.Answers != nil || p.Results != nil {
@@ -124,7 +126,7 @@ func TestStudentsSeeAPollsResultsOnlyOnceRevealed(t *testing.T) {
 
 	c.must(http.StatusOK, c.teacher.post(c.path("/polls/1/reveal"), nil))
 	studentEvents, _ = students.read()
-	var revealed PollView
+	var revealed wire.PollView
 	if len(studentEvents) != 1 || studentEvents[0].name != "poll" {
 		t.Fatalf("on reveal students got:\n%s\nwant one poll event", names(studentEvents))
 	}
@@ -147,20 +149,20 @@ func TestAClosedPollIsNeverRevealedAndANewPollClosesTheLast(t *testing.T) {
 	h, _ := newTestHub(t, nil)
 	c := startClass(t, h, 3)
 	student := c.join("")
-	c.openPoll(PollSpec{Kind: "number", Prompt: "PGR?", Min: ptr(0.0), Max: ptr(1.0), Lab: "/labs/w2s?gap=3"})
+	c.openPoll(wire.PollSpec{Kind: "number", Prompt: "PGR?", Min: ptr(0.0), Max: ptr(1.0), Lab: "/labs/w2s?gap=3"})
 	c.must(http.StatusOK, student.post(c.path("/polls/1/answer"), map[string]any{"value": 0.4}))
 	c.must(http.StatusOK, c.teacher.post(c.path("/polls/1/close"), nil))
 	if res := c.teacher.post(c.path("/polls/1/reveal"), nil); res.status != http.StatusConflict {
 		t.Fatalf("revealing a closed poll got %d, want 409", res.status)
 	}
-	var view RoomView
+	var view wire.RoomView
 	c.must(http.StatusOK, student.get(c.path(""))).decode(t, &view)
 	if view.Poll.Results != nil || view.Poll.Answers != nil {
 		t.Fatalf("a poll closed unrevealed shows students %+v; want no results", view.Poll)
 	}
 
-	c.openPoll(PollSpec{Kind: "choice", Prompt: "Again?", Options: []string{"yes", "no"}})
-	second := c.openPoll(PollSpec{Kind: "choice", Prompt: "And?", Options: []string{"yes", "no"}})
+	c.openPoll(wire.PollSpec{Kind: "choice", Prompt: "Again?", Options: []string{"yes", "no"}})
+	second := c.openPoll(wire.PollSpec{Kind: "choice", Prompt: "And?", Options: []string{"yes", "no"}})
 	c.must(http.StatusOK, c.teacher.get(c.path(""))).decode(t, &view)
 	if view.Poll.ID != second {
 		t.Fatalf("the current poll is %d, want the newest, %d", view.Poll.ID, second)
@@ -188,7 +190,7 @@ func TestOnlyTheTeacherDrivesTheRoom(t *testing.T) {
 		{student, "POST", "/step", map[string]any{"step": 3}, http.StatusForbidden},
 		{anonymous, "POST", "/step", map[string]any{"step": 3}, http.StatusUnauthorized},
 		{stranger, "POST", "/step", map[string]any{"step": 3}, http.StatusUnauthorized},
-		{student, "POST", "/polls", PollSpec{Kind: "choice", Prompt: "?", Options: []string{"a", "b"}}, http.StatusForbidden},
+		{student, "POST", "/polls", wire.PollSpec{Kind: "choice", Prompt: "?", Options: []string{"a", "b"}}, http.StatusForbidden},
 		{student, "DELETE", "", nil, http.StatusForbidden},
 		{student, "GET", "/export?format=json", nil, http.StatusForbidden},
 		{c.teacher, "POST", "/questions", map[string]any{"text": "?"}, http.StatusForbidden},
@@ -209,12 +211,12 @@ func TestQuestionsReachTheClassOnlyOnceApproved(t *testing.T) {
 	asker, other := c.join(""), c.join("")
 	students := c.listen(studentAudience, c.seq())
 
-	var q QuestionView
+	var q wire.QuestionView
 	c.must(http.StatusAccepted, asker.post(c.path("/questions"), map[string]any{"text": "  <b>Why</b> does\u0007 it work?  "})).decode(t, &q)
 	if q.Text != "<b>Why</b> does  it work?" || q.Status != "pending" {
 		t.Fatalf("a question is stored as %+v; want plain text, trimmed, control characters as spaces, pending", q)
 	}
-	var view RoomView
+	var view wire.RoomView
 	c.must(http.StatusOK, other.get(c.path(""))).decode(t, &view)
 	if len(view.Questions) != 0 {
 		t.Fatalf("students see pending questions: %+v", view.Questions)

@@ -5,54 +5,25 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
-	"strings"
+
+	"oversight/live/wire"
 )
 
-// codeAlphabet has the digits and capitals that cannot be misread: no 0/O,
-// 1/I/L. 31 symbols, 6 of them make 31⁶ ≈ 8.9 × 10⁸ codes, so with the
-// default 200 live rooms one guess finds a room with probability 2.3 × 10⁻⁷.
-const (
-	codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-	codeLength   = 6
-)
-
-// newCode draws a join code uniformly from the alphabet.
+// newCode draws a join code uniformly from wire.CodeAlphabet.
 func newCode() string {
-	const accept = 256 / len(codeAlphabet) * len(codeAlphabet)
-	var code [codeLength]byte
+	const accept = 256 / len(wire.CodeAlphabet) * len(wire.CodeAlphabet)
+	var code [wire.CodeLength]byte
 	var buf [16]byte
-	for n := 0; n < codeLength; {
+	for n := 0; n < wire.CodeLength; {
 		rand.Read(buf[:])
 		for _, b := range buf {
-			if int(b) < accept && n < codeLength {
-				code[n] = codeAlphabet[int(b)%len(codeAlphabet)]
+			if int(b) < accept && n < wire.CodeLength {
+				code[n] = wire.CodeAlphabet[int(b)%len(wire.CodeAlphabet)]
 				n++
 			}
 		}
 	}
 	return string(code[:])
-}
-
-// normalizeCode reads a code as a person types it: any case, with spaces
-// or dashes. It returns "" for anything that cannot be a code.
-func normalizeCode(s string) string {
-	if len(s) > 4*codeLength {
-		return ""
-	}
-	var b strings.Builder
-	for _, r := range strings.ToUpper(s) {
-		switch {
-		case r == ' ' || r == '-':
-		case r < 128 && strings.IndexByte(codeAlphabet, byte(r)) >= 0:
-			b.WriteRune(r)
-		default:
-			return ""
-		}
-	}
-	if b.Len() != codeLength {
-		return ""
-	}
-	return b.String()
 }
 
 // tokenHash is what a room keeps of a secret token: commands and the NATS

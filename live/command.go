@@ -4,6 +4,8 @@ import (
 	"math"
 	"net/http"
 	"time"
+
+	"oversight/live/wire"
 )
 
 // op names what a command does to a room.
@@ -39,34 +41,17 @@ type command struct {
 	Origin string `json:"origin,omitempty"`
 	Req    uint64 `json:"req,omitempty"`
 
-	Tour     string    `json:"tour,omitempty"`
-	Steps    int       `json:"steps,omitempty"`
-	Step     int       `json:"step,omitempty"`
-	Move     string    `json:"move,omitempty"`
-	Nickname string    `json:"nickname,omitempty"`
-	Poll     *PollSpec `json:"poll,omitempty"`
-	Target   int       `json:"target,omitempty"`
-	Choice   *int      `json:"choice,omitempty"`
-	Value    *float64  `json:"value,omitempty"`
-	Text     string    `json:"text,omitempty"`
+	Tour     string         `json:"tour,omitempty"`
+	Steps    int            `json:"steps,omitempty"`
+	Step     int            `json:"step,omitempty"`
+	Move     string         `json:"move,omitempty"`
+	Nickname string         `json:"nickname,omitempty"`
+	Poll     *wire.PollSpec `json:"poll,omitempty"`
+	Target   int            `json:"target,omitempty"`
+	Choice   *int           `json:"choice,omitempty"`
+	Value    *float64       `json:"value,omitempty"`
+	Text     string         `json:"text,omitempty"`
 }
-
-// PollSpec is a question the teacher asks the class: multiple choice, or a
-// number (a prediction, say, with the lab that will show the answer).
-type PollSpec struct {
-	Kind    string   `json:"kind"`
-	Prompt  string   `json:"prompt"`
-	Options []string `json:"options,omitempty"`
-	Min     *float64 `json:"min,omitempty"`
-	Max     *float64 `json:"max,omitempty"`
-	Unit    string   `json:"unit,omitempty"`
-	Lab     string   `json:"lab,omitempty"`
-}
-
-const (
-	kindChoice = "choice"
-	kindNumber = "number"
-)
 
 // check refuses a command whose fields are out of bounds. Instances run it
 // before sending a command and again when applying one, so nothing that
@@ -74,27 +59,27 @@ const (
 func (c *command) check() *apiError {
 	switch c.Op {
 	case opCreate:
-		if !validTour(c.Tour) {
-			return badRequest("tour must be a tour id (a-z, 0-9, -), at most %d characters", maxTour)
+		if !wire.ValidTour(c.Tour) {
+			return badRequest("tour must be a tour id (a-z, 0-9, -), at most %d characters", wire.MaxTour)
 		}
-		if c.Steps < 1 || c.Steps > maxSteps {
-			return badRequest("steps must be from 1 to %d", maxSteps)
+		if c.Steps < 1 || c.Steps > wire.MaxSteps {
+			return badRequest("steps must be from 1 to %d", wire.MaxSteps)
 		}
 		return c.checkStep(c.Steps)
 	case opJoin:
-		return checkText("nickname", &c.Nickname, maxNickname, false, false)
+		return checkText("nickname", &c.Nickname, wire.MaxNickname, false, false)
 	case opStep:
-		if c.Move != "" && c.Move != "next" && c.Move != "previous" {
-			return badRequest(`move must be "next" or "previous"`)
+		if c.Move != "" && c.Move != wire.MoveNext && c.Move != wire.MovePrevious {
+			return badRequest("move must be %q or %q", wire.MoveNext, wire.MovePrevious)
 		}
 		if c.Move == "" {
-			return c.checkStep(maxSteps)
+			return c.checkStep(wire.MaxSteps)
 		}
 	case opOpen:
 		if c.Poll == nil {
 			return badRequest("a poll is needed")
 		}
-		return c.Poll.check()
+		return checkPoll(c.Poll)
 	case opAnswer:
 		if (c.Choice == nil) == (c.Value == nil) {
 			return badRequest("an answer has either a choice or a value")
@@ -103,7 +88,7 @@ func (c *command) check() *apiError {
 			return badRequest("value must be a finite number")
 		}
 	case opAsk:
-		return checkText("text", &c.Text, maxQuestion, true, true)
+		return checkText("text", &c.Text, wire.MaxQuestion, true, true)
 	}
 	return nil
 }
@@ -115,30 +100,31 @@ func (c *command) checkStep(steps int) *apiError {
 	return nil
 }
 
-func (p *PollSpec) check() *apiError {
-	if err := checkText("prompt", &p.Prompt, maxPrompt, true, true); err != nil {
+// checkPoll refuses a poll out of bounds, and cleans its text in place.
+func checkPoll(p *wire.PollSpec) *apiError {
+	if err := checkText("prompt", &p.Prompt, wire.MaxPrompt, true, true); err != nil {
 		return err
 	}
-	if err := checkText("unit", &p.Unit, maxUnit, false, false); err != nil {
+	if err := checkText("unit", &p.Unit, wire.MaxUnit, false, false); err != nil {
 		return err
 	}
-	if !validLab(p.Lab) {
-		return badRequest("lab must be an address on this site, starting with /, at most %d characters", maxLab)
+	if !wire.ValidLab(p.Lab) {
+		return badRequest("lab must be an address on this site, starting with /, at most %d characters", wire.MaxLab)
 	}
 	switch p.Kind {
-	case kindChoice:
-		if len(p.Options) < minOptions || len(p.Options) > maxOptions {
-			return badRequest("a choice poll has %d to %d options", minOptions, maxOptions)
+	case wire.KindChoice:
+		if len(p.Options) < wire.MinOptions || len(p.Options) > wire.MaxOptions {
+			return badRequest("a choice poll has %d to %d options", wire.MinOptions, wire.MaxOptions)
 		}
 		for i := range p.Options {
-			if err := checkText("option", &p.Options[i], maxOption, false, true); err != nil {
+			if err := checkText("option", &p.Options[i], wire.MaxOption, false, true); err != nil {
 				return err
 			}
 		}
 		if p.Min != nil || p.Max != nil || p.Unit != "" {
 			return badRequest("min, max and unit belong to number polls")
 		}
-	case kindNumber:
+	case wire.KindNumber:
 		if len(p.Options) > 0 {
 			return badRequest("options belong to choice polls")
 		}
@@ -149,14 +135,14 @@ func (p *PollSpec) check() *apiError {
 			return badRequest("min must be below max")
 		}
 	default:
-		return badRequest(`kind must be "choice" or "number"`)
+		return badRequest("kind must be %q or %q", wire.KindChoice, wire.KindNumber)
 	}
 	return nil
 }
 
-// checkText cleans a text field in place (see cleanText).
+// checkText cleans a text field in place (see wire.CleanText).
 func checkText(field string, s *string, max int, multiline, required bool) *apiError {
-	clean, ok := cleanText(*s, max, multiline)
+	clean, ok := wire.CleanText(*s, max, multiline)
 	if !ok {
 		return badRequest("%s must be text of at most %d characters", field, max)
 	}

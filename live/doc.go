@@ -16,5 +16,6 @@
 //
 // README.md, beside this file, documents the HTTP API (paths, headers,
 // bodies, events), the limits, what is kept and for how long, and the
-// deployment with NATS.
+// deployment with NATS. The bodies and events are package wire's types,
+// which the app uses too.
 package live

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"oversight/live/wire"
 )
 
 // apiError is a refusal with its HTTP status and a stable code the app can
-// switch on (see README.md).
+// switch on (one of wire's Err… codes; README.md says when each is sent).
 type apiError struct {
 	Status     int
 	Code       string
@@ -22,25 +24,25 @@ func refuse(status int, code, format string, args ...any) *apiError {
 }
 
 func badRequest(format string, args ...any) *apiError {
-	return refuse(http.StatusBadRequest, "bad_request", format, args...)
+	return refuse(http.StatusBadRequest, wire.ErrBadRequest, format, args...)
 }
 
 func rateLimited(retry time.Duration) *apiError {
-	e := refuse(http.StatusTooManyRequests, "rate_limited", "too many requests; try again later")
+	e := refuse(http.StatusTooManyRequests, wire.ErrRateLimited, "too many requests; try again later")
 	e.RetryAfter = retry
 	return e
 }
 
 func errRoomNotFound() *apiError {
-	return refuse(http.StatusNotFound, "room_not_found", "no live class has this code")
+	return refuse(http.StatusNotFound, wire.ErrRoomNotFound, "no live class has this code")
 }
 
 func errUnauthorized() *apiError {
-	return refuse(http.StatusUnauthorized, "unauthorized", "this needs the token given when the class was started or joined")
+	return refuse(http.StatusUnauthorized, wire.ErrUnauthorized, "this needs the token given when the class was started or joined")
 }
 
 func errForbidden() *apiError {
-	return refuse(http.StatusForbidden, "forbidden", "only the teacher can do this")
+	return refuse(http.StatusForbidden, wire.ErrForbidden, "only the teacher can do this")
 }
 
 func errLimit(code, format string, args ...any) *apiError {
@@ -48,7 +50,11 @@ func errLimit(code, format string, args ...any) *apiError {
 }
 
 func unavailable() *apiError {
-	e := refuse(http.StatusServiceUnavailable, "unavailable", "the live class is unreachable for a moment; try again")
+	e := refuse(http.StatusServiceUnavailable, wire.ErrUnavailable, "the live class is unreachable for a moment; try again")
 	e.RetryAfter = time.Second
 	return e
 }
+
+// codeTaken refuses a start whose code another room holds; the start
+// tries another code, so the code never reaches a client.
+const codeTaken = "code_taken"

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"oversight/live/wire"
 )
 
 // Export is a class's results, for the teacher to keep before ending it:
@@ -23,14 +25,14 @@ type Export struct {
 // PollExport is a poll with every answer: Values are a number poll's
 // answers in ascending order.
 type PollExport struct {
-	PollView
+	wire.PollView
 	Opened string    `json:"opened"`
 	Values []float64 `json:"values,omitempty"`
 }
 
 // QuestionExport is a question not dismissed.
 type QuestionExport struct {
-	QuestionView
+	wire.QuestionView
 	Asked string `json:"asked"`
 }
 
@@ -41,7 +43,7 @@ func (r *room) export() Export {
 	}
 	for _, p := range r.polls {
 		pe := PollExport{PollView: p.view(teacherAudience), Opened: timeText(p.opened)}
-		if p.spec.Kind == kindNumber {
+		if p.spec.Kind == wire.KindNumber {
 			pe.Values = p.values()
 			slices.Sort(pe.Values)
 		}
@@ -78,7 +80,7 @@ func (e Export) CSV() []byte {
 // pollRows are a poll's answer and count columns.
 func pollRows(p PollExport) [][]string {
 	var rows [][]string
-	if p.Kind == kindChoice {
+	if p.Kind == wire.KindChoice {
 		for i, option := range p.Options {
 			rows = append(rows, []string{cell(option), strconv.Itoa(p.Results.Counts[i])})
 		}

@@ -5,17 +5,19 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"oversight/live/wire"
 )
 
 func TestTheTeacherExportsResultsAsCSVAndJSONWithoutNames(t *testing.T) {
 	h, _ := newTestHub(t, nil)
 	c := startClass(t, h, 3)
 	ada, bo, cy := c.join("Ada"), c.join("Bo"), c.join("Cy")
-	c.openPoll(PollSpec{Kind: "choice", Prompt: "=Which gap?", Options: []string{"small", "large"}})
+	c.openPoll(wire.PollSpec{Kind: "choice", Prompt: "=Which gap?", Options: []string{"small", "large"}})
 	c.must(http.StatusOK, ada.post(c.path("/polls/1/answer"), map[string]any{"choice": 1}))
 	c.must(http.StatusOK, bo.post(c.path("/polls/1/answer"), map[string]any{"choice": 1}))
 	c.must(http.StatusOK, c.teacher.post(c.path("/polls/1/reveal"), nil))
-	c.openPoll(PollSpec{Kind: "number", Prompt: "PGR?", Min: ptr(0.0), Max: ptr(1.0)})
+	c.openPoll(wire.PollSpec{Kind: "number", Prompt: "PGR?", Min: ptr(0.0), Max: ptr(1.0)})
 	for _, a := range []struct {
 		who   caller
 		value float64

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"oversight/live/wire"
 )
 
 // clock is a test's hand-moved time.
@@ -65,7 +67,7 @@ func (r response) decode(t testing.TB, v any) {
 
 // errorCode is the "error" field of a refusal.
 func (r response) errorCode() string {
-	var e errorBody
+	var e wire.Refusal
 	json.Unmarshal(r.body, &e)
 	return e.Error
 }
@@ -123,7 +125,7 @@ func startClass(t testing.TB, h *Hub, steps int) class {
 	if res.status != http.StatusCreated {
 		t.Fatalf("starting a class: %d %s", res.status, res.body)
 	}
-	var created createResponse
+	var created wire.CreateResponse
 	res.decode(t, &created)
 	teacher.token = created.TeacherToken
 	return class{t: t, hub: h, code: created.Code, teacher: teacher}
@@ -143,7 +145,7 @@ func (c class) join(nickname string) caller {
 	if res.status != http.StatusOK {
 		c.t.Fatalf("joining: %d %s", res.status, res.body)
 	}
-	var joined joinResponse
+	var joined wire.JoinResponse
 	res.decode(c.t, &joined)
 	student.token = joined.StudentToken
 	return student
@@ -163,9 +165,9 @@ func (c class) step(body map[string]any) {
 	c.must(http.StatusOK, c.teacher.post(c.path("/step"), body))
 }
 
-func (c class) openPoll(spec PollSpec) int {
+func (c class) openPoll(spec wire.PollSpec) int {
 	c.t.Helper()
-	var p PollView
+	var p wire.PollView
 	c.must(http.StatusCreated, c.teacher.post(c.path("/polls"), spec)).decode(c.t, &p)
 	return p.ID
 }
@@ -211,10 +213,4 @@ func names(events []event) string {
 		out = append(out, e.name+" "+string(e.data))
 	}
 	return strings.Join(out, "\n")
-}
-
-func remoteAddressOf(remote string) string {
-	req := httptest.NewRequest("GET", "/", nil)
-	req.RemoteAddr = remote
-	return RemoteAddress(req)
 }

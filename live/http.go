@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"oversight/live/wire"
 )
 
 // routes is the HTTP API; README.md documents it.
@@ -41,18 +43,6 @@ func privateResponses(next http.Handler) http.Handler {
 	})
 }
 
-type createRequest struct {
-	Tour  string `json:"tour"`
-	Steps int    `json:"steps"`
-	Step  int    `json:"step"`
-}
-
-type createResponse struct {
-	Code         string   `json:"code"`
-	TeacherToken string   `json:"teacherToken"`
-	Room         RoomView `json:"room"`
-}
-
 // codeAttempts is how often a start tries a fresh code when the one drawn
 // is in use; with at most a few hundred of 8.9 × 10⁸ codes in use, a second
 // try is already rare.
@@ -63,7 +53,7 @@ func (h *Hub) createRoom(w http.ResponseWriter, r *http.Request) {
 		writeError(w, rateLimited(retry))
 		return
 	}
-	var req createRequest
+	var req wire.CreateRequest
 	if !readJSON(w, r, &req) {
 		return
 	}
@@ -76,7 +66,7 @@ func (h *Hub) createRoom(w http.ResponseWriter, r *http.Request) {
 			writeError(w, err)
 			return
 		}
-		if out.err != nil && out.err.Code == "code_taken" {
+		if out.err != nil && out.err.Code == codeTaken {
 			continue
 		}
 		if out.err != nil {
@@ -84,27 +74,17 @@ func (h *Hub) createRoom(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if view, ok := h.view(c.Room, hash); ok {
-			writeJSON(w, http.StatusCreated, createResponse{Code: c.Room, TeacherToken: token, Room: view})
+			writeJSON(w, http.StatusCreated, wire.CreateResponse{Code: c.Room, TeacherToken: token, Room: view})
 		} else {
 			writeError(w, errRoomNotFound())
 		}
 		return
 	}
-	writeError(w, refuse(http.StatusServiceUnavailable, "unavailable", "no free code was found; try again"))
-}
-
-type joinRequest struct {
-	Code     string `json:"code"`
-	Nickname string `json:"nickname"`
-}
-
-type joinResponse struct {
-	StudentToken string   `json:"studentToken"`
-	Room         RoomView `json:"room"`
+	writeError(w, refuse(http.StatusServiceUnavailable, wire.ErrUnavailable, "no free code was found; try again"))
 }
 
 func (h *Hub) join(w http.ResponseWriter, r *http.Request) {
-	var req joinRequest
+	var req wire.JoinRequest
 	if !readJSON(w, r, &req) {
 		return
 	}
@@ -118,7 +98,7 @@ func (h *Hub) join(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if view, ok := h.view(code, hash); ok {
-		writeJSON(w, http.StatusOK, joinResponse{StudentToken: token, Room: view})
+		writeJSON(w, http.StatusOK, wire.JoinResponse{StudentToken: token, Room: view})
 	} else {
 		writeError(w, errRoomNotFound())
 	}
@@ -140,13 +120,8 @@ func (h *Hub) state(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-type stepRequest struct {
-	Step int    `json:"step"`
-	Move string `json:"move"`
-}
-
 func (h *Hub) step(w http.ResponseWriter, r *http.Request) {
-	var req stepRequest
+	var req wire.StepRequest
 	code, hash, ok := h.teacher(w, r, &req)
 	if ok && h.run(w, r, command{Op: opStep, Room: code, Auth: hash, Step: req.Step, Move: req.Move}) {
 		writeView(w, http.StatusOK, h, code, hash)
@@ -154,7 +129,7 @@ func (h *Hub) step(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Hub) openPoll(w http.ResponseWriter, r *http.Request) {
-	var spec PollSpec
+	var spec wire.PollSpec
 	code, hash, ok := h.teacher(w, r, &spec)
 	if !ok {
 		return
@@ -178,29 +153,20 @@ func (h *Hub) finishPoll(o op) http.HandlerFunc {
 	}
 }
 
-type answerRequest struct {
-	Choice *int     `json:"choice"`
-	Value  *float64 `json:"value"`
-}
-
 func (h *Hub) answer(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(w, r, "poll")
 	if !ok {
 		return
 	}
-	var req answerRequest
+	var req wire.AnswerRequest
 	code, hash, ok := h.student(w, r, &req)
 	if ok && h.run(w, r, command{Op: opAnswer, Room: code, Auth: hash, Target: id, Choice: req.Choice, Value: req.Value}) {
-		writeJSON(w, http.StatusOK, AnswerView{Poll: id, Choice: req.Choice, Value: req.Value})
+		writeJSON(w, http.StatusOK, wire.AnswerView{Poll: id, Choice: req.Choice, Value: req.Value})
 	}
 }
 
-type askRequest struct {
-	Text string `json:"text"`
-}
-
 func (h *Hub) ask(w http.ResponseWriter, r *http.Request) {
-	var req askRequest
+	var req wire.AskRequest
 	code, hash, ok := h.student(w, r, &req)
 	if !ok {
 		return
@@ -209,7 +175,7 @@ func (h *Hub) ask(w http.ResponseWriter, r *http.Request) {
 	out, done := h.runFor(w, r, c)
 	if done {
 		c.check() // the text as stored, cleaned
-		writeJSON(w, http.StatusAccepted, QuestionView{ID: out.id, Text: c.Text, Status: "pending"})
+		writeJSON(w, http.StatusAccepted, wire.QuestionView{ID: out.id, Text: c.Text, Status: wire.QuestionPending})
 	}
 }
 
@@ -276,7 +242,7 @@ func (h *Hub) findRoom(r *http.Request, typed string) (string, *apiError) {
 	if blocked, retry := h.failures.blocked(addr, h.now()); blocked {
 		return "", rateLimited(retry)
 	}
-	code := normalizeCode(typed)
+	code := wire.NormalizeCode(typed)
 	if code != "" && !h.hasRoom(code) {
 		// The room may have started on another instance a moment ago.
 		if err := h.log.sync(r.Context()); err != nil {
@@ -344,7 +310,7 @@ func (h *Hub) member(w http.ResponseWriter, r *http.Request, req any, want audie
 		if want == teacherAudience {
 			writeError(w, errForbidden())
 		} else {
-			writeError(w, refuse(http.StatusForbidden, "forbidden", "only students answer and ask"))
+			writeError(w, refuse(http.StatusForbidden, wire.ErrForbidden, "only students answer and ask"))
 		}
 		return "", hash, false
 	}
@@ -398,7 +364,7 @@ func (h *Hub) runFor(w http.ResponseWriter, r *http.Request, c command) (outcome
 
 // view is the room as the holder of hash sees it; ok is false once the
 // room has ended.
-func (h *Hub) view(code string, hash tokenHash) (view RoomView, ok bool) {
+func (h *Hub) view(code string, hash tokenHash) (view wire.RoomView, ok bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	r := h.rooms.byCode[code]
@@ -423,7 +389,7 @@ func writeView(w http.ResponseWriter, status int, h *Hub, code string, hash toke
 // writePoll writes a poll as the teacher sees it.
 func (h *Hub) writePoll(w http.ResponseWriter, status int, code string, id int) {
 	h.mu.Lock()
-	var view *PollView
+	var view *wire.PollView
 	err := errRoomNotFound()
 	if r := h.rooms.byCode[code]; r != nil {
 		var p *poll
@@ -475,11 +441,6 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	json.NewEncoder(w).Encode(v)
 }
 
-type errorBody struct {
-	Error   string `json:"error"`
-	Message string `json:"message"`
-}
-
 // writeError writes a refusal as JSON; any other error (the NATS server
 // unreachable, a request timing out) is a 503 to retry.
 func writeError(w http.ResponseWriter, err error) {
@@ -490,5 +451,5 @@ func writeError(w http.ResponseWriter, err error) {
 	if e.RetryAfter > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int((e.RetryAfter+time.Second-1)/time.Second)))
 	}
-	writeJSON(w, e.Status, errorBody{Error: e.Code, Message: e.Message})
+	writeJSON(w, e.Status, wire.Refusal{Error: e.Code, Message: e.Message})
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"oversight/internal/eventstream"
+
+	"oversight/live/wire"
 )
 
 // waitLimit only keeps a broken test from hanging: no test measures time.
@@ -67,7 +69,7 @@ func (c remote) must(status int, method, path string, body, out any) {
 func startRemoteClass(t *testing.T, base string, steps int) (code string, teacher remote) {
 	t.Helper()
 	teacher = remote{t: t, base: base}
-	var created createResponse
+	var created wire.CreateResponse
 	teacher.must(http.StatusCreated, "POST", "/rooms", map[string]any{"tour": "weak-to-strong", "steps": steps}, &created)
 	teacher.token = created.TeacherToken
 	return created.Code, teacher
@@ -76,7 +78,7 @@ func startRemoteClass(t *testing.T, base string, steps int) (code string, teache
 func joinRemote(t *testing.T, base, code string) remote {
 	t.Helper()
 	student := remote{t: t, base: base}
-	var joined joinResponse
+	var joined wire.JoinResponse
 	student.must(http.StatusOK, "POST", "/join", map[string]any{"code": code}, &joined)
 	student.token = joined.StudentToken
 	return student
@@ -86,7 +88,7 @@ func joinRemote(t *testing.T, base, code string) remote {
 type liveStream struct {
 	t      *testing.T
 	res    *http.Response
-	events chan eventstream.Event
+	events <-chan eventstream.Event
 	// lastID is the id of the last event read, for a resume.
 	lastID string
 }
@@ -119,18 +121,7 @@ func (c remote) open(path string, header http.Header) *liveStream {
 		res.Body.Close()
 		c.t.Fatalf("opening the stream: %d %s", res.StatusCode, data)
 	}
-	s := &liveStream{t: c.t, res: res, events: make(chan eventstream.Event, 1024)}
-	go func() {
-		defer close(s.events)
-		r := eventstream.NewReader(res.Body)
-		for {
-			e, err := r.Next()
-			if err != nil {
-				return
-			}
-			s.events <- e
-		}
-	}()
+	s := &liveStream{t: c.t, res: res, events: eventstream.Events(res.Body, 1024)}
 	c.t.Cleanup(s.close)
 	return s
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"oversight/live/wire"
 )
 
 // Config sets up a Hub. The zero Config is a hub in memory with the
@@ -310,5 +312,5 @@ func (h *Hub) next(s *subscriber, after uint64) (events []event, ended bool) {
 }
 
 func (r *room) stateEvent(a audience) event {
-	return event{id: r.seq, name: "state", data: mustJSON(r.view(a, tokenHash{}))}
+	return event{id: r.seq, name: wire.EventState, data: mustJSON(r.view(a, tokenHash{}))}
 }

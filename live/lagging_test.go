@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+
+	"oversight/live/wire"
 )
 
 // laggingLog orders commands for several instances in one process, each of
@@ -81,19 +83,19 @@ func TestAnInstanceCatchesUpBeforeAnsweringAboutWhatItHasNotSeen(t *testing.T) {
 	// A room started on A, joined on B.
 	student := caller{t: t, handler: b, addr: studentAddress}
 	res := c.must(http.StatusOK, student.post("/join", map[string]any{"code": c.code}))
-	var joined joinResponse
+	var joined wire.JoinResponse
 	res.decode(t, &joined)
 	student.token = joined.StudentToken
 
 	// A student who joined on B, known on A.
 	onA := caller{t: t, handler: a, addr: studentAddress, token: student.token}
 	c.must(http.StatusAccepted, onA.post(c.path("/questions"), map[string]any{"text": "Why?"}))
-	c.openPoll(PollSpec{Kind: "number", Prompt: "?"})
+	c.openPoll(wire.PollSpec{Kind: "number", Prompt: "?"})
 	c.must(http.StatusOK, student.post(c.path("/polls/1/answer"), map[string]any{"value": 1}))
 
 	// A step on A, read on B.
 	c.step(map[string]any{"step": 4})
-	var view RoomView
+	var view wire.RoomView
 	c.must(http.StatusOK, student.get(c.path(""))).decode(t, &view)
 	if view.Step != 4 || view.MyAnswer == nil {
 		t.Fatalf("B shows %+v; want step 4 and the student's answer", view)

@@ -71,18 +71,6 @@ func DefaultLimits() Limits {
 	}
 }
 
-// Text limits, in characters (Unicode code points).
-const (
-	maxQuestion = 280
-	maxNickname = 24
-	maxPrompt   = 280
-	maxOption   = 80
-	maxUnit     = 16
-	maxLab      = 300
-	maxTour     = 80
-	minOptions  = 2
-	maxOptions  = 8
-	maxSteps    = 1000
-	// maxBody bounds a request body; every valid one is far smaller.
-	maxBody = 8 << 10
-)
+// maxBody bounds a request body; every valid one is far smaller. The
+// limits on text are package wire's, which the app shares.
+const maxBody = 8 << 10

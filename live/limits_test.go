@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"oversight/live/wire"
 )
 
 func TestTextFieldsHaveLengthLimits(t *testing.T) {
@@ -22,11 +24,11 @@ func TestTextFieldsHaveLengthLimits(t *testing.T) {
 		{"a question of 280 characters", student, "/questions", map[string]any{"text": strings.Repeat("é", 280)}, http.StatusAccepted},
 		{"a question of 281 characters", student, "/questions", map[string]any{"text": strings.Repeat("é", 281)}, http.StatusBadRequest},
 		{"an empty question", student, "/questions", map[string]any{"text": "   "}, http.StatusBadRequest},
-		{"a prompt of 281 characters", c.teacher, "/polls", PollSpec{Kind: "choice", Prompt: strings.Repeat("x", 281), Options: []string{"a", "b"}}, http.StatusBadRequest},
-		{"an option of 81 characters", c.teacher, "/polls", PollSpec{Kind: "choice", Prompt: "?", Options: []string{"a", strings.Repeat("x", 81)}}, http.StatusBadRequest},
-		{"nine options", c.teacher, "/polls", PollSpec{Kind: "choice", Prompt: "?", Options: strings.Split("abcdefghi", "")}, http.StatusBadRequest},
-		{"a lab on another site", c.teacher, "/polls", PollSpec{Kind: "number", Prompt: "?", Lab: "https://evil.example/"}, http.StatusBadRequest},
-		{"a lab as //host", c.teacher, "/polls", PollSpec{Kind: "number", Prompt: "?", Lab: "//evil.example/"}, http.StatusBadRequest},
+		{"a prompt of 281 characters", c.teacher, "/polls", wire.PollSpec{Kind: "choice", Prompt: strings.Repeat("x", 281), Options: []string{"a", "b"}}, http.StatusBadRequest},
+		{"an option of 81 characters", c.teacher, "/polls", wire.PollSpec{Kind: "choice", Prompt: "?", Options: []string{"a", strings.Repeat("x", 81)}}, http.StatusBadRequest},
+		{"nine options", c.teacher, "/polls", wire.PollSpec{Kind: "choice", Prompt: "?", Options: strings.Split("abcdefghi", "")}, http.StatusBadRequest},
+		{"a lab on another site", c.teacher, "/polls", wire.PollSpec{Kind: "number", Prompt: "?", Lab: "https://evil.example/"}, http.StatusBadRequest},
+		{"a lab as //host", c.teacher, "/polls", wire.PollSpec{Kind: "number", Prompt: "?", Lab: "//evil.example/"}, http.StatusBadRequest},
 		{"a body with an unknown field", student, "/questions", map[string]any{"text": "hi", "html": "<b>"}, http.StatusBadRequest},
 	}
 	for _, tc := range cases {
@@ -48,7 +50,7 @@ func TestAnswersAreRateLimitedPerStudent(t *testing.T) {
 	h, clk := newTestHub(t, nil)
 	c := startClass(t, h, 3)
 	eager, calm := c.join(""), c.join("")
-	c.openPoll(PollSpec{Kind: "number", Prompt: "?"})
+	c.openPoll(wire.PollSpec{Kind: "number", Prompt: "?"})
 	rate := h.limits.AnswerRate
 	accepted := 0
 	var refused response
@@ -70,7 +72,7 @@ func TestAnswersAreRateLimitedPerStudent(t *testing.T) {
 	if res := eager.post(c.path("/polls/1/answer"), map[string]any{"value": 3}); res.status != http.StatusTooManyRequests {
 		t.Fatalf("after one refill, a second answer got %d, want 429", res.status)
 	}
-	var view RoomView
+	var view wire.RoomView
 	c.must(http.StatusOK, c.teacher.get(c.path(""))).decode(t, &view)
 	if *view.Poll.Answers != 2 {
 		t.Fatalf("the poll counts %d answers, want one per student: 2", *view.Poll.Answers)
@@ -110,8 +112,8 @@ func TestRoomsAreCappedForStudentsPollsAndPerServer(t *testing.T) {
 	if res := late.post("/join", map[string]any{"code": c.code}); res.errorCode() != "room_full" {
 		t.Fatalf("a 3rd student in a room of 2 got %d %s, want room_full", res.status, res.body)
 	}
-	c.openPoll(PollSpec{Kind: "number", Prompt: "?"})
-	if res := c.teacher.post(c.path("/polls"), PollSpec{Kind: "number", Prompt: "?"}); res.errorCode() != "too_many_polls" {
+	c.openPoll(wire.PollSpec{Kind: "number", Prompt: "?"})
+	if res := c.teacher.post(c.path("/polls"), wire.PollSpec{Kind: "number", Prompt: "?"}); res.errorCode() != "too_many_polls" {
 		t.Fatalf("a 2nd poll in a room of 1 got %d %s, want too_many_polls", res.status, res.body)
 	}
 	startClass(t, h, 3)
@@ -217,11 +219,11 @@ func TestAFloodedRoomStaysWithinItsCaps(t *testing.T) {
 		l.Addresses = 100
 	})
 	c := startClass(t, h, 100)
-	c.openPoll(PollSpec{Kind: "number", Prompt: "?"})
+	c.openPoll(wire.PollSpec{Kind: "number", Prompt: "?"})
 	var students []caller
 	for range 80 {
 		res := caller{t: t, handler: h, addr: studentAddress}.post("/join", map[string]any{"code": c.code, "nickname": strings.Repeat("n", 24)})
-		var joined joinResponse
+		var joined wire.JoinResponse
 		if res.status == http.StatusOK {
 			res.decode(t, &joined)
 			students = append(students, caller{t: t, handler: h, addr: studentAddress, token: joined.StudentToken})

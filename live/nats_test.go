@@ -6,27 +6,12 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
-)
 
-// startNATS runs a NATS server with JetStream in the test, on loopback.
-func startNATS(t *testing.T) string {
-	t.Helper()
-	ns, err := server.NewServer(&server.Options{
-		Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns.Start()
-	if !ns.ReadyForConnections(waitLimit) {
-		t.Fatal("the NATS server did not start")
-	}
-	t.Cleanup(ns.Shutdown)
-	return ns.ClientURL()
-}
+	"oversight/live/natstest"
+	"oversight/live/wire"
+)
 
 // newNATSHub is one instance of the app's hub, sharing rooms through NATS.
 func newNATSHub(t *testing.T, url string) *Hub {
@@ -63,7 +48,7 @@ func streamState(t *testing.T, url, code string) (roomCommands, lastSeq uint64) 
 }
 
 func TestTwoInstancesServeOneClassThroughNATS(t *testing.T) {
-	url := startNATS(t)
+	url := natstest.Start(t)
 	a, b := serve(t, newNATSHub(t, url)), serve(t, newNATSHub(t, url))
 	code, teacherOnA := startRemoteClass(t, a, 10)
 	teacherOnB := remote{t: t, base: b, token: teacherOnA.token}
@@ -82,18 +67,18 @@ func TestTwoInstancesServeOneClassThroughNATS(t *testing.T) {
 	teacherStream.expect("step", `{"step":2}`)
 
 	// A poll opened on A, answered on B, counted on A, revealed from B.
-	teacherOnA.must(http.StatusCreated, "POST", room+"/polls", PollSpec{Kind: "choice", Prompt: "Which?", Options: []string{"a", "b", "c"}}, nil)
+	teacherOnA.must(http.StatusCreated, "POST", room+"/polls", wire.PollSpec{Kind: "choice", Prompt: "Which?", Options: []string{"a", "b", "c"}}, nil)
 	studentStream.expect("poll", "")
 	teacherStream.expect("poll", "")
 	student.must(http.StatusOK, "POST", room+"/polls/1/answer", map[string]any{"choice": 2}, nil)
 	teacherStream.expect("answers", "")
-	var mine RoomView
+	var mine wire.RoomView
 	studentOnA.must(http.StatusOK, "GET", room, nil, &mine)
 	if mine.MyAnswer == nil || *mine.MyAnswer.Choice != 2 {
 		t.Fatalf("instance A shows the student's answer as %+v, want choice 2", mine.MyAnswer)
 	}
 	teacherOnB.must(http.StatusOK, "POST", room+"/polls/1/reveal", nil, nil)
-	var revealed PollView
+	var revealed wire.PollView
 	json.Unmarshal([]byte(studentStream.expect("poll", "").Data), &revealed)
 	if revealed.Results == nil || revealed.Results.Counts[2] != 1 {
 		t.Fatalf("the student on B sees the revealed poll as %+v, want the answer counted", revealed)
@@ -124,7 +109,7 @@ func TestTwoInstancesServeOneClassThroughNATS(t *testing.T) {
 
 	// An instance started now rebuilds the room from the stream.
 	c := serve(t, newNATSHub(t, url))
-	var state RoomView
+	var state wire.RoomView
 	remote{t: t, base: c, token: teacherOnA.token}.must(http.StatusOK, "GET", room, nil, &state)
 	if state.Step != 4 || state.Poll == nil || *state.Poll.Answers != 1 || len(state.Questions) != 1 {
 		t.Fatalf("a new instance sees %+v; want step 4, the poll's answer and the question", state)

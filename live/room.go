@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"time"
+
+	"oversight/live/wire"
 )
 
 // rooms is the replicated state: every room of the deployment. Only apply
@@ -46,18 +48,10 @@ type student struct {
 	questions bucket
 }
 
-type pollStatus string
-
-const (
-	pollOpen     pollStatus = "open"
-	pollRevealed pollStatus = "revealed"
-	pollClosed   pollStatus = "closed"
-)
-
 type poll struct {
 	id       int
-	spec     PollSpec
-	status   pollStatus
+	spec     wire.PollSpec
+	status   string // wire.PollOpen, PollRevealed or PollClosed
 	revealed bool
 	opened   time.Time
 	// answers are kept in student order, so that sums and exports come out
@@ -105,7 +99,7 @@ func (s *rooms) apply(c command) outcome {
 		return outcome{ended: true}
 	}
 	if r.commands >= s.limits.CommandsPerRoom {
-		return refused(errLimit("room_busy", "this class has received all the commands it may"))
+		return refused(errLimit(wire.ErrRoomBusy, "this class has received all the commands it may"))
 	}
 	r.commands++
 	out := s.applyToRoom(r, &c)
@@ -143,10 +137,10 @@ func (s *rooms) expired(r *room, now time.Time) bool {
 
 func (s *rooms) create(c *command) outcome {
 	if s.byCode[c.Room] != nil {
-		return refused(errLimit("code_taken", "this code is in use"))
+		return refused(errLimit(codeTaken, "this code is in use"))
 	}
 	if len(s.byCode) >= s.limits.Rooms {
-		return refused(refuse(http.StatusServiceUnavailable, "too_many_rooms", "this server runs as many live classes as it may; try again later"))
+		return refused(refuse(http.StatusServiceUnavailable, wire.ErrTooManyRooms, "this server runs as many live classes as it may; try again later"))
 	}
 	s.byCode[c.Room] = &room{
 		code: c.Room, tour: c.Tour, steps: c.Steps, step: c.Step,
@@ -159,14 +153,14 @@ func (s *rooms) create(c *command) outcome {
 
 func (r *room) join(c *command, limits Limits) outcome {
 	if len(r.students) >= limits.StudentsPerRoom {
-		return refused(errLimit("room_full", "this class has as many students as it may"))
+		return refused(errLimit(wire.ErrRoomFull, "this class has as many students as it may"))
 	}
 	if _, taken := r.studentIndex[c.Auth]; taken || r.teacher.equal(c.Auth) {
 		return refused(badRequest("this token is in use"))
 	}
 	r.studentIndex[c.Auth] = len(r.students)
 	r.students = append(r.students, student{nickname: c.Nickname})
-	r.emit("students", nil, rosterEvent{Students: len(r.students), Nickname: c.Nickname})
+	r.emit(wire.EventStudents, nil, wire.StudentsEvent{Students: len(r.students), Nickname: c.Nickname})
 	return outcome{}
 }
 
@@ -187,8 +181,8 @@ func (r *room) moveTo(c *command) outcome {
 	}
 	if step != r.step {
 		r.step = step
-		payload := stepEvent{Step: step}
-		r.emit("step", payload, payload)
+		payload := wire.StepEvent{Step: step}
+		r.emit(wire.EventStep, payload, payload)
 	}
 	return outcome{}
 }
@@ -198,12 +192,12 @@ func (r *room) open(c *command, limits Limits) outcome {
 		return refused(err)
 	}
 	if len(r.polls) >= limits.PollsPerRoom {
-		return refused(errLimit("too_many_polls", "this class has asked as many polls as it may"))
+		return refused(errLimit(wire.ErrTooManyPolls, "this class has asked as many polls as it may"))
 	}
 	if current := r.currentPoll(); current != nil {
-		current.status = pollClosed
+		current.status = wire.PollClosed
 	}
-	p := &poll{id: len(r.polls) + 1, spec: *c.Poll, status: pollOpen, opened: c.At}
+	p := &poll{id: len(r.polls) + 1, spec: *c.Poll, status: wire.PollOpen, opened: c.At}
 	r.polls = append(r.polls, p)
 	r.emitPoll(p)
 	return outcome{id: p.id}
@@ -220,12 +214,12 @@ func (r *room) finishPoll(c *command) outcome {
 		return refused(err)
 	}
 	switch {
-	case c.Op == opClose && p.status != pollClosed:
-		p.status = pollClosed
-	case c.Op == opReveal && p.status == pollOpen:
-		p.status, p.revealed = pollRevealed, true
-	case c.Op == opReveal && p.status == pollClosed:
-		return refused(errLimit("poll_closed", "a closed poll cannot be revealed"))
+	case c.Op == opClose && p.status != wire.PollClosed:
+		p.status = wire.PollClosed
+	case c.Op == opReveal && p.status == wire.PollOpen:
+		p.status, p.revealed = wire.PollRevealed, true
+	case c.Op == opReveal && p.status == wire.PollClosed:
+		return refused(errLimit(wire.ErrPollClosed, "a closed poll cannot be revealed"))
 	default:
 		return outcome{id: p.id}
 	}
@@ -242,14 +236,14 @@ func (r *room) answer(c *command, limits Limits) outcome {
 	if err != nil {
 		return refused(err)
 	}
-	if p.status != pollOpen {
-		return refused(errLimit("poll_closed", "this poll takes no more answers"))
+	if p.status != wire.PollOpen {
+		return refused(errLimit(wire.ErrPollClosed, "this poll takes no more answers"))
 	}
 	a := answer{student: r.studentIndex[c.Auth]}
 	switch {
-	case p.spec.Kind == kindChoice && c.Choice != nil && *c.Choice >= 0 && *c.Choice < len(p.spec.Options):
+	case p.spec.Kind == wire.KindChoice && c.Choice != nil && *c.Choice >= 0 && *c.Choice < len(p.spec.Options):
 		a.choice = *c.Choice
-	case p.spec.Kind == kindNumber && c.Value != nil && p.spec.admits(*c.Value):
+	case p.spec.Kind == wire.KindNumber && c.Value != nil && admits(&p.spec, *c.Value):
 		a.value = *c.Value
 	default:
 		return refused(badRequest("this answer does not fit the poll"))
@@ -258,11 +252,12 @@ func (r *room) answer(c *command, limits Limits) outcome {
 		return refused(rateLimited(retry))
 	}
 	p.record(a)
-	r.emit("answers", nil, answersEvent{Poll: p.id, Answers: len(p.answers), Results: p.results()})
+	r.emit(wire.EventAnswers, nil, wire.AnswersEvent{Poll: p.id, Answers: len(p.answers), Results: p.results()})
 	return outcome{id: p.id}
 }
 
-func (p *PollSpec) admits(v float64) bool {
+// admits says whether a value is within a number poll's bounds.
+func admits(p *wire.PollSpec, v float64) bool {
 	return (p.Min == nil || v >= *p.Min) && (p.Max == nil || v <= *p.Max)
 }
 
@@ -282,10 +277,10 @@ func (r *room) ask(c *command, limits Limits) outcome {
 		return refused(err)
 	}
 	if r.asked >= limits.QuestionsPerRoom {
-		return refused(errLimit("too_many_questions", "this class has asked as many questions as it may"))
+		return refused(errLimit(wire.ErrTooManyQuestions, "this class has asked as many questions as it may"))
 	}
 	if s.asked >= limits.QuestionsPerStudent {
-		return refused(errLimit("too_many_questions", "you have asked as many questions as you may"))
+		return refused(errLimit(wire.ErrTooManyQuestions, "you have asked as many questions as you may"))
 	}
 	if ok, retry := s.questions.take(c.At, limits.QuestionRate); !ok {
 		return refused(rateLimited(retry))
@@ -294,7 +289,7 @@ func (r *room) ask(c *command, limits Limits) outcome {
 	r.asked++
 	q := &question{id: r.asked, text: c.Text, asked: c.At}
 	r.questions = append(r.questions, q)
-	r.emit("question", nil, q.view())
+	r.emit(wire.EventQuestion, nil, q.view())
 	return outcome{id: q.id}
 }
 
@@ -308,7 +303,7 @@ func (r *room) approve(c *command) outcome {
 	}
 	if q := r.questions[i]; !q.approved {
 		q.approved = true
-		r.emit("question", q.view(), q.view())
+		r.emit(wire.EventQuestion, q.view(), q.view())
 	}
 	return outcome{id: c.Target}
 }
@@ -323,18 +318,18 @@ func (r *room) dismiss(c *command) outcome {
 	}
 	q := r.questions[i]
 	r.questions = slices.Delete(r.questions, i, i+1)
-	removed := removedEvent{ID: q.id}
+	removed := wire.QuestionRemovedEvent{ID: q.id}
 	if q.approved {
-		r.emit("question.removed", removed, removed)
+		r.emit(wire.EventQuestionRemoved, removed, removed)
 	} else {
-		r.emit("question.removed", nil, removed)
+		r.emit(wire.EventQuestionRemoved, nil, removed)
 	}
 	return outcome{id: q.id}
 }
 
 func (r *room) poll(id int) (*poll, *apiError) {
 	if id < 1 || id > len(r.polls) {
-		return nil, refuse(http.StatusNotFound, "poll_not_found", "this class has no poll %d", id)
+		return nil, refuse(http.StatusNotFound, wire.ErrPollNotFound, "this class has no poll %d", id)
 	}
 	return r.polls[id-1], nil
 }
@@ -352,7 +347,7 @@ func (r *room) question(id int) (int, *apiError) {
 			return i, nil
 		}
 	}
-	return 0, refuse(http.StatusNotFound, "question_not_found", "this class has no question %d", id)
+	return 0, refuse(http.StatusNotFound, wire.ErrQuestionNotFound, "this class has no question %d", id)
 }
 
 // emit records one event under the room's next id: toStudents (nil for
@@ -366,7 +361,7 @@ func (r *room) emit(name string, toStudents, toTeacher any) {
 }
 
 func (r *room) emitPoll(p *poll) {
-	r.emit("poll", p.view(studentAudience), p.view(teacherAudience))
+	r.emit(wire.EventPoll, p.view(studentAudience), p.view(teacherAudience))
 }
 
 // mustJSON encodes the package's own event types, which always encode.

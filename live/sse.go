@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"oversight/live/wire"
 )
 
 // writeTimeout drops a client that does not read its stream: a write that
@@ -58,7 +60,7 @@ func (h *Hub) events(w http.ResponseWriter, r *http.Request) {
 			after = e.id
 		}
 		if ended {
-			out.event(event{name: "ended", data: []byte("{}")})
+			out.event(event{name: wire.EventEnded, data: []byte("{}")})
 			out.flush()
 			return
 		}
@@ -112,7 +114,7 @@ func (s sseWriter) begin() { s.rc.SetWriteDeadline(time.Now().Add(writeTimeout))
 // event writes one event; data is one line of JSON. The "ended" event has
 // no id, so a client keeps the id of the last event of the room.
 func (s sseWriter) event(e event) {
-	if e.name != "ended" {
+	if e.name != wire.EventEnded {
 		io.WriteString(s.w, "id: "+strconv.FormatUint(e.id, 10)+"\n")
 	}
 	io.WriteString(s.w, "event: "+e.name+"\ndata: ")

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strconv"
 	"testing"
+
+	"oversight/live/wire"
 )
 
 func TestStudentsFollowOverServerSentEventsAndResumeAfterADrop(t *testing.T) {
@@ -17,7 +19,7 @@ func TestStudentsFollowOverServerSentEventsAndResumeAfterADrop(t *testing.T) {
 	if ct, cc := s.res.Header.Get("Content-Type"), s.res.Header.Get("Cache-Control"); ct != "text/event-stream" || cc != "no-store" {
 		t.Fatalf("the stream is served as %q with Cache-Control %q", ct, cc)
 	}
-	var state RoomView
+	var state wire.RoomView
 	json.Unmarshal([]byte(s.expect("state", "").Data), &state)
 	if state.Step != 1 || state.Students != nil {
 		t.Fatalf("a student's first state is %+v; want step 1, no roster", state)
@@ -28,7 +30,7 @@ func TestStudentsFollowOverServerSentEventsAndResumeAfterADrop(t *testing.T) {
 	s.close() // the connection drops; the class goes on
 	teacher.must(http.StatusOK, "POST", "/rooms/"+code+"/step", map[string]any{"move": "next"}, nil)
 	teacher.must(http.StatusOK, "POST", "/rooms/"+code+"/step", map[string]any{"move": "next"}, nil)
-	teacher.must(http.StatusCreated, "POST", "/rooms/"+code+"/polls", PollSpec{Kind: "choice", Prompt: "Which?", Options: []string{"a", "b"}}, nil)
+	teacher.must(http.StatusCreated, "POST", "/rooms/"+code+"/polls", wire.PollSpec{Kind: "choice", Prompt: "Which?", Options: []string{"a", "b"}}, nil)
 
 	again := student.listen(code, seen.ID)
 	again.expect("step", `{"step":3}`)
@@ -45,7 +47,7 @@ func TestTeacherOnlyEventsNeverReachAStudentsStream(t *testing.T) {
 	students := []remote{joinRemote(t, url, code), joinRemote(t, url, code)}
 
 	teacherStream := teacher.listen(code, "")
-	var teacherState RoomView
+	var teacherState wire.RoomView
 	json.Unmarshal([]byte(teacherStream.expect("state", "").Data), &teacherState)
 	if teacherState.Students == nil || *teacherState.Students != 2 {
 		t.Fatalf("the teacher's state is %+v, want the roster of 2", teacherState)
@@ -53,7 +55,7 @@ func TestTeacherOnlyEventsNeverReachAStudentsStream(t *testing.T) {
 	studentStream := students[0].listen(code, "")
 	studentStream.expect("state", "")
 
-	teacher.must(http.StatusCreated, "POST", "/rooms/"+code+"/polls", PollSpec{Kind: "number", Prompt: "PGR?"}, nil)
+	teacher.must(http.StatusCreated, "POST", "/rooms/"+code+"/polls", wire.PollSpec{Kind: "number", Prompt: "PGR?"}, nil)
 	for i, s := range students {
 		s.must(http.StatusOK, "POST", "/rooms/"+code+"/polls/1/answer", map[string]any{"value": i}, nil)
 		s.must(http.StatusAccepted, "POST", "/rooms/"+code+"/questions", map[string]any{"text": "Why " + strconv.Itoa(i) + "?"}, nil)

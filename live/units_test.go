@@ -1,41 +1,32 @@
 package live
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"oversight/live/wire"
 )
 
 func TestJoinCodesUseOnlyUnambiguousCharacters(t *testing.T) {
 	seen := map[rune]bool{}
 	for range 2000 {
 		code := newCode()
-		if len(code) != codeLength || normalizeCode(code) != code {
-			t.Fatalf("newCode() = %q, not a %d-character code", code, codeLength)
+		if len(code) != wire.CodeLength || wire.NormalizeCode(code) != code {
+			t.Fatalf("newCode() = %q, not a %d-character code", code, wire.CodeLength)
 		}
 		for _, r := range code {
 			seen[r] = true
 		}
 	}
 	for _, r := range "0O1IL" {
-		if seen[r] || strings.ContainsRune(codeAlphabet, r) {
+		if seen[r] || strings.ContainsRune(wire.CodeAlphabet, r) {
 			t.Fatalf("codes use the ambiguous %q", r)
 		}
 	}
-	if len(seen) != len(codeAlphabet) {
-		t.Fatalf("2000 codes used %d characters of the %d", len(seen), len(codeAlphabet))
-	}
-}
-
-func TestCodesAreReadAsPeopleTypeThem(t *testing.T) {
-	cases := map[string]string{
-		"k7q-x9d": "K7QX9D", " K7Q X9D ": "K7QX9D", "K7QX9D": "K7QX9D",
-		"K7QX9": "", "K7QX9DD": "", "K7QX0D": "", "K7QXID": "", "K7QX9Ð": "", "": "",
-	}
-	for typed, want := range cases {
-		if got := normalizeCode(typed); got != want {
-			t.Errorf("normalizeCode(%q) = %q, want %q", typed, got, want)
-		}
+	if len(seen) != len(wire.CodeAlphabet) {
+		t.Fatalf("2000 codes used %d characters of the %d", len(seen), len(wire.CodeAlphabet))
 	}
 }
 
@@ -49,7 +40,7 @@ func TestNumberResultsSummariseAndBin(t *testing.T) {
 	for i, b := range res.Bins {
 		counts[i] = b.Count
 	}
-	if want := []int{0, 1, 0, 1, 0, 0, 0, 0, 0, 2}; !equalInts(counts, want) || res.Bins[9].To != 1.0 {
+	if want := []int{0, 1, 0, 1, 0, 0, 0, 0, 0, 2}; !slices.Equal(counts, want) || res.Bins[9].To != 1.0 {
 		t.Fatalf("bins count %v up to %v, want %v up to 1", counts, res.Bins[9].To, want)
 	}
 	same := numberResults([]float64{3, 3}, nil, nil)
@@ -59,18 +50,6 @@ func TestNumberResultsSummariseAndBin(t *testing.T) {
 	if none := numberResults(nil, nil, nil); none.Mean != nil || len(none.Bins) != 0 {
 		t.Fatalf("no answers make %+v, want no statistics", none)
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestATokenBucketAllowsItsBurstThenOneAPeriod(t *testing.T) {
@@ -94,37 +73,5 @@ func TestATokenBucketAllowsItsBurstThenOneAPeriod(t *testing.T) {
 	}
 	if ok, _ := b.take(now.Add(time.Hour), r); !ok || b.used != 1 {
 		t.Fatalf("after an hour the bucket holds %d used tokens, want 1", b.used)
-	}
-}
-
-func TestPlainTextIsCleanedNotEscaped(t *testing.T) {
-	cases := []struct {
-		in, want  string
-		multiline bool
-	}{
-		{"  <script>x</script>  ", "<script>x</script>", false},
-		{"a\nb\tc", "a b c", false},
-		{"a\nb", "a\nb", true},
-		{"a\u2028b", "a b", true},
-	}
-	for _, tc := range cases {
-		if got, ok := cleanText(tc.in, 100, tc.multiline); !ok || got != tc.want {
-			t.Errorf("cleanText(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
-		}
-	}
-	if _, ok := cleanText("\xff", 100, false); ok {
-		t.Error("invalid UTF-8 accepted")
-	}
-}
-
-func TestIPv6ClientsAreLimitedPerSlash64(t *testing.T) {
-	a := remoteAddressOf("[2001:db8:1:2:aaaa::1]:5000")
-	b := remoteAddressOf("[2001:db8:1:2:bbbb::9]:5000")
-	c := remoteAddressOf("[2001:db8:1:3::1]:5000")
-	if a != b || a == c {
-		t.Fatalf("addresses read as %q %q %q; want the first two alike, the third apart", a, b, c)
-	}
-	if got := remoteAddressOf("[::ffff:192.0.2.7]:80"); got != "192.0.2.7" {
-		t.Fatalf("an IPv4-mapped address reads as %q", got)
 	}
 }

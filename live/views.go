@@ -3,111 +3,21 @@ package live
 import (
 	"slices"
 	"time"
+
+	"oversight/live/wire"
 )
 
-// RoomView is a room as one audience sees it: the body of GET /rooms/{code}
-// and of the "state" event. Fields marked teacher are absent for students.
-type RoomView struct {
-	Code  string `json:"code"`
-	Tour  string `json:"tour"`
-	Steps int    `json:"steps"`
-	Step  int    `json:"step"`
-	// Poll is the latest poll, whatever its status; null before the first.
-	Poll *PollView `json:"poll"`
-	// Questions are the approved questions for students; for the teacher,
-	// every question not dismissed, pending ones included.
-	Questions []QuestionView `json:"questions"`
-	// LastEventID is the id of the room's latest event: resume after it.
-	LastEventID uint64 `json:"lastEventId"`
+// What each audience sees of a room, as package wire writes it.
 
-	// Students and Nicknames (teacher): how many joined, and the nicknames
-	// given, in the order they joined.
-	Students  *int     `json:"students,omitempty"`
-	Nicknames []string `json:"nicknames,omitempty"`
-	// MyAnswer (a student, with their token): their answer to Poll.
-	MyAnswer *AnswerView `json:"myAnswer,omitempty"`
-}
-
-// PollView is a poll. Answers and Results go to the teacher always, and to
-// students once the poll is revealed.
-type PollView struct {
-	ID      int      `json:"id"`
-	Kind    string   `json:"kind"`
-	Prompt  string   `json:"prompt"`
-	Options []string `json:"options,omitempty"`
-	Min     *float64 `json:"min,omitempty"`
-	Max     *float64 `json:"max,omitempty"`
-	Unit    string   `json:"unit,omitempty"`
-	Lab     string   `json:"lab,omitempty"`
-	// Status is "open" (taking answers), "revealed" (results shown to the
-	// class, no more answers) or "closed" (done: off the students' screens).
-	Status   string   `json:"status"`
-	Revealed bool     `json:"revealed"`
-	Answers  *int     `json:"answers,omitempty"`
-	Results  *Results `json:"results,omitempty"`
-}
-
-// Results are a poll's distribution. A choice poll has Counts, one per
-// option; a number poll has the summary and ten equal bins between its min
-// and max (the poll's, or else the answers'). Statistics are absent
-// without answers.
-type Results struct {
-	Counts []int    `json:"counts,omitempty"`
-	Min    *float64 `json:"min,omitempty"`
-	Max    *float64 `json:"max,omitempty"`
-	Mean   *float64 `json:"mean,omitempty"`
-	Median *float64 `json:"median,omitempty"`
-	Bins   []Bin    `json:"bins,omitempty"`
-}
-
-// Bin counts the answers from From up to To (the last bin includes To).
-type Bin struct {
-	From  float64 `json:"from"`
-	To    float64 `json:"to"`
-	Count int     `json:"count"`
-}
-
-// QuestionView is a student's anonymous question.
-type QuestionView struct {
-	ID     int    `json:"id"`
-	Text   string `json:"text"`
-	Status string `json:"status"` // "pending" or "approved"
-}
-
-// AnswerView is one student's answer to one poll.
-type AnswerView struct {
-	Poll   int      `json:"poll"`
-	Choice *int     `json:"choice,omitempty"`
-	Value  *float64 `json:"value,omitempty"`
-}
-
-// Payloads of the events that are not a whole view.
-type (
-	stepEvent struct {
-		Step int `json:"step"`
-	}
-	removedEvent struct {
-		ID int `json:"id"`
-	}
-	rosterEvent struct {
-		Students int    `json:"students"`
-		Nickname string `json:"nickname,omitempty"`
-	}
-	answersEvent struct {
-		Poll    int      `json:"poll"`
-		Answers int      `json:"answers"`
-		Results *Results `json:"results"`
-	}
-)
-
+// binCount is how many equal bins a number poll's results have.
 const binCount = 10
 
 // view is the room for one audience; asker is the hash of the student
 // asking, zero for an anonymous view.
-func (r *room) view(a audience, asker tokenHash) RoomView {
-	v := RoomView{
+func (r *room) view(a audience, asker tokenHash) wire.RoomView {
+	v := wire.RoomView{
 		Code: r.code, Tour: r.tour, Steps: r.steps, Step: r.step,
-		Questions: []QuestionView{}, LastEventID: r.seq,
+		Questions: []wire.QuestionView{}, LastEventID: r.seq,
 	}
 	p := r.currentPoll()
 	if p != nil {
@@ -140,11 +50,9 @@ func (r *room) nicknames() []string {
 	return names
 }
 
-func (p *poll) view(a audience) PollView {
-	v := PollView{
-		ID: p.id, Kind: p.spec.Kind, Prompt: p.spec.Prompt, Options: p.spec.Options,
-		Min: p.spec.Min, Max: p.spec.Max, Unit: p.spec.Unit, Lab: p.spec.Lab,
-		Status: string(p.status), Revealed: p.revealed,
+func (p *poll) view(a audience) wire.PollView {
+	v := wire.PollView{
+		ID: p.id, PollSpec: p.spec, Status: p.status, Revealed: p.revealed,
 	}
 	if a == teacherAudience || p.revealed {
 		n := len(p.answers)
@@ -153,14 +61,14 @@ func (p *poll) view(a audience) PollView {
 	return v
 }
 
-func (p *poll) answerOf(student int) *AnswerView {
+func (p *poll) answerOf(student int) *wire.AnswerView {
 	i, found := slices.BinarySearchFunc(p.answers, student, func(x answer, s int) int { return x.student - s })
 	if !found {
 		return nil
 	}
 	a := p.answers[i]
-	v := &AnswerView{Poll: p.id}
-	if p.spec.Kind == kindChoice {
+	v := &wire.AnswerView{Poll: p.id}
+	if p.spec.Kind == wire.KindChoice {
 		v.Choice = &a.choice
 	} else {
 		v.Value = &a.value
@@ -168,13 +76,13 @@ func (p *poll) answerOf(student int) *AnswerView {
 	return v
 }
 
-func (p *poll) results() *Results {
-	if p.spec.Kind == kindChoice {
+func (p *poll) results() *wire.Results {
+	if p.spec.Kind == wire.KindChoice {
 		counts := make([]int, len(p.spec.Options))
 		for _, a := range p.answers {
 			counts[a.choice]++
 		}
-		return &Results{Counts: counts}
+		return &wire.Results{Counts: counts}
 	}
 	return numberResults(p.values(), p.spec.Min, p.spec.Max)
 }
@@ -191,8 +99,8 @@ func (p *poll) values() []float64 {
 // numberResults summarises values (in student order, so the mean's sum is
 // the same everywhere) into statistics and bins over [lo, hi]: the poll's
 // bounds where it has them, else the answers' range.
-func numberResults(values []float64, lo, hi *float64) *Results {
-	res := &Results{Bins: []Bin{}}
+func numberResults(values []float64, lo, hi *float64) *wire.Results {
+	res := &wire.Results{Bins: []wire.Bin{}}
 	if len(values) == 0 {
 		return res
 	}
@@ -220,14 +128,14 @@ func numberResults(values []float64, lo, hi *float64) *Results {
 	return res
 }
 
-func bins(sorted []float64, from, to float64) []Bin {
+func bins(sorted []float64, from, to float64) []wire.Bin {
 	if to <= from {
-		return []Bin{{From: from, To: to, Count: len(sorted)}}
+		return []wire.Bin{{From: from, To: to, Count: len(sorted)}}
 	}
 	width := (to - from) / binCount
-	out := make([]Bin, binCount)
+	out := make([]wire.Bin, binCount)
 	for i := range out {
-		out[i] = Bin{From: from + float64(i)*width, To: from + float64(i+1)*width}
+		out[i] = wire.Bin{From: from + float64(i)*width, To: from + float64(i+1)*width}
 	}
 	out[binCount-1].To = to
 	for _, v := range sorted {
@@ -237,12 +145,12 @@ func bins(sorted []float64, from, to float64) []Bin {
 	return out
 }
 
-func (q *question) view() QuestionView {
-	status := "pending"
+func (q *question) view() wire.QuestionView {
+	status := wire.QuestionPending
 	if q.approved {
-		status = "approved"
+		status = wire.QuestionApproved
 	}
-	return QuestionView{ID: q.id, Text: q.text, Status: status}
+	return wire.QuestionView{ID: q.id, Text: q.text, Status: status}
 }
 
 // timeText writes a time for exports, to the second, in UTC.

@@ -1,9 +1,7 @@
 package server
 
 import (
-	"bufio"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,6 +12,7 @@ import (
 	"oversight/internal/eventstream"
 	"oversight/kb/load"
 	"oversight/live"
+	"oversight/live/wire"
 )
 
 // newLiveTestServer serves the app with a live hub in memory, as
@@ -48,7 +47,7 @@ func startClass(t *testing.T, s *httptest.Server) (code, token string) {
 	if res.StatusCode != http.StatusCreated {
 		t.Fatalf("POST /live/rooms = %d %s, want 201", res.StatusCode, body)
 	}
-	var created struct{ Code, TeacherToken string }
+	var created wire.CreateResponse
 	if err := json.Unmarshal(body, &created); err != nil {
 		t.Fatal(err)
 	}
@@ -59,25 +58,8 @@ func startClass(t *testing.T, s *httptest.Server) (code, token string) {
 // a browser does.
 func send(t *testing.T, method, url, body string, header ...string) (*http.Response, []byte) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept-Encoding", "gzip, br")
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	res, err := noRedirects.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	data, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, data
+	asABrowser := []string{"Content-Type", "application/json", "Accept-Encoding", "gzip, br"}
+	return roundTrip(t, method, url, strings.NewReader(body), append(asABrowser, header...)...)
 }
 
 func TestTheLiveAPITakesPostAndDeleteBehindTheSecurityHeadersUncompressed(t *testing.T) {
@@ -137,18 +119,7 @@ func TestALiveEventStreamArrivesAsItIsWritten(t *testing.T) {
 	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" || res.Header.Get("Content-Encoding") != "" {
 		t.Fatalf("the stream is %q, encoded %q", ct, res.Header.Get("Content-Encoding"))
 	}
-	events := make(chan eventstream.Event)
-	go func() {
-		r := eventstream.NewReader(bufio.NewReader(res.Body))
-		for {
-			e, err := r.Next()
-			if err != nil {
-				close(events)
-				return
-			}
-			events <- e
-		}
-	}()
+	events := eventstream.Events(res.Body, 0)
 	next := func() eventstream.Event {
 		select {
 		case e, ok := <-events:

@@ -40,7 +40,14 @@ var noRedirects = &http.Client{CheckRedirect: func(*http.Request, []*http.Reques
 
 func do(t *testing.T, method, url string, header ...string) (*http.Response, []byte) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, nil)
+	return roundTrip(t, method, url, nil, header...)
+}
+
+// roundTrip makes a request with the given body and header pairs (name,
+// value, …), following no redirect, and reads the whole answer.
+func roundTrip(t *testing.T, method, url string, body io.Reader, header ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, body)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,11 +59,11 @@ func do(t *testing.T, method, url string, header ...string) (*http.Response, []b
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
+	data, err := io.ReadAll(res.Body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return res, body
+	return res, data
 }
 
 // responseKinds is one request for each kind of response the server gives.

@@ -5,21 +5,20 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
-	"time"
-
-	natsserver "github.com/nats-io/nats-server/v2/server"
 
 	"oversight/internal/eventstream"
+	"oversight/live"
+	"oversight/live/natstest"
+	"oversight/live/wire"
 	"oversight/server/servertest"
 )
-
-// waitForNATS only keeps a broken test from hanging.
-const waitForNATS = 20 * time.Second
 
 // liveRequest sends a request to the live API of a served instance.
 func liveRequest(t *testing.T, method, url, body, token string) (int, []byte) {
@@ -48,7 +47,7 @@ func startLiveClass(t *testing.T, addr string) (code, token string) {
 	if status != http.StatusCreated {
 		t.Fatalf("starting a class: %d %s", status, body)
 	}
-	var created struct{ Code, TeacherToken string }
+	var created wire.CreateResponse
 	if err := json.Unmarshal(body, &created); err != nil {
 		t.Fatal(err)
 	}
@@ -82,19 +81,8 @@ func TestSIGINTEndsTheOpenEventStreamsOfLiveClassesAndStops(t *testing.T) {
 }
 
 func TestTwoInstancesGivenOneNATSServerServeTheSameClass(t *testing.T) {
-	ns, err := natsserver.NewServer(&natsserver.Options{
-		Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns.Start()
-	t.Cleanup(ns.Shutdown)
-	if !ns.ReadyForConnections(waitForNATS) {
-		t.Fatal("the NATS server did not start")
-	}
 	web := servertest.FakeWeb(t, "wasm")
-	args := []string{"-web", web, "-nats", ns.ClientURL()}
+	args := []string{"-web", web, "-nats", natstest.Start(t)}
 	runServe(t, args, func(a string, _ *os.Process) {
 		runServe(t, args, func(b string, _ *os.Process) {
 			code, token := startLiveClass(t, a)
@@ -102,11 +90,61 @@ func TestTwoInstancesGivenOneNATSServerServeTheSameClass(t *testing.T) {
 				t.Fatalf("a step on instance A: %d %s", status, body)
 			}
 			status, body := liveRequest(t, "GET", "http://"+b+"/live/rooms/"+code, "", "")
-			var room struct{ Step int }
+			var room wire.RoomView
 			json.Unmarshal(body, &room)
 			if status != http.StatusOK || room.Step != 3 {
 				t.Errorf("instance B answers the class started on A with %d %s, want step 3", status, body)
 			}
 		}, os.Interrupt)
 	}, os.Interrupt)
+}
+
+// startFrom starts a class through a proxy at 127.0.0.1 that says the
+// request came from client; it returns the status.
+func startFrom(t *testing.T, addr, client string) int {
+	t.Helper()
+	req, err := http.NewRequest("POST", "http://"+addr+"/live/rooms", strings.NewReader(`{"tour": "why-the-judge-fails", "steps": 4}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Forwarded-For", client)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode
+}
+
+func TestBehindATrustedProxyEachClientHasItsOwnLimitOnNewClasses(t *testing.T) {
+	web := servertest.FakeWeb(t, "wasm")
+	burst := live.DefaultLimits().CreateRate.Burst
+	runServe(t, []string{"-web", web, "-trust-proxy", "127.0.0.1"}, func(addr string, _ *os.Process) {
+		for range burst {
+			startFrom(t, addr, "203.0.113.9")
+		}
+		if got := startFrom(t, addr, "203.0.113.9"); got != http.StatusTooManyRequests {
+			t.Errorf("a client past its limit gets %d, want 429", got)
+		}
+		if got := startFrom(t, addr, "203.0.113.10"); got != http.StatusCreated {
+			t.Errorf("another client through the same proxy gets %d, want 201", got)
+		}
+	}, os.Interrupt)
+	// Without the flag the header is the client's word, and not taken.
+	runServe(t, []string{"-web", web}, func(addr string, _ *os.Process) {
+		for i := range burst {
+			startFrom(t, addr, fmt.Sprintf("203.0.113.%d", i))
+		}
+		if got := startFrom(t, addr, "203.0.113.200"); got != http.StatusTooManyRequests {
+			t.Errorf("a client naming a new address in X-Forwarded-For, from a peer not trusted, gets %d, want 429", got)
+		}
+	}, os.Interrupt)
+}
+
+func TestServeRefusesATrustedProxyThatIsNotAnAddress(t *testing.T) {
+	out, err := exec.Command(binary(t), "serve", "-trust-proxy", "proxy.example").CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "-trust-proxy") || !strings.Contains(string(out), "proxy.example") {
+		t.Errorf("serve -trust-proxy proxy.example: %v, output:\n%s", err, out)
+	}
 }

@@ -79,6 +79,12 @@ func serve(args []string) error {
 	logRequests := flags.Bool("log", false, "log one line per request to stderr")
 	baseURL := flags.String("base-url", "", "the address readers reach the app at, such as https://explorer.example.org, for the link each page gives of itself (og:url); none when empty")
 	natsURL := flags.String("nats", "", "a NATS server with JetStream, such as nats://localhost:4222, through which every instance given the same URL serves the same live classes; without it live classes are kept in this process")
+	var proxies live.TrustedProxies
+	flags.Func("trust-proxy", "the reverse proxies or load balancers in front of this server, as a comma-separated `list` of addresses and networks (10.0.0.5, or 10.0.0.0/8,fd00::/8): a request from one of them counts, for the live classes' limits per client address, against the client its X-Forwarded-For names; any other request counts against its connection's peer, whatever header it sends", func(list string) error {
+		more, err := live.ParseTrustedProxies(list)
+		proxies = append(proxies, more...)
+		return err
+	})
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -86,7 +92,11 @@ func serve(args []string) error {
 	if err != nil {
 		return fmt.Errorf("the embedded content does not load:\n%w", err)
 	}
-	hub, err := live.New(live.Config{NATSURL: *natsURL, Logf: log.New(os.Stderr, "", log.LstdFlags).Printf})
+	hub, err := live.New(live.Config{
+		NATSURL:       *natsURL,
+		ClientAddress: proxies.ClientAddress,
+		Logf:          log.New(os.Stderr, "", log.LstdFlags).Printf,
+	})
 	if err != nil {
 		return fmt.Errorf("live classes: %w", err)
 	}

@@ -135,7 +135,8 @@ func brotliSize(t *testing.T, data []byte, quality int) int {
 // the tour reader (cmd/tourreader): every visitor's WebAssembly has
 // neither. An import of kb/load into the app would bring them back. Nor
 // does it have an HTTP server or TLS, which the browser build leaves out of
-// go-app and which an import of net/http would bring back.
+// go-app and which an import of net/http would bring back, nor the live
+// classes' server and its NATS client.
 func TestTheAppsWebAssemblyLinksNoMarkdownYAMLOrHTTP(t *testing.T) {
 	deps := browserDependencies(t)
 	for pkg, why := range map[string]string{
@@ -149,6 +150,8 @@ func TestTheAppsWebAssemblyLinksNoMarkdownYAMLOrHTTP(t *testing.T) {
 		"oversight/sim/weaktostrong": "the labs run in their own WebAssembly (cmd/labworker), in a Web Worker",
 		"oversight/sim/control":      "the labs run in their own WebAssembly (cmd/labworker), in a Web Worker",
 		"oversight/sim/debate":       "the labs run in their own WebAssembly (cmd/labworker), in a Web Worker",
+		"oversight/live":             "the live classes' server; the app shares only its wire format, oversight/live/wire",
+		"github.com/nats-io/nats.go": "the live classes' instances share rooms through NATS; the browser talks to one server",
 	} {
 		if slices.Contains(deps, pkg) {
 			t.Errorf("the app's WebAssembly links %s: %s", pkg, why)

@@ -1,6 +1,7 @@
 // Package eventstream reads Server-Sent Events (text/event-stream), for the
-// live class's tests and load tool: what a browser's EventSource does,
-// without the reconnecting, which its callers do themselves.
+// app's live classes (which read the stream from fetch(), to send a
+// header), their tests and the load tool: what a browser's EventSource
+// does, without the reconnecting, which its callers do themselves.
 package eventstream
 
 import (
@@ -65,4 +66,23 @@ func (r *Reader) Next() (Event, error) {
 		return Event{}, err
 	}
 	return Event{}, io.EOF
+}
+
+// Events reads r's events on a goroutine of its own into a channel of the
+// given capacity, which is closed when the stream ends or breaks: for a
+// test that waits for the next event with a time limit.
+func Events(r io.Reader, capacity int) <-chan Event {
+	events := make(chan Event, capacity)
+	go func() {
+		defer close(events)
+		reader := NewReader(r)
+		for {
+			e, err := reader.Next()
+			if err != nil {
+				return
+			}
+			events <- e
+		}
+	}()
+	return events
 }

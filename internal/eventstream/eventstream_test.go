@@ -26,3 +26,14 @@ func TestReaderReadsEventsAndSkipsCommentsAndRetry(t *testing.T) {
 		t.Fatalf("after the last event: %v, want io.EOF", err)
 	}
 }
+
+func TestEventsComeOnAChannelThatClosesWithTheStream(t *testing.T) {
+	events := Events(strings.NewReader("id: 1\nevent: step\ndata: {}\n\n: ping\n\nevent: ended\ndata: {}\n\n"), 0)
+	var names []string
+	for e := range events {
+		names = append(names, e.Name)
+	}
+	if strings.Join(names, " ") != "step ended" {
+		t.Fatalf("the channel brought %v, want step and ended, then closed", names)
+	}
+}

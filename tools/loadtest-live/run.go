@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"oversight/internal/eventstream"
+	"oversight/live/wire"
 )
 
 // workers bounds the requests the setup sends at once.
@@ -110,11 +111,8 @@ func startMode(ctx context.Context, mode string) (teachers, students *instance, 
 func startClasses(ctx context.Context, client *http.Client, api string, p plan) ([]*classRun, error) {
 	classes := make([]*classRun, p.rooms)
 	err := forEach(ctx, p.rooms, workers, func(i int) error {
-		var created struct {
-			Code         string `json:"code"`
-			TeacherToken string `json:"teacherToken"`
-		}
-		body := map[string]any{"tour": "load-test", "steps": p.steps + 1}
+		var created wire.CreateResponse
+		body := wire.CreateRequest{Tour: "load-test", Steps: p.steps + 1}
 		if err := call(ctx, client, "POST", api+"/rooms", "", body, http.StatusCreated, &created); err != nil {
 			return err
 		}
@@ -132,10 +130,8 @@ func joinAll(ctx context.Context, client *http.Client, api, other string, classe
 	}
 	return forEach(ctx, len(classes)*p.students, workers, func(i int) error {
 		c, n := classes[i/p.students], i%p.students
-		var joined struct {
-			StudentToken string `json:"studentToken"`
-		}
-		if err := call(ctx, client, "POST", api+"/join", "", map[string]any{"code": c.code}, http.StatusOK, &joined); err != nil {
+		var joined wire.JoinResponse
+		if err := call(ctx, client, "POST", api+"/join", "", wire.JoinRequest{Code: c.code}, http.StatusOK, &joined); err != nil {
 			return err
 		}
 		c.followers[n] = &follower{
@@ -159,7 +155,7 @@ func teachAll(ctx context.Context, client *http.Client, api string, classes []*c
 			}
 			step := i + 1
 			c.sent[step].Store(time.Now().UnixNano())
-			if err := call(ctx, client, "POST", api+"/rooms/"+c.code+"/step", c.token, map[string]any{"step": step}, http.StatusOK, nil); err != nil {
+			if err := call(ctx, client, "POST", api+"/rooms/"+c.code+"/step", c.token, wire.StepRequest{Step: step}, http.StatusOK, nil); err != nil {
 				return err
 			}
 			if i == p.steps/2 {
@@ -272,9 +268,9 @@ func (f *follower) stream(ctx context.Context, client *http.Client, first bool, 
 		}
 		now := time.Now()
 		switch e.Name {
-		case "ended":
+		case wire.EventEnded:
 			return true
-		case "state":
+		case wire.EventState:
 			if first {
 				ready.done()
 				first = false
@@ -283,8 +279,8 @@ func (f *follower) stream(ctx context.Context, client *http.Client, first bool, 
 				f.resyncs++
 				f.mu.Unlock()
 			}
-		case "step":
-			var s struct{ Step int }
+		case wire.EventStep:
+			var s wire.StepEvent
 			json.Unmarshal([]byte(e.Data), &s)
 			if f.record(s.Step, now) {
 				finished.done()
