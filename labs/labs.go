@@ -24,11 +24,16 @@ type Lab struct {
 	// with Spec.Read) and returns what the page draws. It stops with
 	// ctx.Err() once ctx is done.
 	Run func(ctx context.Context, set lab.Setting) (lab.Report, error)
+	// Extra, if set, writes a part of the page that is the lab's own, after
+	// its results: something the learner plays at a setting, from the
+	// state the page's buttons carry (lab.View.State; "" to begin). It must
+	// be quick: the server writes it for every page it prerenders.
+	Extra func(ctx context.Context, set lab.Setting, state string) (string, error)
 }
 
 // All lists every lab, in the order the index shows them.
 func All() []Lab {
-	return []Lab{weakToStrong()}
+	return []Lab{weakToStrong(), debateLab()}
 }
 
 // Find returns the lab with the given id.

@@ -51,6 +51,11 @@ func (b *Bench) Render(ctx context.Context, v lab.View) (string, error) {
 		b.remember(l.ID, r)
 	}
 	page.last = b.lastOf(l.ID)
+	if l.Extra != nil {
+		if page.extra, err = l.Extra(ctx, set, v.State); err != nil {
+			return "", err
+		}
+	}
 	return page.html(), nil
 }
 
@@ -103,6 +108,7 @@ type labPage struct {
 	notes    []lab.Note
 	defaults lab.Report
 	last     *lab.Report
+	extra    string // the lab's own part (Lab.Extra), HTML
 }
 
 // The ids the app's page finds the parts it acts on by (app/labpage.go).
@@ -131,6 +137,7 @@ func (p labPage) html() string {
 		p.caption(),
 		tag("div", attrs{"class", "lab-bench"}, p.controls(), p.prediction()),
 		p.results(),
+		p.extra,
 		p.paper(),
 	)
 }
