@@ -40,7 +40,7 @@ func debateLab() Lab {
 				"The judge then picks a claim. Does the truth win more often than random pixels would let the judge find it? Predict, run, then be the judge yourself.",
 			Shows: "This toy shows the paper’s pixel-debate experiment on a problem small enough for your browser: 8×8 digits (not the paper’s 28×28 MNIST), " +
 				"a judge with one small hidden layer, and debaters who search a few pixels ahead. When each side can only show true pixels, the honest side can usually show the ones that refute a lie.",
-			DoesNot: "It does not show that debate lets people judge systems cleverer than they are: here the debaters only see what the judge cannot, they search a few moves ahead, and a digit’s truth is settled by its pixels.",
+			DoesNot:      "It does not show that debate lets people judge systems cleverer than they are: here the debaters only see what the judge cannot, they search a few moves ahead, and a digit’s truth is settled by its pixels.",
 			Caveat:       "debate-results-are-narrow",
 			ConceptTitle: "Debate",
 			CaveatTitle:  "Debate results are narrow so far",

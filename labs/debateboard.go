@@ -259,7 +259,9 @@ func tallyTable(p debate.Params, g judgeGame) string {
 	if n == 0 {
 		return tag("p", attrs{"class", "tally-empty"}, "Your tally appears once you have judged a debate.")
 	}
-	share := func(right int) string { return fmt.Sprintf("%d of %d (%s)", right, n, percent0(float64(right)/float64(n))) }
+	share := func(right int) string {
+		return fmt.Sprintf("%d of %d (%s)", right, n, percent0(float64(right)/float64(n)))
+	}
 	return tag("table", attrs{"class", "lab-table tally"},
 		tag("caption", nil, text(fmt.Sprintf("Your tally over %d debates judged", n))),
 		tag("thead", nil, tag("tr", nil, tag("th", attrs{"scope", "col"}, "Judge"), tag("th", attrs{"scope", "col"}, "Right"))),
