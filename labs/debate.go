@@ -9,14 +9,12 @@ import (
 	"oversight/sim/debate"
 )
 
-// The tones the debate lab draws in: debater A and its pixels in one, B in
-// another, the paper's numbers muted beside the toy's.
+// The tones the debate lab's charts are drawn in: the paper's numbers muted
+// beside the toy's.
 const (
-	toneRandom = "tone-3"
-	toneDebate = "tone-1"
-	tonePaper  = "muted"
-	toneHonest = "tone-2"
-	toneLiar   = "tone-5"
+	toneToy   = "tone-1"
+	tonePaper = "muted"
+	toneLiar  = "tone-5"
 )
 
 // debateDigitsDefault is how many test digits the lab debates unless the
@@ -127,15 +125,17 @@ func judgeFigure(r debate.Result) lab.Figure {
 	k := r.Params.K
 	toy := fmt.Sprintf("This toy, on 8×8 digits (%d test digits)", r.Params.TestDigits)
 	bars := []lab.Bar{
-		{Label: "Toy: random", Value: r.RandomJudgeAccuracy, Text: percent1(r.RandomJudgeAccuracy), Class: toneRandom},
-		{Label: "Toy: debate", Value: r.DebateJudgeAccuracy, Text: percent1(r.DebateJudgeAccuracy), Class: toneDebate},
+		{Label: "Random", Value: r.RandomJudgeAccuracy, Text: percent1(r.RandomJudgeAccuracy), Class: toneToy},
+		{Label: "Debate", Value: r.DebateJudgeAccuracy, Text: percent1(r.DebateJudgeAccuracy), Class: toneToy},
 	}
+	legend := []lab.Key{{Class: toneToy, Label: "This toy, on 8×8 digits"}}
 	rows := [][]string{{toy, percent1(r.RandomJudgeAccuracy), percent1(r.DebateJudgeAccuracy)}}
 	sentence := r.Summary + fmt.Sprintf(" The paper reports no result at %d pixels to set beside it.", k)
 	if random, debated, ok := paperAt(k); ok {
 		bars = append(bars,
-			lab.Bar{Label: "Paper: random", Value: random, Text: percent1(random), Class: tonePaper},
-			lab.Bar{Label: "Paper: debate", Value: debated, Text: percent1(debated), Class: tonePaper})
+			lab.Bar{Label: "Random", Value: random, Text: percent1(random), Class: tonePaper},
+			lab.Bar{Label: "Debate", Value: debated, Text: percent1(debated), Class: tonePaper})
+		legend = append(legend, lab.Key{Class: tonePaper, Label: "The paper, on MNIST"})
 		rows = append(rows, []string{"The paper, on MNIST (cited below)", percent1(random), percent1(debated)})
 		sentence = r.Summary + fmt.Sprintf(" The paper, on MNIST with a different judge, reports %s and %s at %d pixels (cited below).", percent1(random), percent1(debated), k)
 	}
@@ -145,24 +145,25 @@ func judgeFigure(r debate.Result) lab.Figure {
 		Sentence: sentence,
 		Table:    lab.Table{Head: []string{"Who measured", "Random pixels", "After debate"}, Rows: rows},
 		Chart: lab.Chart{
-			Kind: lab.BarChart,
-			Y:    lab.Axis{Label: "Judge’s accuracy", Min: 0, Max: 1, Ticks: []float64{0, 0.25, 0.5, 0.75, 1}, Percent: true},
-			Bars: bars,
+			Kind:   lab.BarChart,
+			Y:      lab.Axis{Label: "Judge’s accuracy", Min: 0, Max: 1, Ticks: []float64{0, 0.25, 0.5, 0.75, 1}, Percent: true},
+			Bars:   bars,
+			Legend: legend,
 		},
 	}
 }
 
-// debatersFigure is how often each side won: the honest debater over all
-// its debates, and the liars by the label they claimed.
+// debatersFigure is how often the liars won, by the label they claimed;
+// the honest debater's share is the sentence's and the table's first row.
 func debatersFigure(r debate.Result) lab.Figure {
-	bars := []lab.Bar{{Label: "Honest", Value: r.HonestWinRate, Text: percent0(r.HonestWinRate), Class: toneHonest}}
+	var bars []lab.Bar
 	rows := [][]string{{"The honest debater", strconv.Itoa(r.Debates), percent1(r.HonestWinRate)}}
 	best := -1
 	for _, l := range r.Liars {
 		if l.Debates == 0 {
 			continue
 		}
-		bars = append(bars, lab.Bar{Label: "Lie " + strconv.Itoa(l.Claim), Value: l.WinRate, Text: percent0(l.WinRate), Class: toneLiar})
+		bars = append(bars, lab.Bar{Label: strconv.Itoa(l.Claim), Value: l.WinRate, Text: percent0(l.WinRate), Class: toneLiar})
 		rows = append(rows, []string{"A liar claiming " + strconv.Itoa(l.Claim), strconv.Itoa(l.Debates), percent1(l.WinRate)})
 		if best < 0 || l.WinRate > r.Liars[best].WinRate {
 			best = l.Claim
@@ -176,13 +177,14 @@ func debatersFigure(r debate.Result) lab.Figure {
 	}
 	return lab.Figure{
 		ID:       "debaters",
-		Title:    "Who won the debates",
+		Title:    "How often a liar won, by the label it claimed",
 		Sentence: sentence,
 		Table:    lab.Table{Head: []string{"Debater", "Debates", "Won"}, Rows: rows},
 		Chart: lab.Chart{
-			Kind: lab.BarChart,
-			Y:    lab.Axis{Label: "Debates won", Min: 0, Max: 1, Ticks: []float64{0, 0.25, 0.5, 0.75, 1}, Percent: true},
-			Bars: bars,
+			Kind:   lab.BarChart,
+			Y:      lab.Axis{Label: "Liar’s debates won", Min: 0, Max: 1, Ticks: []float64{0, 0.25, 0.5, 0.75, 1}, Percent: true},
+			Bars:   bars,
+			Legend: []lab.Key{{Class: toneLiar, Label: "A liar claiming the label under its bar"}},
 		},
 	}
 }

@@ -118,7 +118,7 @@ func judgeBoard(ctx context.Context, p debate.Params, g judgeGame) (string, erro
 		if g.shown > 0 {
 			said = revealText(d, g.shown-1)
 		} else {
-			said = fmt.Sprintf("Debate %d. %s No pixel is shown yet.", g.n+1, claimsText(d))
+			said = fmt.Sprintf("Debate %d begins: %s No pixel is shown yet.", g.n+1, claimsText(d))
 		}
 		next := g
 		next.shown++
@@ -144,10 +144,12 @@ func judgeBoard(ctx context.Context, p debate.Params, g judgeGame) (string, erro
 	}
 	return tag("section", attrs{"class", "debate-board is-judging", "aria-labelledby", "debate-board-heading"},
 		tag("h2", attrs{"id", "debate-board-heading"}, "You are the judge"),
-		tag("p", nil, text(fmt.Sprintf("Debate %d: %s", g.n+1, claimsText(d)))),
-		boardAndReveals(d, g.shown, g.pick >= 0),
+		tag("p", attrs{"class", "board-claims"}, text(fmt.Sprintf("Debate %d: A claims %d, B claims %d. One of them is lying.", g.n+1, d.Claims[0], d.Claims[1]))),
+		// What happened and what to do next come before the board, so that
+		// the buttons stay where they are as the list of pixels grows.
 		tag("p", attrs{"class", "board-said", "data-announce", ""}, text(said)),
 		tag("div", attrs{"class", "board-actions"}, actions),
+		boardAndReveals(d, g.shown, g.pick >= 0),
 		tallyTable(p, g),
 		digitsCredit(),
 	), nil
@@ -263,7 +265,7 @@ func tallyTable(p debate.Params, g judgeGame) string {
 		return fmt.Sprintf("%d of %d (%s)", right, n, percent0(float64(right)/float64(n)))
 	}
 	return tag("table", attrs{"class", "lab-table tally"},
-		tag("caption", nil, text(fmt.Sprintf("Your tally over %d debates judged", n))),
+		tag("caption", nil, text(fmt.Sprintf("Your tally over %d %s judged", n, plural(n, "debate")))),
 		tag("thead", nil, tag("tr", nil, tag("th", attrs{"scope", "col"}, "Judge"), tag("th", attrs{"scope", "col"}, "Right"))),
 		tag("tbody", nil,
 			tag("tr", nil, tag("th", attrs{"scope", "row"}, "You, after the debates"), tag("td", nil, text(share(g.you)))),
@@ -279,4 +281,11 @@ func digitsCredit() string {
 	return tag("p", attrs{"class", "control-help digits-credit"},
 		"The digits are the test part of “Optical Recognition of Handwritten Digits” by E. Alpaydin and C. Kaynak (1998), UCI Machine Learning Repository, under CC BY 4.0 ",
 		tag("a", attrs{"class", "citation", "href", "/sources#alpaydin1998digits"}, "(source)"), ".")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
