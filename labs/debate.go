@@ -17,12 +17,6 @@ const (
 	toneLiar  = "tone-5"
 )
 
-// debateDigitsDefault is how many test digits the lab debates unless the
-// address says otherwise: all 500 take about 1.3 s in Chromium's worker on
-// this 2-core machine (0.45 s natively), more than a learner should wait
-// for a first run; 200 take about half a second and give the same picture.
-const debateDigitsDefault = 200
-
 // debateLab is the pixel debate of Irving, Christiano and Amodei 2018: a
 // judge that sees a few pixels of a digit, alone and after two debaters
 // chose them.
@@ -42,7 +36,7 @@ func debateLab() Lab {
 			Caveat:       "debate-results-are-narrow",
 			ConceptTitle: "Debate",
 			CaveatTitle:  "Debate results are narrow so far",
-			Spec:         debateSpec(),
+			Spec:         debate.Spec(),
 			Predict: lab.Prediction{
 				Question: "Will the judge be right more often after debate than with random pixels?",
 				Guess:    "Your guess of the judge’s accuracy after debate",
@@ -56,20 +50,6 @@ func debateLab() Lab {
 		Run:   runDebate,
 		Extra: debateBoard,
 	}
-}
-
-// debateSpec is the simulation's controls, opening on fewer test digits
-// (debateDigitsDefault) so that the first run is quick.
-func debateSpec() lab.Spec {
-	spec := debate.Spec()
-	params := make([]lab.Param, len(spec.Params))
-	copy(params, spec.Params)
-	for i := range params {
-		if params[i].Key == "digits" {
-			params[i].Default = debateDigitsDefault
-		}
-	}
-	return lab.Spec{Params: params}
 }
 
 func debateParams(set lab.Setting) debate.Params {
@@ -111,7 +91,7 @@ func runDebate(ctx context.Context, set lab.Setting) (lab.Report, error) {
 	}
 	value := 100 * r.DebateJudgeAccuracy
 	return lab.Report{
-		Query:   debateSpec().Query(set),
+		Query:   debate.Spec().Query(set),
 		Summary: r.Summary,
 		Outcome: lab.Outcome{Yes: r.DebateJudgeAccuracy > r.RandomJudgeAccuracy, Value: &value, Text: percent1(r.DebateJudgeAccuracy)},
 		Figures: []lab.Figure{judgeFigure(r), debatersFigure(r)},
