@@ -67,6 +67,10 @@ func (p *LabPage) arrive(ctx ui.Context) {
 		p.render()
 		return
 	}
+	if p.shownID != "" {
+		// Another lab: its page waits for the worker, not the last lab's.
+		p.html = ""
+	}
 	p.shownID = p.ID
 	p.info, _ = knowledge.Lab(p.ID)
 	p.view = lab.View{Lab: p.ID, Query: p.view.Query}
