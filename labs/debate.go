@@ -162,11 +162,24 @@ func debatersFigure(r debate.Result) lab.Figure {
 		Table:    lab.Table{Head: []string{"Debater", "Debates", "Won"}, Rows: rows},
 		Chart: lab.Chart{
 			Kind:   lab.BarChart,
-			Y:      lab.Axis{Label: "Liar’s debates won", Min: 0, Max: 1, Ticks: []float64{0, 0.25, 0.5, 0.75, 1}, Percent: true},
+			Y:      liarAxis(r),
 			Bars:   bars,
 			Legend: []lab.Key{{Class: toneLiar, Label: "A liar claiming the label under its bar"}},
 		},
 	}
+}
+
+// liarAxis spans 0–25% when every liar stayed below 20%, as they do at
+// the defaults, so that their bars can be told apart; 0–100% otherwise.
+func liarAxis(r debate.Result) lab.Axis {
+	a := lab.Axis{Label: "Liar’s debates won", Min: 0, Max: 1, Ticks: []float64{0, 0.25, 0.5, 0.75, 1}, Percent: true}
+	for _, l := range r.Liars {
+		if l.WinRate > 0.2 {
+			return a
+		}
+	}
+	a.Max, a.Ticks = 0.25, []float64{0, 0.05, 0.1, 0.15, 0.2, 0.25}
+	return a
 }
 
 func percent1(share float64) string { return strconv.FormatFloat(100*share, 'f', 1, 64) + "%" }

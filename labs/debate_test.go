@@ -106,7 +106,7 @@ func TestJudgingTwoDebatesCountsBothInTheTally(t *testing.T) {
 			t.Fatalf("debate %d: no claim to pick once every pixel is shown", debate)
 		}
 		page = renderDebate(t, b, "k=2", focusedState(t, page), false) // A's claim
-		if !strings.Contains(page, "You sided with A") || !strings.Contains(page, "The sparse judge was") {
+		if !strings.Contains(page, "You sided with A") || !strings.Contains(page, "The sparse judge sided with") {
 			t.Errorf("debate %d: the verdict is not told", debate)
 		}
 		state = focusedState(t, page)

@@ -178,7 +178,7 @@ func verdictText(d debate.Debate) string {
 	if !d.HonestWins {
 		winner = "the liar won"
 	}
-	return fmt.Sprintf("It is a %d: %s is honest. The judge sided with %s (%s sure), so %s.",
+	return fmt.Sprintf("It is a %d: %s is honest. The sparse judge sided with %s (%s sure), so %s.",
 		d.Truth, debaterName(d.Honest), debaterName(d.JudgePicks), percent0(max(d.JudgeLeansA, 1-d.JudgeLeansA)), winner)
 }
 
@@ -187,11 +187,7 @@ func pickedText(d debate.Debate, pick int) string {
 	if pick != d.Honest {
 		you = "you were wrong"
 	}
-	judge := "right"
-	if !d.HonestWins {
-		judge = "wrong"
-	}
-	return fmt.Sprintf("You sided with %s: %s. %s The sparse judge was %s.", debaterName(pick), you, verdictText(d), judge)
+	return fmt.Sprintf("You sided with %s: %s. %s", debaterName(pick), you, verdictText(d))
 }
 
 // revealText is one turn, as a screen reader hears it and the list shows it.
