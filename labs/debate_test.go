@@ -55,6 +55,9 @@ func TestTheDebatePageShowsOneDebateOnTheBoardWithItsTextTwin(t *testing.T) {
 			t.Errorf("the board lacks %q", want)
 		}
 	}
+	if strings.Contains(board, "is honest") || strings.Contains(board, `class="cell faint"`) {
+		t.Error("before a prediction, the example debate tells who won")
+	}
 	if got := strings.Count(board, "<li "); got != 4 {
 		t.Errorf("the board lists %d reveals at k=4, want 4", got)
 	}

@@ -79,9 +79,9 @@ func (g judgeGame) judged() int {
 	return g.n
 }
 
-func debateBoard(ctx context.Context, set lab.Setting, state string) (string, error) {
+func debateBoard(ctx context.Context, set lab.Setting, v lab.View) (string, error) {
 	p := debateParams(set)
-	if g, ok := readJudgeGame(state, p.K); ok {
+	if g, ok := readJudgeGame(v.State, p.K); ok {
 		return judgeBoard(ctx, p, g)
 	}
 	d, err := debate.PlayDebate(ctx, p, exampleDigit)
@@ -91,8 +91,8 @@ func debateBoard(ctx context.Context, set lab.Setting, state string) (string, er
 	start := judgeGame{pick: -1}
 	return tag("section", attrs{"class", "debate-board", "aria-labelledby", "debate-board-heading"},
 		tag("h2", attrs{"id", "debate-board-heading"}, "One debate, turn by turn"),
-		tag("p", nil, text(claimsText(d)+" "+verdictText(d))),
-		boardAndReveals(d, len(d.Reveals), true),
+		tag("p", nil, text(claimsText(d)+" "+exampleVerdict(d, v.Committed))),
+		boardAndReveals(d, len(d.Reveals), v.Committed),
 		tag("h3", nil, "You are the judge"),
 		tag("p", nil, text(fmt.Sprintf("Now judge debates yourself, at the settings above: you see the %d pixels as the judge does, one per turn, then pick a claim. "+
 			"A tally sets your accuracy beside the sparse judge’s on the same debates, and beside the judge alone with random pixels. It lasts as long as this visit.", p.K))),
@@ -180,6 +180,15 @@ func verdictText(d debate.Debate) string {
 	}
 	return fmt.Sprintf("It is a %d: %s is honest. The sparse judge sided with %s (%s sure), so %s.",
 		d.Truth, debaterName(d.Honest), debaterName(d.JudgePicks), percent0(max(d.JudgeLeansA, 1-d.JudgeLeansA)), winner)
+}
+
+// exampleVerdict tells who won the example debate once the learner has
+// predicted: before, it would answer the prediction's question for them.
+func exampleVerdict(d debate.Debate, committed bool) string {
+	if !committed {
+		return "Which digit it is, and who won, is told once you have predicted and run the lab."
+	}
+	return verdictText(d)
 }
 
 func pickedText(d debate.Debate, pick int) string {

@@ -26,9 +26,10 @@ type Lab struct {
 	Run func(ctx context.Context, set lab.Setting) (lab.Report, error)
 	// Extra, if set, writes a part of the page that is the lab's own, after
 	// its results: something the learner plays at a setting, from the
-	// state the page's buttons carry (lab.View.State; "" to begin). It must
-	// be quick: the server writes it for every page it prerenders.
-	Extra func(ctx context.Context, set lab.Setting, state string) (string, error)
+	// state the page's buttons carry (v.State; "" to begin), telling no
+	// result before the learner has committed a prediction (v.Committed).
+	// It must be quick: the server writes it for every page it prerenders.
+	Extra func(ctx context.Context, set lab.Setting, v lab.View) (string, error)
 }
 
 // All lists every lab, in the order the index shows them.

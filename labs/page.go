@@ -56,7 +56,7 @@ func (b *Bench) Render(ctx context.Context, v lab.View) (string, error) {
 	}
 	page.last = b.lastOf(l.ID)
 	if l.Extra != nil {
-		if page.extra, err = l.Extra(ctx, set, v.State); err != nil {
+		if page.extra, err = l.Extra(ctx, set, v); err != nil {
 			return "", err
 		}
 	}
