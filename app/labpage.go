@@ -34,6 +34,9 @@ type LabPage struct {
 	// the worker has written it after an in-app navigation.
 	html    string
 	failure string
+	// playing is set while a move of the lab's own game (data-action
+	// "state") is being written.
+	playing bool
 	// mounted is the page's own context: answers are dispatched on it,
 	// since the control that asked may be gone by then.
 	mounted ui.Context
@@ -94,6 +97,10 @@ func (p *LabPage) render() {
 		status.Get("parentElement").Call("setAttribute", "aria-busy", "true")
 	}
 	first := p.html == ""
+	// Only a move of the lab's own game takes the focus: a commit or a
+	// setting leaves it where the learner is.
+	playing := p.playing
+	p.playing = false
 	labRunner.Render(p.mounted, p.view, func(ctx ui.Context, html string, err error) {
 		if first {
 			showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
@@ -103,7 +110,9 @@ func (p *LabPage) render() {
 			return
 		}
 		p.failure, p.html = "", html
-		ctx.Defer(announceAndFocus)
+		if playing {
+			ctx.Defer(announceAndFocus)
+		}
 	})
 }
 
@@ -184,7 +193,7 @@ func (p *LabPage) press(button ui.Value) {
 	}
 	data := button.Get("dataset")
 	if data.Get("action").String() == "state" {
-		p.view.State, p.view.Run = data.Get("state").String(), false
+		p.view.State, p.view.Run, p.playing = data.Get("state").String(), false, true
 		p.render()
 		return
 	}
