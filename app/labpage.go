@@ -34,6 +34,9 @@ type LabPage struct {
 	// the worker has written it after an in-app navigation.
 	html    string
 	failure string
+	// playing is set while a move of the lab's own game (data-action
+	// "state") is being written.
+	playing bool
 	// mounted is the page's own context: answers are dispatched on it,
 	// since the control that asked may be gone by then.
 	mounted ui.Context
@@ -67,6 +70,10 @@ func (p *LabPage) arrive(ctx ui.Context) {
 		p.render()
 		return
 	}
+	if p.shownID != "" {
+		// Another lab: its page waits for the worker, not the last lab's.
+		p.html = ""
+	}
 	p.shownID = p.ID
 	p.info, _ = knowledge.Lab(p.ID)
 	p.view = lab.View{Lab: p.ID, Query: p.view.Query}
@@ -90,6 +97,10 @@ func (p *LabPage) render() {
 		status.Get("parentElement").Call("setAttribute", "aria-busy", "true")
 	}
 	first := p.html == ""
+	// Only a move of the lab's own game takes the focus: a commit or a
+	// setting leaves it where the learner is.
+	playing := p.playing
+	p.playing = false
 	labRunner.Render(p.mounted, p.view, func(ctx ui.Context, html string, err error) {
 		if first {
 			showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
@@ -99,7 +110,25 @@ func (p *LabPage) render() {
 			return
 		}
 		p.failure, p.html = "", html
+		if playing {
+			ctx.Defer(announceAndFocus)
+		}
 	})
+}
+
+// announceAndFocus, once the labs' HTML is placed, reads out what its
+// data-announce element says, through a live region of the app's own (the
+// labs' HTML is replaced whole at each step, and a live region that is new
+// is not reliably heard), and gives the focus to its data-focus element, so
+// that a learner playing by keyboard keeps their place.
+func announceAndFocus(ui.Context) {
+	doc := ui.Window().Get("document")
+	if said := doc.Call("querySelector", "main .lab-body [data-announce]"); said.Truthy() {
+		ui.Window().GetElementByID("lab-announce").Set("textContent", said.Get("textContent"))
+	}
+	if el := doc.Call("querySelector", "main .lab-body [data-focus]"); el.Truthy() {
+		el.Call("focus", map[string]any{"preventScroll": true})
+	}
 }
 
 func (p *LabPage) Render() ui.UI {
@@ -113,6 +142,7 @@ func (p *LabPage) Render() ui.UI {
 	return pageFrame("lab-page",
 		ui.Div().Class("lab").On("input", p.act).On("change", p.act).On("click", p.act).Body(
 			ui.Raw(body),
+			ui.P().ID("lab-announce").Class("visually-hidden").Aria("live", "polite"),
 			&SourceList{IDs: p.info.Sources, Reviewed: p.info.Reviewed},
 		),
 	)
@@ -153,14 +183,21 @@ func (p *LabPage) act(ctx ui.Context, e ui.Event) {
 }
 
 // press acts on one of the page's buttons: commit the prediction and run,
-// or go back to predicting. Neither moves focus or scrolls: either would
+// go back to predicting, or (data-action "state") take the lab's own state
+// the button carries, as the lab's game moves on. Neither moves focus or scrolls: either would
 // make the browser lay the new page out at once, holding the main thread
 // (0.4 s measured); the results' live region says what happened.
 func (p *LabPage) press(button ui.Value) {
 	if !button.Truthy() {
 		return
 	}
-	commit := button.Get("dataset").Get("action").String() == "commit"
+	data := button.Get("dataset")
+	if data.Get("action").String() == "state" {
+		p.view.State, p.view.Run, p.playing = data.Get("state").String(), false, true
+		p.render()
+		return
+	}
+	commit := data.Get("action").String() == "commit"
 	if commit {
 		if p.view.Answer == "" {
 			ui.Window().GetElementByID("lab-answer-missing").Set("textContent", "Answer yes or no first.")

@@ -82,19 +82,42 @@ func TestALabPageSaysWhatItClampedInItsAddress(t *testing.T) {
 }
 
 func TestTheLabsIndexAndTheConceptLinkEachLab(t *testing.T) {
-	info, _ := knowledge.Lab("weak-to-strong")
-	toLab := func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == LabPath(info.ID) }
-	if len(findAll(prerender(t, LabsPath), toLab)) == 0 {
-		t.Error("the labs' index does not link the lab")
-	}
-	if len(findAll(prerender(t, kb.ConceptPath(info.Concept)), toLab)) == 0 {
-		t.Error("the concept's page does not link its lab")
-	}
-	if conceptLabLink(info.Concept, "Run the lab") == nil {
-		t.Error("the concept's preview has no link to its lab")
+	for _, id := range []string{"weak-to-strong", "debate"} {
+		info, _ := knowledge.Lab(id)
+		toLab := func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == LabPath(info.ID) }
+		if len(findAll(prerender(t, LabsPath), toLab)) == 0 {
+			t.Errorf("the labs' index does not link the lab %s", id)
+		}
+		if len(findAll(prerender(t, kb.ConceptPath(info.Concept)), toLab)) == 0 {
+			t.Errorf("the concept's page does not link its lab %s", id)
+		}
+		if conceptLabLink(info.Concept, "Run the lab") == nil {
+			t.Errorf("the concept's preview has no link to its lab %s", id)
+		}
 	}
 	found := search(buildSearchIndex(knowledge), "weak-to-strong lab", 10)
-	if !slices.ContainsFunc(found, func(r searchResult) bool { return r.Path == LabPath(info.ID) && r.Kind == "Lab" }) {
+	if !slices.ContainsFunc(found, func(r searchResult) bool { return r.Path == LabPath("weak-to-strong") && r.Kind == "Lab" }) {
 		t.Errorf("searching for the lab finds %v", found)
+	}
+}
+
+// The debate lab prerenders its board with the example debate's pixels
+// and a text twin listing them, a live region of the app's own for the
+// game, and the digits' credit.
+func TestTheDebateLabPrerendersItsBoardAndCreditsTheDigits(t *testing.T) {
+	doc := prerender(t, LabPath("debate"))
+	board := one(t, doc, "the board", byClass("debate-board"))
+	if n := len(findAll(board, byClass("reveals"))); n != 1 {
+		t.Errorf("the board has %d lists of pixels shown, want 1", n)
+	}
+	if len(findAll(board, func(n *html.Node) bool { return attr(n, "data-action") == "state" })) == 0 {
+		t.Error("the board offers no game to play")
+	}
+	live := one(t, doc, "the game's live region", func(n *html.Node) bool { return attr(n, "id") == "lab-announce" })
+	if attr(live, "aria-live") != "polite" {
+		t.Errorf("the live region is %v", live.Attr)
+	}
+	if credit := textOf(one(t, doc, "the digits' credit", byClass("digits-credit"))); !strings.Contains(credit, "CC BY 4.0") {
+		t.Errorf("the digits' credit reads %q", credit)
 	}
 }

@@ -19,4 +19,8 @@ type View struct {
 	// Guess is the learner's guess once committed; nil shows the
 	// prediction's default.
 	Guess *float64 `json:"guess"`
+	// State is the lab's own state on its page, such as a game the learner
+	// is playing: the labs' code writes it into its buttons (data-state)
+	// and reads it back; the app only keeps it for the visit.
+	State string `json:"state,omitempty"`
 }

@@ -24,11 +24,19 @@ type Lab struct {
 	// with Spec.Read) and returns what the page draws. It stops with
 	// ctx.Err() once ctx is done.
 	Run func(ctx context.Context, set lab.Setting) (lab.Report, error)
+	// Extra, if set, writes a part of the page that is the lab's own, after
+	// its results: something the learner plays at a setting, from the
+	// state the page's buttons carry (v.State; "" to begin), telling no
+	// result before the learner has committed a prediction (v.Committed).
+	// It must be quick: the server writes it at the address's setting for
+	// every page it prerenders (the debate lab's plays one debate: under
+	// 3 ms natively at its slowest setting).
+	Extra func(ctx context.Context, set lab.Setting, v lab.View) (string, error)
 }
 
 // All lists every lab, in the order the index shows them.
 func All() []Lab {
-	return []Lab{weakToStrong()}
+	return []Lab{weakToStrong(), debateLab()}
 }
 
 // Find returns the lab with the given id.

@@ -41,16 +41,25 @@ func (b *Bench) Render(ctx context.Context, v lab.View) (string, error) {
 		if b.RunOnlyDefaults && l.Spec.Query(set) != "" {
 			return "", fmt.Errorf("the server runs lab %s at its defaults only", l.ID)
 		}
-		r, err := l.Run(ctx, set)
-		if err == nil {
-			err = r.Check()
-		}
-		if err != nil {
-			return "", err
+		// At the defaults the run is the one already made: a run is
+		// deterministic, and a slow lab would otherwise run twice.
+		r := page.defaults
+		if l.Spec.Query(set) != "" {
+			if r, err = l.Run(ctx, set); err == nil {
+				err = r.Check()
+			}
+			if err != nil {
+				return "", err
+			}
 		}
 		b.remember(l.ID, r)
 	}
 	page.last = b.lastOf(l.ID)
+	if l.Extra != nil {
+		if page.extra, err = l.Extra(ctx, set, v); err != nil {
+			return "", err
+		}
+	}
 	return page.html(), nil
 }
 
@@ -103,6 +112,7 @@ type labPage struct {
 	notes    []lab.Note
 	defaults lab.Report
 	last     *lab.Report
+	extra    string // the lab's own part (Lab.Extra), HTML
 }
 
 // The ids the app's page finds the parts it acts on by (app/labpage.go).
@@ -131,6 +141,7 @@ func (p labPage) html() string {
 		p.caption(),
 		tag("div", attrs{"class", "lab-bench"}, p.controls(), p.prediction()),
 		p.results(),
+		p.extra,
 		p.paper(),
 	)
 }

@@ -135,6 +135,24 @@ func PlayDebate(ctx context.Context, p Params, index int) (Debate, error) {
 	return toughest(a.debates(p, index, a.plan(p, index))), nil
 }
 
+// RandomJudge is how often the judge alone, shown k random pixels of test
+// digit index, names its label: the baseline Run averages, for one digit,
+// with the same draws.
+func RandomJudge(ctx context.Context, p Params, index int) (float64, error) {
+	p = p.valid()
+	if index < 0 || index >= TestDigits {
+		return 0, fmt.Errorf("debate: digit %d is not in the test set (0–%d)", index, TestDigits-1)
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	a, err := newArena()
+	if err != nil {
+		return 0, err
+	}
+	return ratio(a.randomRight(p, index), randomDraws), nil
+}
+
 // arena is where debates happen: the digits and the judge.
 type arena struct {
 	data  dataset

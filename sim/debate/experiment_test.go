@@ -193,3 +193,26 @@ func BenchmarkRun500(b *testing.B) {
 		}
 	}
 }
+
+func TestRandomJudgeIsRunsBaselineDigitByDigit(t *testing.T) {
+	p := DefaultParams()
+	p.TestDigits = 50
+	r, err := Run(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0.0
+	for i := range p.TestDigits {
+		share, err := RandomJudge(context.Background(), p, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum += share
+	}
+	if got := sum / float64(p.TestDigits); math.Abs(got-r.RandomJudgeAccuracy) > 1e-9 {
+		t.Errorf("the digits' baselines average %.4f, Run's is %.4f", got, r.RandomJudgeAccuracy)
+	}
+	if _, err := RandomJudge(context.Background(), p, TestDigits); err == nil {
+		t.Error("a digit outside the test set was judged")
+	}
+}
