@@ -28,7 +28,7 @@ type Lab struct {
 
 // All lists every lab, in the order the index shows them.
 func All() []Lab {
-	return []Lab{weakToStrong()}
+	return []Lab{weakToStrong(), controlGame()}
 }
 
 // Find returns the lab with the given id.
