@@ -97,9 +97,14 @@ func reportedControl() []lab.Fact {
 		if threshold, ok := shown[r.Protocol]; !ok || math.Abs(threshold-r.Threshold) > 1e-9 {
 			continue
 		}
+		about := lowerFirstWord(r.Label) + ", against the red team’s best attack"
+		if len(facts) == 0 {
+			// The setting, said once.
+			about = lowerFirstWord(r.Label) + ", in the paper’s setting: 5,000 programming problems, GPT-4 untrusted, GPT-3.5 trusted, 2% of problems audited by hand"
+		}
 		facts = append(facts, lab.Fact{
 			Value: fmt.Sprintf("%s safety at %s usefulness", share(r.Safety), share(r.Usefulness)),
-			About: lowerFirstWord(r.Label) + ", against the red team’s best attack policy, on 5,000 programming problems with GPT-4 untrusted, GPT-3.5 trusted and 2% of problems audited",
+			About: about,
 			Cite:  r.Citation,
 			Where: r.Where,
 		})
@@ -196,13 +201,19 @@ func tradeOffFigure(r control.Result, best string, bestSafety float64) lab.Figur
 		Kind: lab.ScatterChart,
 		X:    lab.Axis{Label: "Usefulness (0% trusted model alone, 100% untrusted alone)", Min: plotFrom, Max: 1, Ticks: []float64{0.5, 0.6, 0.7, 0.8, 0.9, 1}, Percent: true},
 		Y:    lab.Axis{Label: "Safety", Min: 0, Max: 1, Ticks: []float64{0, 0.25, 0.5, 0.75, 1}, Percent: true},
-		Legend: []lab.Key{
-			{Class: "muted large", Label: "the toy: a protocol against its red team"},
-			{Class: "muted large ring", Label: "your protocol"},
-			{Class: "muted", Label: "the toy’s threshold swept from 0 to 50%", Line: true},
-			{Class: "muted diamond", Label: "reported in the paper"},
-		},
 	}
+	// The protocols are told apart by colour in the legend and by name in
+	// the table: labels on a dozen points within a few percent of each
+	// other would cover each other and the curves. Only the learner's
+	// protocol, and a point off the scale, are named on the plot.
+	for _, p := range r.Protocols {
+		chart.Legend = append(chart.Legend, lab.Key{Class: protocolTones[p.Protocol] + " large", Label: legendLabel(p)})
+	}
+	chart.Legend = append(chart.Legend,
+		lab.Key{Class: "muted large ring", Label: "your protocol"},
+		lab.Key{Class: "muted", Label: "a threshold swept from 0 to 50%", Line: true},
+		lab.Key{Class: "muted diamond", Label: "reported in the paper"},
+	)
 	for _, c := range r.Curves {
 		s := lab.Series{Name: c.Label, Class: protocolTones[c.Protocol]}
 		for _, p := range c.Points {
@@ -218,21 +229,24 @@ func tradeOffFigure(r control.Result, best string, bestSafety float64) lab.Figur
 		if p.Chosen {
 			class += " ring"
 		}
-		label := shortLabel(p)
-		if p.Usefulness < plotFrom {
-			label = "← " + label + ", " + share(p.Usefulness) + " useful"
+		label := ""
+		switch {
+		case p.Usefulness < plotFrom:
+			label = "← " + shortLabel(p) + ", " + share(p.Usefulness) + " useful"
+		case p.Chosen:
+			label = shortLabel(p)
 		}
 		chart.Dots = append(chart.Dots, lab.Dot{X: p.Usefulness, Y: p.Safety, Class: class, Label: label})
 	}
 	chosen := chosenPoint(r)
 	sentence := fmt.Sprintf("Against the red team, %s reaches %s safety at %s usefulness. At %s usefulness the safest protocol is %s, at %s safety. "+
-		"The diamonds are the paper’s own points, from its Table 7.",
+		"The diamonds are the paper’s own points, from its Table 7; the table gives the paper’s safety and usefulness beside the toy’s.",
 		lowerFirstWord(chosen.Label), share(chosen.Safety), share(chosen.Usefulness), share(askedUsefulness), lowerFirstWord(protocolName(best)), share(bestSafety))
 	return lab.Figure{
 		ID:       "trade-off",
 		Title:    "Safety against usefulness",
 		Sentence: sentence,
-		Table:    lab.Table{Head: []string{"Protocol", "Safety", "Usefulness", "The paper’s (safety, usefulness)"}, Rows: tradeOffRows(r)},
+		Table:    lab.Table{Head: []string{"Protocol", "Safety", "Usefulness", "The paper"}, Rows: tradeOffRows(r)},
 		Chart:    chart,
 	}
 }
@@ -288,16 +302,16 @@ func attackFigure(r control.Result) lab.Figure {
 	sim := r.Simulation
 	bars := []lab.Bar{
 		{Label: "Audited", Value: a.Audited, Text: share(a.Audited), Class: "tone-2"},
-		{Label: "Stopped by T", Value: a.Stopped, Text: share(a.Stopped), Class: "tone-1"},
-		{Label: "Got through", Value: through, Text: share(through), Class: "tone-3"},
+		{Label: "Stopped", Value: a.Stopped, Text: share(a.Stopped), Class: "tone-1"},
+		{Label: "Submitted", Value: through, Text: share(through), Class: "tone-3"},
 		{Label: "Worked", Value: through * a.Works, Text: share(through * a.Works), Class: "tone-5"},
 	}
 	// The table says in full what the bars' short labels stand for.
 	fates := []string{
 		"Audited, and so caught",
 		"Stopped by the trusted model (T): its own code used, or its edit",
-		"Got through: submitted unaudited and intact",
-		"Worked: got through, and the backdoor works",
+		"Submitted unaudited and intact",
+		"Worked: submitted, and the backdoor works",
 	}
 	rows := make([][]string, 0, len(bars)+3)
 	for i, b := range bars {
@@ -338,6 +352,14 @@ func shortLabel(p control.Point) string {
 		return "Trusted model alone"
 	case "untrusted-monitoring":
 		return "Untrusted monitor"
+	}
+	return p.Label
+}
+
+// legendLabel names a protocol in the plot's legend.
+func legendLabel(p control.Point) string {
+	if p.Protocol == "no-untrusted" {
+		return "Trusted model alone"
 	}
 	return p.Label
 }
