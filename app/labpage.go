@@ -67,11 +67,6 @@ func (p *LabPage) arrive(ctx ui.Context) {
 		p.render()
 		return
 	}
-	if p.shownID != "" {
-		// go-app keeps this component from one lab's page to the next:
-		// what it holds is the last lab's page.
-		p.html = ""
-	}
 	p.shownID = p.ID
 	p.info, _ = knowledge.Lab(p.ID)
 	p.view = lab.View{Lab: p.ID, Query: p.view.Query}

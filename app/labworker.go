@@ -29,7 +29,11 @@ type LabWorker struct {
 	done   func(ui.Context, string, error)
 }
 
-func (w *LabWorker) RenderNow(lab.View) (string, bool) { return "", false }
+// RenderNow has nothing to write at once: on the first page the app shows,
+// the page keeps what the server prerendered (false); on a lab's page
+// reached later, it starts blank (true, with nothing), not with the last
+// lab's page, which go-app keeps in the component, until the worker writes.
+func (w *LabWorker) RenderNow(lab.View) (string, bool) { return "", started }
 
 func (w *LabWorker) Render(ctx ui.Context, v lab.View, done func(ui.Context, string, error)) {
 	w.latest++
