@@ -200,8 +200,8 @@ func (p *LabPage) press(button ui.Value) {
 	commit := data.Get("action").String() == "commit"
 	if commit {
 		if p.view.Answer == "" {
-			ui.Window().GetElementByID("lab-answer-missing").Set("textContent", "Answer yes or no first.")
-			ui.Window().GetElementByID("lab-answer-yes").Call("focus")
+			ui.Window().GetElementByID("lab-answer-missing").Set("textContent", "Choose an answer first.")
+			ui.Window().GetElementByID("lab-answer-1").Call("focus")
 			return
 		}
 		guess, _ := strconv.ParseFloat(ui.Window().GetElementByID("lab-guess").Get("value").String(), 64)

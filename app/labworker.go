@@ -29,6 +29,8 @@ type LabWorker struct {
 	done   func(ui.Context, string, error)
 }
 
+// RenderNow has nothing to write at once: the worker writes every page
+// (LabPage.arrive clears the last lab's page when another lab opens).
 func (w *LabWorker) RenderNow(lab.View) (string, bool) { return "", false }
 
 func (w *LabWorker) Render(ctx ui.Context, v lab.View, done func(ui.Context, string, error)) {

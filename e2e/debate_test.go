@@ -48,7 +48,7 @@ func TestTheDebateLabRunsAndTheLearnerJudgesTwoDebatesByKeyboard(t *testing.T) {
 		t.Errorf("%s before a run: %s", debatePath, v)
 	}
 
-	p.clickCentred("#lab-answer-yes")
+	p.clickCentred(`[data-answer="yes"]`)
 	p.setControl("lab-guess", "70")
 	eval[bool](p, `window.longTasks = [], window.watchTasks = new PerformanceObserver(list => {
 		for (const e of list.getEntries()) window.longTasks.push(Math.round(e.duration));

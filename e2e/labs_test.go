@@ -44,12 +44,12 @@ func TestALabRunsInItsWorkerBesideTheLearnersPrediction(t *testing.T) {
 
 	// No answer, no run.
 	p.clickCentred("#lab-commit")
-	p.waitFor(`document.getElementById("lab-answer-missing").textContent === "Answer yes or no first."`)
+	p.waitFor(`document.getElementById("lab-answer-missing").textContent === "Choose an answer first."`)
 	if p.count(".lab-run") != 0 {
 		t.Fatal("the lab ran without a prediction")
 	}
 
-	p.clickCentred("#lab-answer-yes")
+	p.clickCentred(`[data-answer="yes"]`)
 	p.setControl("lab-guess", "0.3")
 	if got := p.text("#lab-guess-value"); got != "0.3" {
 		t.Errorf("the guess's slider shows %q as it moves, want 0.3", got)
@@ -172,7 +172,7 @@ func TestALabWorksOfflineAfterItWasOpenedOnce(t *testing.T) {
 	p.goOffline()
 	p.expectFaviconOffline()
 	p.openApp(labPath + "?steps=50")
-	p.clickCentred("#lab-answer-no")
+	p.clickCentred(`[data-answer="no"]`)
 	p.clickCentred("#lab-commit")
 	p.waitFor(`!!document.querySelector(".lab-run .lab-reveal")`)
 	if p.count(".lab-error") != 0 {

@@ -29,17 +29,23 @@ type Info struct {
 	Reviewed string `json:"reviewed"`
 }
 
-// Prediction is what the learner commits to before the first run: a yes or
-// no question and a guess of one number, which the run then answers.
+// Prediction is what the learner commits to before the first run: a
+// question, answered yes or no or by one of its Choices, and a guess of one
+// number, which the run then answers.
 type Prediction struct {
-	Question string  `json:"question"` // e.g. "Will the student beat its teacher?"
-	Guess    string  `json:"guess"`    // the slider's label
-	Help     string  `json:"help"`     // what the number means, in a sentence
-	Measure  string  `json:"measure"`  // the number's short name, e.g. "PGR"
-	Min      float64 `json:"min"`
-	Max      float64 `json:"max"`
-	Step     float64 `json:"step"`
-	Default  float64 `json:"default"`
+	Question string `json:"question"` // e.g. "Will the student beat its teacher?"
+	// Choices, when set, are the answers to choose from (the run answers
+	// with one's Key, Outcome.Choice); otherwise the answer is yes or no.
+	Choices []Option `json:"choices,omitempty"`
+	Guess   string   `json:"guess"`   // the slider's label
+	Help    string   `json:"help"`    // what the number means, in a sentence
+	Measure string   `json:"measure"` // the number's short name, e.g. "PGR"
+	// Unit follows the guess where it is written, e.g. "%"; may be empty.
+	Unit    string  `json:"unit,omitempty"`
+	Min     float64 `json:"min"`
+	Max     float64 `json:"max"`
+	Step    float64 `json:"step"`
+	Default float64 `json:"default"`
 }
 
 // Fact is a finding a source reports, shown beside the toy's numbers. Cite

@@ -14,7 +14,9 @@ type Report struct {
 
 // Outcome answers the lab's Prediction.
 type Outcome struct {
-	Yes bool `json:"yes"` // the answer to the question
+	Yes bool `json:"yes"` // the answer to a yes or no question
+	// Choice is the key of the answer, when the question has Choices.
+	Choice string `json:"choice,omitempty"`
 	// Value is the measure the learner guessed; nil when the run has none
 	// (a weak-to-strong run with no gap has no PGR).
 	Value *float64 `json:"value"`
@@ -49,7 +51,8 @@ const (
 // Chart is what the app draws as SVG. A class is a tone of the stylesheet's
 // palette, tone-1 to tone-5 or muted (see .lab-chart in web/style.css), so
 // that every lab's charts share a look and follow the theme; a dot's class
-// may add the marks "ring" (drawn around it) and "cross" (over it).
+// may add the marks "ring" (drawn around it) and "cross" (over it), "large"
+// (a bigger dot) and "diamond" (an open diamond instead of a dot).
 type Chart struct {
 	Kind ChartKind `json:"kind"`
 	// X and Y are the axes' names and ranges (a bar chart's Y only).
@@ -61,7 +64,7 @@ type Chart struct {
 	// Series of a line chart, and level lines across it.
 	Series []Series `json:"series,omitempty"`
 	Levels []Level  `json:"levels,omitempty"`
-	// Dots of a scatter chart.
+	// Dots of a scatter chart; its Series, if any, are drawn under them.
 	Dots []Dot `json:"dots,omitempty"`
 	// Legend names each class drawn.
 	Legend []Key `json:"legend,omitempty"`
@@ -122,17 +125,21 @@ type Level struct {
 	Class string  `json:"class"`
 }
 
-// Dot is one point of a scatter chart.
+// Dot is one point of a scatter chart. Label, if any, is written beside
+// it (moved apart from other labels, with a line back to the dot).
 type Dot struct {
 	X     float64 `json:"x"`
 	Y     float64 `json:"y"`
 	Class string  `json:"class"`
+	Label string  `json:"label,omitempty"`
 }
 
-// Key is one entry of a legend.
+// Key is one entry of a legend. Line shows a line's colour, in a scatter
+// chart too (whose Series are drawn as lines under its dots).
 type Key struct {
 	Class string `json:"class"`
 	Label string `json:"label"`
+	Line  bool   `json:"line,omitempty"`
 }
 
 // Check says what in a report could not be drawn, if anything: a lab's

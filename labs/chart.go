@@ -63,7 +63,7 @@ func chartSVG(c lab.Chart) string {
 		body = p.yAxis() + p.xAxis() + linesOf(p, c)
 	case lab.ScatterChart:
 		p := newPlot(c, plainRight)
-		body = p.yAxis() + p.xAxis() + dotsOf(p, c)
+		body = p.yAxis() + p.xAxis() + linesOf(p, c) + dotsOf(p, c) + dotLabels(p, c)
 	}
 	return tag("svg", attrs{"class", "lab-chart chart-" + string(c.Kind), "viewBox", "0 0 " + num(chartWidth) + " " + num(chartHeight),
 		"aria-hidden", "true", "focusable", "false"}, body)
@@ -191,15 +191,66 @@ func dotsOf(p plot, c lab.Chart) string {
 // dotMark is one dot of a scatter chart, as its legend shows it too.
 func dotMark(class string, x, y float64) string {
 	marks := strings.Fields(class)
-	s := tag("circle", attrs{"class", "dot " + class, "cx", num(x), "cy", num(y), "r", "2.6"})
+	r := dotRadius(marks)
+	s := tag("circle", attrs{"class", "dot " + class, "cx", num(x), "cy", num(y), "r", num(r)})
+	if slices.Contains(marks, "diamond") {
+		s = tag("path", attrs{"class", "dot " + class, "d",
+			"M" + num(x) + " " + num(y-r) + "L" + num(x+r) + " " + num(y) + "L" + num(x) + " " + num(y+r) + "L" + num(x-r) + " " + num(y) + "Z"})
+	}
 	if slices.Contains(marks, "ring") {
-		s += tag("circle", attrs{"class", "ring-mark", "cx", num(x), "cy", num(y), "r", "5.5"})
+		s += tag("circle", attrs{"class", "ring-mark", "cx", num(x), "cy", num(y), "r", num(r + 3)})
 	}
 	if slices.Contains(marks, "cross") {
 		s += tag("path", attrs{"class", "cross-mark", "d",
 			"M" + num(x-4) + " " + num(y-4) + "L" + num(x+4) + " " + num(y+4) + "M" + num(x-4) + " " + num(y+4) + "L" + num(x+4) + " " + num(y-4)})
 	}
 	return s
+}
+
+// dotRadius is how big a dot is drawn: "large" and "diamond" stand out
+// from a cloud of small dots.
+func dotRadius(marks []string) float64 {
+	switch {
+	case slices.Contains(marks, "large"):
+		return 4.5
+	case slices.Contains(marks, "diamond"):
+		return 4
+	}
+	return 2.6
+}
+
+// dotLabels writes the labelled dots' labels beside them: left of a dot in
+// the right half of the plot, right of one in the left half, each side's
+// labels moved apart so that none overlap, with a line back to its dot
+// when moved.
+func dotLabels(p plot, c lab.Chart) string {
+	var b strings.Builder
+	for _, left := range []bool{true, false} {
+		var dots []lab.Dot
+		for _, d := range c.Dots {
+			if d.Label != "" && (p.atX(d.X) > (p.left+p.right)/2) == left {
+				dots = append(dots, d)
+			}
+		}
+		heights := make([]float64, len(dots))
+		for i, d := range dots {
+			heights[i] = p.atY(d.Y)
+		}
+		placed := apart(heights, 13)
+		for i, d := range dots {
+			x, y := p.atX(d.X), p.atY(d.Y)
+			// The guide ends at lx; the label starts 2 units past it.
+			lx, tx, anchor := x+9, x+11, "start"
+			if left {
+				lx, tx, anchor = x-9, x-11, "end"
+			}
+			if math.Abs(placed[i]-y) > 3 {
+				b.WriteString(line("guide", x, y, lx, placed[i]))
+			}
+			b.WriteString(label("dot-label", tx, placed[i]+4, anchor, d.Label))
+		}
+	}
+	return b.String()
 }
 
 // legend names what each class of a chart stands for, each beside its
@@ -210,7 +261,7 @@ func legend(c lab.Chart) string {
 	}
 	return tag("ul", attrs{"class", "lab-legend"}, each(c.Legend, func(_ int, k lab.Key) string {
 		mark := line("series "+k.Class, 1, 8, 15, 8)
-		if c.Kind == lab.ScatterChart {
+		if c.Kind == lab.ScatterChart && !k.Line {
 			mark = dotMark(k.Class, 8, 8)
 		}
 		return tag("li", nil,

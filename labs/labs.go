@@ -36,7 +36,7 @@ type Lab struct {
 
 // All lists every lab, in the order the index shows them.
 func All() []Lab {
-	return []Lab{weakToStrong(), debateLab()}
+	return []Lab{weakToStrong(), controlGame(), debateLab()}
 }
 
 // Find returns the lab with the given id.

@@ -117,7 +117,6 @@ type labPage struct {
 
 // The ids the app's page finds the parts it acts on by (app/labpage.go).
 const (
-	answerYesID   = "lab-answer-yes"
 	answerMissing = "lab-answer-missing"
 	guessID       = "lab-guess"
 	resultsID     = "lab-results-heading"
@@ -168,7 +167,8 @@ func (p labPage) caption() string {
 	return tag("section", attrs{"class", "lab-caption", "aria-labelledby", "lab-caption-heading"},
 		tag("h2", attrs{"id", "lab-caption-heading"}, text("What this toy shows, and what it does not")),
 		tag("p", nil, text(p.Shows)),
-		tag("p", nil, text(p.DoesNot+" See the caveat "), tag("a", attrs{"href", kb.CaveatPath(p.Caveat)}, text(p.CaveatTitle)), "."),
+		tag("p", nil, text(p.DoesNot+" See the caveat "), tag("a", attrs{"href", kb.CaveatPath(p.Caveat)}, text(p.CaveatTitle)),
+			text(", and the concept this lab belongs to, "), tag("a", attrs{"href", kb.ConceptPath(p.Concept)}, text(p.ConceptTitle)), "."),
 	)
 }
 
@@ -233,43 +233,82 @@ func (p labPage) prediction() string {
 	section := attrs{"class", "lab-predict", "aria-labelledby", "lab-predict-heading"}
 	if p.view.Committed {
 		return tag("section", section, head,
-			tag("p", attrs{"class", "committed"}, text("You predicted: "+answerText(p.view.Answer)+"; "+pr.Measure+" "+p.guessText(p.guess())+".")),
+			tag("p", attrs{"class", "committed"}, text("You predicted: "+p.answerText(p.view.Answer)+"; "+pr.Measure+" "+p.guessText(p.guess())+".")),
 			tag("p", attrs{"class", "control-help"}, "Change a setting and the lab runs again; your prediction stays beside each run."),
 			tag("button", attrs{"type", "button", "class", "button secondary", "data-action", "predict-again"}, "Predict again"),
 		)
 	}
-	radio := func(id, value, label string) string {
-		a := attrs{"type", "radio", "id", id, "name", "lab-answer", "value", value, "data-answer", value}
-		if p.view.Answer == value {
+	radio := func(i int, o lab.Option) string {
+		id := answerID(i)
+		a := attrs{"type", "radio", "id", id, "name", "lab-answer", "value", o.Key, "data-answer", o.Key}
+		if p.view.Answer == o.Key {
 			a = append(a, "checked", "")
 		}
-		return tag("label", attrs{"for", id}, tag("input", a), " "+label)
+		return tag("label", attrs{"for", id}, tag("input", a), " "+text(o.Label))
+	}
+	answers := attrs{"class", "answers"}
+	if len(pr.Choices) > 0 {
+		answers = attrs{"class", "answers is-choice"}
 	}
 	return tag("section", section, head,
 		tag("fieldset", attrs{"aria-describedby", answerMissing},
 			tag("legend", nil, text(pr.Question)),
-			tag("div", attrs{"class", "answers"}, radio(answerYesID, "yes", "Yes"), radio("lab-answer-no", "no", "No"))),
+			tag("div", answers, each(p.answers(), radio))),
 		tag("div", attrs{"class", "lab-control"},
 			tag("div", attrs{"class", "control-head"},
 				tag("label", attrs{"for", guessID}, text(pr.Guess)),
-				tag("span", attrs{"class", "value"}, tag("output", attrs{"for", guessID, "id", guessID + "-value"}, p.guessText(p.guess())))),
-			tag("input", attrs{"type", "range", "id", guessID, "data-guess", "", "min", p.guessText(pr.Min), "max", p.guessText(pr.Max),
-				"step", strconv.FormatFloat(pr.Step, 'f', -1, 64), "value", p.guessText(p.guess()), "aria-describedby", guessID + "-help"}),
+				tag("span", attrs{"class", "value"}, tag("output", attrs{"for", guessID, "id", guessID + "-value"}, p.guessNumber(p.guess())), text(pr.Unit))),
+			tag("input", attrs{"type", "range", "id", guessID, "data-guess", "", "min", p.guessNumber(pr.Min), "max", p.guessNumber(pr.Max),
+				"step", strconv.FormatFloat(pr.Step, 'f', -1, 64), "value", p.guessNumber(p.guess()), "aria-describedby", guessID + "-help"}),
 			tag("p", attrs{"class", "control-help", "id", guessID + "-help"}, text(pr.Help))),
 		tag("p", attrs{"id", answerMissing, "class", "lab-missing", "aria-live", "polite"}),
 		tag("button", attrs{"type", "button", "class", "button", "id", "lab-commit", "data-action", "commit"}, "Commit my prediction and run"),
 	)
 }
 
-func answerText(answer string) string {
+// answers are the prediction's answers: its choices, or yes and no.
+func (p labPage) answers() []lab.Option {
+	if len(p.Predict.Choices) > 0 {
+		return p.Predict.Choices
+	}
+	return []lab.Option{{Key: "yes", Label: "Yes"}, {Key: "no", Label: "No"}}
+}
+
+// answerID is the id of the i-th answer's radio button, counted from 1:
+// the app focuses the first when a commit lacks an answer.
+func answerID(i int) string { return "lab-answer-" + strconv.Itoa(i+1) }
+
+// answerText writes an answer as the learner read it: a choice's label, or
+// yes or no.
+func (p labPage) answerText(answer string) string {
+	for _, o := range p.Predict.Choices {
+		if o.Key == answer {
+			return lowerFirstWord(o.Label)
+		}
+	}
 	if answer == "yes" {
 		return "yes"
 	}
 	return "no"
 }
 
-// guessText writes a guess with as many decimals as its step needs.
+// lowerFirstWord lowers a label's first letter to write it inside a
+// sentence, unless the first word is an acronym ("PGR").
+func lowerFirstWord(s string) string {
+	if len(s) > 1 && 'A' <= s[0] && s[0] <= 'Z' && !('A' <= s[1] && s[1] <= 'Z') {
+		return string(s[0]-'A'+'a') + s[1:]
+	}
+	return s
+}
+
+// guessText writes a guess with as many decimals as its step needs, and
+// its unit.
 func (p labPage) guessText(v float64) string {
+	return p.guessNumber(v) + p.Predict.Unit
+}
+
+// guessNumber writes a guess as its slider holds it.
+func (p labPage) guessNumber(v float64) string {
 	decimals := 0
 	for step := p.Predict.Step; step < 1 && decimals < 6; step *= 10 {
 		decimals++
@@ -307,7 +346,10 @@ func (p labPage) results() string {
 // reveal puts the run's answer beside the learner's prediction.
 func (p labPage) reveal(r lab.Report) string {
 	toy := "no"
-	if r.Outcome.Yes {
+	switch {
+	case len(p.Predict.Choices) > 0:
+		toy = r.Outcome.Choice
+	case r.Outcome.Yes:
 		toy = "yes"
 	}
 	verdict := "The run answered the question as you predicted."
@@ -319,7 +361,7 @@ func (p labPage) reveal(r lab.Report) string {
 			tag("caption", nil, "Your prediction beside this run"),
 			tag("thead", nil, tag("tr", nil, tag("td", nil), tag("th", attrs{"scope", "col"}, "You predicted"), tag("th", attrs{"scope", "col"}, "This run"))),
 			tag("tbody", nil,
-				tag("tr", nil, tag("th", attrs{"scope", "row"}, text(p.Predict.Question)), tag("td", nil, answerText(p.view.Answer)), tag("td", attrs{"class", "toy"}, toy)),
+				tag("tr", nil, tag("th", attrs{"scope", "row"}, text(p.Predict.Question)), tag("td", nil, text(p.answerText(p.view.Answer))), tag("td", attrs{"class", "toy"}, text(p.answerText(toy)))),
 				tag("tr", nil, tag("th", attrs{"scope", "row"}, text(p.Predict.Measure)), tag("td", nil, p.guessText(p.guess())), tag("td", attrs{"class", "toy"}, text(r.Outcome.Text))),
 			),
 		),
@@ -370,7 +412,7 @@ func (p labPage) paper() string {
 	}
 	return tag("section", attrs{"class", "lab-paper", "aria-labelledby", "lab-paper-heading"},
 		tag("h2", attrs{"id", "lab-paper-heading"}, "What the research reported"),
-		tag("p", nil, "The numbers above are the toy’s. These are from the paper and its released code, as written there:"),
+		tag("p", nil, "The numbers above are the toy’s. These are from the sources cited, as written there:"),
 		tag("ul", nil, each(p.Reported, func(_ int, f lab.Fact) string {
 			return tag("li", nil,
 				tag("strong", nil, text(upperFirst(f.Value))),

@@ -95,3 +95,7 @@ func reportedFor(key string, threshold float64) (Reported, bool) {
 	}
 	return Reported{}, false
 }
+
+// ReportedPoints are the paper's points, for a lab's page to cite without
+// running the game.
+func ReportedPoints() []Reported { return reportedPoints() }
