@@ -27,14 +27,7 @@ func TestTheControlLabPlotsEveryProtocolAgainstItsRedTeam(t *testing.T) {
 	}
 	p.clickCentred(`[data-answer="trusted-monitoring"]`)
 	p.setControl("lab-guess", "70")
-	eval[bool](p, `window.longTasks = [], window.watchTasks = new PerformanceObserver(list => {
-		for (const e of list.getEntries()) window.longTasks.push(Math.round(e.duration));
-	}), window.watchTasks.observe({type: "longtask"}), true`)
-	p.clickCentred("#lab-commit")
-	p.waitFor(`!!document.querySelector(".lab-run .lab-reveal")`)
-	if long := eval[[]int](p, `window.watchTasks.disconnect(), window.longTasks`); len(long) > 0 {
-		t.Errorf("the main thread was held for %v ms between commit and results, want no task over 50 ms", long)
-	}
+	p.commitPredictionAndKeepTheMainThreadFree()
 	reveal := p.text(".lab-reveal")
 	for _, want := range []string{"trusted monitoring", "trusted editing", "70%", "differently from your prediction"} {
 		if !strings.Contains(reveal, want) {
