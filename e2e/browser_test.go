@@ -221,17 +221,20 @@ func (p *page) cachedByTheWorker(url string) bool {
 // page is between documents (a reload, a navigation) are retried.
 func (p *page) waitFor(condition string) {
 	p.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	var last error
-	for time.Now().Before(deadline) {
-		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](condition))
-		if err == nil && ok {
-			return
-		}
-		last = err
-		time.Sleep(50 * time.Millisecond)
+	if !p.within(20*time.Second, condition) {
+		p.t.Fatalf("waiting for %s: timed out", condition)
 	}
-	p.t.Fatalf("waiting for %s: timed out (last error: %v)", condition, last)
+}
+
+// within says whether condition holds in the page before the time is up.
+func (p *page) within(wait time.Duration, condition string) bool {
+	p.t.Helper()
+	for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](condition)); err == nil && ok {
+			return true
+		}
+	}
+	return false
 }
 
 // open loads a path of the app as a reader typing it would.
