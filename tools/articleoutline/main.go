@@ -2,11 +2,11 @@
 // of the seed article the app is built from: its section headings and, in
 // the sections that list items, the lead-in phrase of each paragraph. The
 // app's coverage test reads the outline, so the repository tests alone;
-// CI (.ci/run) checks the outline against the article itself, which lives
-// beside the repository:
+// CI (.ci/run) checks the outline against the article itself, which is
+// not in the repository (CI passes the team's copy):
 //
-//	go run ./tools/articleoutline -check ../shared/seed/superalignment-article.txt
-//	go run ./tools/articleoutline -write ../shared/seed/superalignment-article.txt
+//	go run ./tools/articleoutline -check path/to/superalignment-article.txt
+//	go run ./tools/articleoutline -write path/to/superalignment-article.txt
 package main
 
 import (
