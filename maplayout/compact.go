@@ -40,14 +40,15 @@ func (p *plan) compact() float64 {
 	pairs := p.pairs(research)
 	sort.Slice(pairs, func(a, b int) bool { return pairs[a].byX > pairs[b].byX })
 	centre := p.centreOf(research)
-	bestX, bestY, bestScale := 1.0, 1.0, p.paneScale(research, centre, 1, 1)
+	band := p.bandMembers()
+	bestX, bestY, bestScale := 1.0, 1.0, p.paneScale(research, band, centre, 1, 1)
 	// With x stretched by pairs[i].byX, every pair from i on keeps apart
 	// along x; those before it must keep apart along y.
 	needY := 0.0
 	for _, pr := range pairs {
 		sx := pr.byX
 		if !math.IsInf(sx, 1) && !math.IsInf(needY, 1) {
-			if scale := p.paneScale(research, centre, sx, needY); scale > bestScale {
+			if scale := p.paneScale(research, band, centre, sx, needY); scale > bestScale {
 				bestX, bestY, bestScale = sx, needY, scale
 			}
 		}
@@ -105,7 +106,7 @@ func (p *plan) centreOf(nodes []int) kb.Point {
 
 // paneScale is the scale at which the map, its research stretched by sx and
 // sy about centre and its band below, would fit LaptopPane.
-func (p *plan) paneScale(nodes []int, centre kb.Point, sx, sy float64) float64 {
+func (p *plan) paneScale(nodes, band []int, centre kb.Point, sx, sy float64) float64 {
 	left, top, right, bottom := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, i := range nodes {
 		b := p.boxes[i]
@@ -114,7 +115,7 @@ func (p *plan) paneScale(nodes []int, centre kb.Point, sx, sy float64) float64 {
 		top, bottom = math.Min(top, y-b.Height/2), math.Max(bottom, y+b.Height/2)
 	}
 	width := right - left
-	bandWidth, bandHeight := p.bandSize(width)
+	bandWidth, bandHeight := p.bandSize(band, width)
 	width = math.Max(width, bandWidth)
 	height := bottom - top
 	if bandHeight > 0 {
@@ -137,8 +138,7 @@ func (p *plan) bandMembers() []int {
 
 // bandSize is the frame of the band below research this wide: at least
 // as wide as squareWidth, its rows filled in the order placeBand uses.
-func (p *plan) bandSize(researchWidth float64) (width, height float64) {
-	members := p.bandMembers()
+func (p *plan) bandSize(members []int, researchWidth float64) (width, height float64) {
 	if len(members) == 0 {
 		return 0, 0
 	}
