@@ -30,6 +30,9 @@ func nodeElementID(id string) string { return "node-" + id }
 type ConceptMap struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// Focus is the id of a concept to keep highlighted, such as the one the
 	// reader has just come back from.
 	Focus string
@@ -79,7 +82,7 @@ type mapListener struct {
 }
 
 // fit is the view of the whole map.
-func (m *ConceptMap) fit() viewport { return fitOf(knowledge.Map()) }
+func (m *ConceptMap) fit() viewport { return fitOf(m.Site.Knowledge.Map()) }
 
 // shown is the current view: the reader's zoom if any, else the frame.
 func (m *ConceptMap) shown() viewport {
@@ -97,7 +100,7 @@ func (m *ConceptMap) frame() viewport {
 	}
 	var boxes []mapgeom.Box
 	for id := range m.visibleConcepts() {
-		c, _ := knowledge.Concept(id)
+		c, _ := m.Site.Knowledge.Concept(id)
 		boxes = append(boxes, mapgeom.NodeBox(c))
 	}
 	return framing(boxes, m.fit())
@@ -137,7 +140,7 @@ type highlight struct {
 func (m *ConceptMap) highlight() highlight {
 	h := highlight{active: m.active(), spotlight: m.Spotlight}
 	if h.active != "" {
-		h.neighbours = knowledge.Neighbours(h.active)
+		h.neighbours = m.Site.Knowledge.Neighbours(h.active)
 	}
 	return h
 }
@@ -184,7 +187,7 @@ func (m *ConceptMap) nodeClass(c *kb.Concept, h highlight) string {
 	case h.neighbours[c.ID]:
 		class = append(class, "is-neighbour")
 	}
-	if m.CaveatLens && len(knowledge.CaveatsOf(c.ID)) > 0 {
+	if m.CaveatLens && len(m.Site.Knowledge.CaveatsOf(c.ID)) > 0 {
 		class = append(class, "has-caveat")
 	}
 	if m.visited[c.ID] {
@@ -195,9 +198,9 @@ func (m *ConceptMap) nodeClass(c *kb.Concept, h highlight) string {
 
 // edgeClass is the class of a link's path: at-rest for the links the map
 // draws while nothing is highlighted.
-func edgeClass(l kb.Link, h highlight) string {
+func (m *ConceptMap) edgeClass(l kb.Link, h highlight) string {
 	class := "edge rel-" + string(l.Relation)
-	if mapgeom.AtRest(knowledge, l) {
+	if mapgeom.AtRest(m.Site.Knowledge, l) {
 		class += " at-rest"
 	}
 	if h.active == "" && h.spotlit(l.From) && h.spotlit(l.To) || h.active != "" && (l.From == h.active || l.To == h.active) {
@@ -235,14 +238,14 @@ func (m *ConceptMap) paint() {
 	m.paintAttr(m.svgEl, "svg.class", "class", m.mapClass(h))
 	m.paintAttr(m.svgEl, "svg.viewBox", "viewBox", m.shown().String())
 	visible := m.visibleConcepts()
-	for _, c := range knowledge.Concepts() {
+	for _, c := range m.Site.Knowledge.Concepts() {
 		if visible[c.ID] {
 			m.paintClass(nodeElementID(c.ID), m.nodeClass(c, h))
 		}
 	}
-	for _, l := range knowledge.Links() {
+	for _, l := range m.Site.Knowledge.Links() {
 		if visible[l.From] && visible[l.To] {
-			m.paintClass(edgeElementID(l), edgeClass(l, h))
+			m.paintClass(edgeElementID(l), m.edgeClass(l, h))
 			m.paintClass(labelElementID(l), labelClass(l, h))
 		}
 	}
@@ -310,10 +313,10 @@ func (m *ConceptMap) drawing(h highlight) ui.UI {
 		On("keydown", m.onKey).
 		Body(
 			m.arrowMarkers(),
-			bandFrame(knowledge.Map().Band),
+			bandFrame(m.Site.Knowledge.Map().Band),
 			svg("g").Class("edges").Body(
-				ui.Range(knowledge.Links()).Slice(func(i int) ui.UI {
-					l := knowledge.Links()[i]
+				ui.Range(m.Site.Knowledge.Links()).Slice(func(i int) ui.UI {
+					l := m.Site.Knowledge.Links()[i]
 					if !visible[l.From] || !visible[l.To] {
 						return nil
 					}
@@ -321,8 +324,8 @@ func (m *ConceptMap) drawing(h highlight) ui.UI {
 				}),
 			),
 			svg("g").Class("nodes").Body(
-				ui.Range(knowledge.Concepts()).Slice(func(i int) ui.UI {
-					c := knowledge.Concepts()[i]
+				ui.Range(m.Site.Knowledge.Concepts()).Slice(func(i int) ui.UI {
+					c := m.Site.Knowledge.Concepts()[i]
 					if !visible[c.ID] {
 						return nil
 					}
@@ -339,7 +342,7 @@ func (m *ConceptMap) drawing(h highlight) ui.UI {
 // a render drew the marks themselves.
 func (m *ConceptMap) OnInit() {
 	if ui.IsClient {
-		m.visited = visitedOnDevice()
+		m.visited = m.Site.device.visitedBeforeMount()
 	}
 }
 
@@ -355,10 +358,10 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 		m.listeners = append(m.listeners, mapListener{event, fn})
 	}
 	ctx.Defer(func(ui.Context) { m.centreInPane(svgEl) })
-	m.visited = visitedConcepts(ctx)
+	m.visited = m.Site.device.visitedConcepts(ctx)
 	ctx.Handle(localDataChanged, func(ctx ui.Context, a ui.Action) {
 		if a.Value == visitedKey {
-			m.visited = visitedConcepts(ctx)
+			m.visited = m.Site.device.visitedConcepts(ctx)
 		}
 	})
 	listen("mouseover", m.onPointerOver)
@@ -398,7 +401,7 @@ func (m *ConceptMap) centreInPane(svgEl ui.Value) {
 	}
 	id := m.Focus
 	if id == "" {
-		id = coreConcept()
+		id = m.Site.coreConcept()
 	}
 	node := ui.Window().GetElementByID(nodeElementID(id))
 	if !node.Truthy() {
@@ -409,8 +412,8 @@ func (m *ConceptMap) centreInPane(svgEl ui.Value) {
 }
 
 // coreConcept is the concept the whole map is about.
-func coreConcept() string {
-	for _, c := range knowledge.Concepts() {
+func (s *Site) coreConcept() string {
+	for _, c := range s.Knowledge.Concepts() {
 		if c.Kind == kb.KindCore {
 			return c.ID
 		}
@@ -490,10 +493,10 @@ func (m *ConceptMap) mapPoint(svgEl ui.Value, e ui.Event) kb.Point {
 func (m *ConceptMap) visibleConcepts() map[string]bool {
 	var near map[string]bool
 	if m.Hops > 0 && m.Focus != "" {
-		near = knowledge.Within(m.Focus, m.Hops)
+		near = m.Site.Knowledge.Within(m.Focus, m.Hops)
 	}
 	visible := make(map[string]bool)
-	for _, c := range knowledge.Concepts() {
+	for _, c := range m.Site.Knowledge.Concepts() {
 		if near != nil && !near[c.ID] {
 			continue
 		}
@@ -537,13 +540,13 @@ func directed(r kb.Relation) bool {
 func (m *ConceptMap) edge(l kb.Link, h highlight) ui.UI {
 	path := svg("path").
 		ID(edgeElementID(l)).
-		Class(m.rendered(edgeElementID(l), edgeClass(l, h))).
+		Class(m.rendered(edgeElementID(l), m.edgeClass(l, h))).
 		Attr("d", l.Path).
 		DataSet("from", l.From).DataSet("to", l.To)
 	if directed(l.Relation) {
 		path = path.Attr("marker-end", "url(#arrow-"+string(l.Relation)+")")
 	}
-	return path.Body(svg("title").Text(relationSentence(l) + ". " + l.Note))
+	return path.Body(svg("title").Text(m.Site.relationSentence(l) + ". " + l.Note))
 }
 
 // bandFrame draws the band that holds the problems and ideas, named, behind
@@ -570,7 +573,7 @@ func bandFrame(band kb.Rect) ui.UI {
 // sentences. All are drawn, so that highlighting only changes classes.
 func (m *ConceptMap) edgeLabels(h highlight, visible map[string]bool) ui.UI {
 	var labels []ui.UI
-	for _, l := range knowledge.Links() {
+	for _, l := range m.Site.Knowledge.Links() {
 		if visible[l.From] && visible[l.To] {
 			labels = append(labels, svg("text").
 				ID(labelElementID(l)).
@@ -590,7 +593,7 @@ func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {
 	b := mapgeom.NodeBox(c)
 	label := c.Title + " (" + strings.ToLower(c.Kind.Label()) + ")"
 	var mark, seen ui.UI
-	if caveats := len(knowledge.CaveatsOf(c.ID)); m.CaveatLens && caveats > 0 {
+	if caveats := len(m.Site.Knowledge.CaveatsOf(c.ID)); m.CaveatLens && caveats > 0 {
 		label += ", qualified by " + strconv.Itoa(caveats) + " " + plural(caveats, "caveat", "caveats")
 		mark = caveatMark(b.Right()-4, b.Top()+2, 13)
 	}
@@ -712,7 +715,7 @@ func (m *ConceptMap) onKey(ctx ui.Context, e ui.Event) {
 	case "0":
 		m.setView(ctx, viewport{})
 	default:
-		next := nextInDirection(knowledge, node.Call("getAttribute", "data-id").String(), key)
+		next := nextInDirection(m.Site.Knowledge, node.Call("getAttribute", "data-id").String(), key)
 		if next == "" {
 			return
 		}
@@ -742,7 +745,7 @@ func (m *ConceptMap) onPointerOver(e ui.Event) {
 // keepInView pans a zoomed map so that a node reached from the keyboard is
 // on screen.
 func (m *ConceptMap) keepInView(id string) {
-	c, ok := knowledge.Concept(id)
+	c, ok := m.Site.Knowledge.Concept(id)
 	v := m.shown()
 	if !ok || v.zoom(m.fit()) == 1 {
 		return
@@ -770,12 +773,12 @@ func (m *ConceptMap) hover(id string) {
 
 // relationSentence reads a link as words: "Debate is a method of Scalable
 // oversight".
-func relationSentence(l kb.Link) string {
-	return titleOf(l.From) + " " + l.Relation.Phrase() + " " + titleOf(l.To)
+func (s *Site) relationSentence(l kb.Link) string {
+	return s.titleOf(l.From) + " " + l.Relation.Phrase() + " " + s.titleOf(l.To)
 }
 
-func titleOf(id string) string {
-	if c, ok := knowledge.Concept(id); ok {
+func (s *Site) titleOf(id string) string {
+	if c, ok := s.Knowledge.Concept(id); ok {
 		return c.Title
 	}
 	return id

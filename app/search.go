@@ -29,10 +29,6 @@ type searchable struct {
 	title, text string
 }
 
-// searchIndex is every item of the knowledge base, built once from it in
-// the app itself: search works offline and needs no request.
-var searchIndex []searchable
-
 // indexPages are the app's own pages that a reader may search for by name;
 // the id holds extra words to match.
 var indexPages = []struct {

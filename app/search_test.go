@@ -2,10 +2,13 @@ package app
 
 import (
 	"testing"
+	"testing/fstest"
+
+	"oversight/kb/load"
 )
 
 func TestSearchRanksTitleMatchesFirstAcrossEveryKindOfItem(t *testing.T) {
-	index := buildSearchIndex(knowledge)
+	index := buildSearchIndex(testSite.Knowledge)
 	for query, wantFirst := range map[string]string{
 		"recursive reward": "/concepts/recursive-reward-modeling",
 		"Debate":           "/concepts/debate",
@@ -27,7 +30,7 @@ func TestSearchRanksTitleMatchesFirstAcrossEveryKindOfItem(t *testing.T) {
 }
 
 func TestSearchMatchesWordStartsAndIgnoresCaseAndPunctuation(t *testing.T) {
-	index := buildSearchIndex(knowledge)
+	index := buildSearchIndex(testSite.Knowledge)
 	if r := search(index, "REW MOD", 8); len(r) == 0 || r[0].Path != "/concepts/recursive-reward-modeling" {
 		t.Errorf("word starts in any case should find recursive reward modelling, got %v", first(r))
 	}
@@ -47,4 +50,30 @@ func first(r []searchResult) string {
 		return "nothing"
 	}
 	return r[0].Title + " (" + r[0].Path + ")"
+}
+
+// Every site searches its own knowledge base: a page of a second site
+// never finds what only the first one holds, whichever searched first.
+func TestEachSiteSearchesItsOwnKnowledgeBase(t *testing.T) {
+	k, err := load.Content(fstest.MapFS{
+		"concepts/consensus-checking.md": {Data: []byte("---\ntitle: Consensus checking\nsummary: A made-up method.\nkind: method\n" +
+			"position: {x: 100, y: 100}\nreviewed: 2026-11-26\nsources: [s1]\n---\nThe definition.\n")},
+		"sources/s1.md": {Data: []byte("---\ntitle: A paper\nauthors: A. Author\nvenue: arXiv\ndate: 2023\nurl: https://example.org/\nstatus: verified\n---\n")},
+	}, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := NewSite(k, nil, nil)
+	if r := search(testSite.searchIndex(), "recursive reward", 8); len(r) == 0 {
+		t.Fatal("the real site finds no recursive reward modelling")
+	}
+	if r := search(small.searchIndex(), "recursive reward", 8); len(r) != 0 {
+		t.Errorf("the small site finds the real site's %v", r)
+	}
+	if r := search(small.searchIndex(), "consensus", 8); len(r) == 0 || r[0].Path != "/concepts/consensus-checking" {
+		t.Errorf("the small site does not find its own concept first: %v", first(r))
+	}
+	if r := search(testSite.searchIndex(), "consensus checking", 8); len(r) != 0 && r[0].Path == "/concepts/consensus-checking" {
+		t.Errorf("the real site finds the small site's concept")
+	}
 }

@@ -20,6 +20,9 @@ const (
 type SearchBox struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	query   string
 	results []searchResult
 	// active is the highlighted result, or -1.
@@ -111,10 +114,7 @@ func resultID(i int) string { return "search-result-" + strconv.Itoa(i) }
 
 func (s *SearchBox) onInput(ctx ui.Context, e ui.Event) {
 	s.query = ctx.JSSrc().Get("value").String()
-	if searchIndex == nil {
-		searchIndex = buildSearchIndex(knowledge)
-	}
-	s.results = search(searchIndex, s.query, searchBoxLimit)
+	s.results = search(s.Site.searchIndex(), s.query, searchBoxLimit)
 	s.active = -1
 }
 
