@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"oversight/labs"
+	"oversight/search"
 )
 
 // Without JavaScript, a lab's page shows every control of its Spec at the
@@ -95,8 +96,8 @@ func TestTheLabsIndexAndTheConceptLinkEachLab(t *testing.T) {
 			t.Errorf("the concept's preview has no link to its lab %s", id)
 		}
 	}
-	found := search(buildSearchIndex(testSite.Knowledge), "weak-to-strong lab", 10)
-	if !slices.ContainsFunc(found, func(r searchResult) bool { return r.Path == LabPath("weak-to-strong") && r.Kind == "Lab" }) {
+	found := buildSearchIndex(testSite.Knowledge).Find("weak-to-strong lab", 10)
+	if !slices.ContainsFunc(found, func(r search.Result) bool { return r.Path == LabPath("weak-to-strong") && r.Kind == "Lab" }) {
 		t.Errorf("searching for the lab finds %v", found)
 	}
 }

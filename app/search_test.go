@@ -5,6 +5,7 @@ import (
 	"testing/fstest"
 
 	"oversight/kb/load"
+	"oversight/search"
 )
 
 func TestSearchRanksTitleMatchesFirstAcrossEveryKindOfItem(t *testing.T) {
@@ -22,7 +23,7 @@ func TestSearchRanksTitleMatchesFirstAcrossEveryKindOfItem(t *testing.T) {
 		"why the judge":    "/tours/why-the-judge-fails",
 		"lesson":           "/tours",
 	} {
-		results := search(index, query, 8)
+		results := index.Find(query, 8)
 		if len(results) == 0 || results[0].Path != wantFirst {
 			t.Errorf("search %q: first result %v, want %s", query, first(results), wantFirst)
 		}
@@ -31,21 +32,21 @@ func TestSearchRanksTitleMatchesFirstAcrossEveryKindOfItem(t *testing.T) {
 
 func TestSearchMatchesWordStartsAndIgnoresCaseAndPunctuation(t *testing.T) {
 	index := buildSearchIndex(testSite.Knowledge)
-	if r := search(index, "REW MOD", 8); len(r) == 0 || r[0].Path != "/concepts/recursive-reward-modeling" {
+	if r := index.Find("REW MOD", 8); len(r) == 0 || r[0].Path != "/concepts/recursive-reward-modeling" {
 		t.Errorf("word starts in any case should find recursive reward modelling, got %v", first(r))
 	}
-	if r := search(index, "versight", 8); len(r) != 0 {
+	if r := index.Find("versight", 8); len(r) != 0 {
 		t.Errorf("the middle of a word matched: %v", r)
 	}
-	if r := search(index, "   ", 8); r != nil {
+	if r := index.Find("   ", 8); r != nil {
 		t.Errorf("an empty query found %v", r)
 	}
-	if r := search(index, "the", 3); len(r) != 3 {
+	if r := index.Find("the", 3); len(r) != 3 {
 		t.Errorf("the limit was not applied: %d results", len(r))
 	}
 }
 
-func first(r []searchResult) string {
+func first(r []search.Result) string {
 	if len(r) == 0 {
 		return "nothing"
 	}
@@ -64,16 +65,16 @@ func TestEachSiteSearchesItsOwnKnowledgeBase(t *testing.T) {
 		t.Fatal(err)
 	}
 	small := NewSite(k, nil, nil)
-	if r := search(testSite.searchIndex(), "recursive reward", 8); len(r) == 0 {
+	if r := testSite.searchIndex().Find("recursive reward", 8); len(r) == 0 {
 		t.Fatal("the real site finds no recursive reward modelling")
 	}
-	if r := search(small.searchIndex(), "recursive reward", 8); len(r) != 0 {
+	if r := small.searchIndex().Find("recursive reward", 8); len(r) != 0 {
 		t.Errorf("the small site finds the real site's %v", r)
 	}
-	if r := search(small.searchIndex(), "consensus", 8); len(r) == 0 || r[0].Path != "/concepts/consensus-checking" {
+	if r := small.searchIndex().Find("consensus", 8); len(r) == 0 || r[0].Path != "/concepts/consensus-checking" {
 		t.Errorf("the small site does not find its own concept first: %v", first(r))
 	}
-	if r := search(testSite.searchIndex(), "consensus checking", 8); len(r) != 0 && r[0].Path == "/concepts/consensus-checking" {
+	if r := testSite.searchIndex().Find("consensus checking", 8); len(r) != 0 && r[0].Path == "/concepts/consensus-checking" {
 		t.Errorf("the real site finds the small site's concept")
 	}
 }

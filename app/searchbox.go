@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/search"
 )
 
 const (
@@ -24,7 +26,7 @@ type SearchBox struct {
 	Site *Site
 
 	query   string
-	results []searchResult
+	results []search.Result
 	// active is the highlighted result, or -1.
 	active int
 
@@ -114,7 +116,7 @@ func resultID(i int) string { return "search-result-" + strconv.Itoa(i) }
 
 func (s *SearchBox) onInput(ctx ui.Context, e ui.Event) {
 	s.query = ctx.JSSrc().Get("value").String()
-	s.results = search(s.Site.searchIndex(), s.query, searchBoxLimit)
+	s.results = s.Site.searchIndex().Find(s.query, searchBoxLimit)
 	s.active = -1
 }
 

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/search"
 )
 
 // SearchPage lists every result for ?q=. It is what the search form submits
@@ -16,7 +18,7 @@ type SearchPage struct {
 	Site *Site
 
 	query   string
-	results []searchResult
+	results []search.Result
 }
 
 func (p *SearchPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
@@ -25,7 +27,7 @@ func (p *SearchPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *SearchPage) arrive(ctx ui.Context) {
 	p.query = ctx.Page().URL().Query().Get("q")
-	p.results = search(p.Site.searchIndex(), p.query, searchPageLimit)
+	p.results = p.Site.searchIndex().Find(p.query, searchPageLimit)
 	p.Site.showPage(ctx, "Search", "Search the concepts, caveats, history and sources of Oversight Explorer.", headingID)
 }
 

@@ -1,6 +1,9 @@
 package app
 
-import "oversight/kb"
+import (
+	"oversight/kb"
+	"oversight/search"
+)
 
 // Site is everything the app's pages read: the knowledge base and what is
 // built from it, this browser's local data, and the modules that read
@@ -23,7 +26,7 @@ type Site struct {
 	labs LabRunner
 	// index is what a search matches, built from Knowledge on the first
 	// search rather than as the app starts, which most visits never pay.
-	index []searchable
+	index *search.Index
 	// started is set once the WebAssembly has shown its first page: later
 	// page changes are in-app navigations that must move focus and scroll.
 	started bool
@@ -38,7 +41,7 @@ func NewSite(k *kb.KB, reader TourReader, runner LabRunner) *Site {
 // searchIndex is every item of the knowledge base, ready to be matched;
 // built on first use, in the app itself: search works offline and needs no
 // request.
-func (s *Site) searchIndex() []searchable {
+func (s *Site) searchIndex() *search.Index {
 	if s.index == nil {
 		s.index = buildSearchIndex(s.Knowledge)
 	}
