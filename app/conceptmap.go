@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -58,7 +57,7 @@ type ConceptMap struct {
 	visited map[string]bool
 
 	// view is the part of the map shown; zero means the whole map.
-	view viewport
+	view mapgeom.Viewport
 	// pointers are the touches or mouse buttons down on the map, by id,
 	// for dragging and pinching.
 	pointers map[int]kb.Point
@@ -82,10 +81,10 @@ type mapListener struct {
 }
 
 // fit is the view of the whole map.
-func (m *ConceptMap) fit() viewport { return fitOf(m.Site.Knowledge.Map()) }
+func (m *ConceptMap) fit() mapgeom.Viewport { return mapgeom.FitOf(m.Site.Knowledge.Map()) }
 
 // shown is the current view: the reader's zoom if any, else the frame.
-func (m *ConceptMap) shown() viewport {
+func (m *ConceptMap) shown() mapgeom.Viewport {
 	if m.view.W == 0 {
 		return m.frame()
 	}
@@ -94,7 +93,7 @@ func (m *ConceptMap) shown() viewport {
 
 // frame is the view the map opens on: the whole map, or in focus mode the
 // neighbourhood, zoomed in as far as it can be while all of it shows.
-func (m *ConceptMap) frame() viewport {
+func (m *ConceptMap) frame() mapgeom.Viewport {
 	if m.Hops == 0 || m.Focus == "" {
 		return m.fit()
 	}
@@ -103,12 +102,12 @@ func (m *ConceptMap) frame() viewport {
 		c, _ := m.Site.Knowledge.Concept(id)
 		boxes = append(boxes, mapgeom.NodeBox(c))
 	}
-	return framing(boxes, m.fit())
+	return mapgeom.Framing(boxes, m.fit())
 }
 
 // OnUpdate: a new focus, focus mode, filter or spotlight frames the map
 // afresh rather than keeping a zoom chosen for what was shown before.
-func (m *ConceptMap) OnUpdate(ctx ui.Context) { m.view = viewport{} }
+func (m *ConceptMap) OnUpdate(ctx ui.Context) { m.view = mapgeom.Viewport{} }
 
 // active is the node whose neighbourhood is highlighted.
 func (m *ConceptMap) active() string {
@@ -169,7 +168,7 @@ func (m *ConceptMap) mapClass(h highlight) string {
 	if m.Hops > 0 && m.Focus != "" || len(m.HiddenKinds) > 0 {
 		class += " shows-every-link"
 	}
-	if m.shown().zoom(m.fit()) > 1 {
+	if m.shown().Zoom(m.fit()) > 1 {
 		class += " is-zoomed"
 	}
 	return class
@@ -280,18 +279,18 @@ func (m *ConceptMap) zoomControls() ui.UI {
 		ui.Button().Type("button").Class("zoom-button").Aria("label", "Zoom out").Title("Zoom out (−)").Text("−").
 			OnClick(func(ctx ui.Context, e ui.Event) { m.setView(ctx, m.zoomedBy(1/1.5)) }),
 		ui.Button().Type("button").Class("zoom-button", "zoom-fit").Title("Fit to the screen (0)").Text("Fit").
-			OnClick(func(ctx ui.Context, e ui.Event) { m.setView(ctx, viewport{}) }),
+			OnClick(func(ctx ui.Context, e ui.Event) { m.setView(ctx, mapgeom.Viewport{}) }),
 	)
 }
 
 // zoomedBy is the view zoomed around its centre.
-func (m *ConceptMap) zoomedBy(factor float64) viewport {
+func (m *ConceptMap) zoomedBy(factor float64) mapgeom.Viewport {
 	v := m.shown()
-	return v.zoomed(factor, v.X+v.W/2, v.Y+v.H/2, m.fit())
+	return v.Zoomed(factor, v.X+v.W/2, v.Y+v.H/2, m.fit())
 }
 
 // setView shows another part of the map, painted rather than rendered.
-func (m *ConceptMap) setView(ctx ui.Context, v viewport) {
+func (m *ConceptMap) setView(ctx ui.Context, v mapgeom.Viewport) {
 	m.view = v
 	m.paint()
 	ctx.PreventUpdate()
@@ -305,8 +304,8 @@ func (m *ConceptMap) drawing(h highlight) ui.UI {
 		Attr("viewBox", m.rendered("svg.viewBox", m.shown().String())).
 		// Where the style sheet lets the map take its own size (a phone),
 		// it is as large as the smallest label needs to be read.
-		Attr("width", coord(fit.W*mapgeom.ReadableScale)).
-		Attr("height", coord(fit.H*mapgeom.ReadableScale)).
+		Attr("width", mapgeom.Coord(fit.W*mapgeom.ReadableScale)).
+		Attr("height", mapgeom.Coord(fit.H*mapgeom.ReadableScale)).
 		Attr("role", "group").
 		Aria("labelledby", headingID).
 		On("click", m.onClick).
@@ -375,7 +374,7 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 			factor = 1 / factor
 		}
 		p := m.mapPoint(svgEl, e)
-		m.view = m.shown().zoomed(factor, p.X, p.Y, m.fit())
+		m.view = m.shown().Zoomed(factor, p.X, p.Y, m.fit())
 		m.paint()
 	})
 	listen("pointerdown", func(e ui.Event) {
@@ -450,7 +449,7 @@ func (m *ConceptMap) onPointerMove(svgEl ui.Value, e ui.Event) {
 		}
 		m.dragged = true
 		m.pointers[id] = now
-		m.view = m.shown().panned(-dx*unitsPerPixel, -dy*unitsPerPixel, m.fit())
+		m.view = m.shown().Panned(-dx*unitsPerPixel, -dy*unitsPerPixel, m.fit())
 		m.paint()
 	case 2:
 		e.PreventDefault()
@@ -470,7 +469,7 @@ func (m *ConceptMap) onPointerMove(svgEl ui.Value, e ui.Event) {
 		mid := m.mapPoint(svgEl, ui.Event{Value: ui.ValueOf(map[string]any{
 			"clientX": (now.X + other.X) / 2, "clientY": (now.Y + other.Y) / 2,
 		})})
-		m.view = m.shown().zoomed(after/before, mid.X, mid.Y, m.fit())
+		m.view = m.shown().Zoomed(after/before, mid.X, mid.Y, m.fit())
 		m.paint()
 	}
 }
@@ -557,13 +556,13 @@ func bandFrame(band kb.Rect) ui.UI {
 	}
 	return svg("g").Class("map-band").Aria("hidden", true).Body(
 		svg("rect").
-			Attr("x", coord(band.X)).Attr("y", coord(band.Y)).
-			Attr("width", coord(band.W)).Attr("height", coord(band.H)).
-			Attr("rx", coord(mapgeom.CornerRound)),
+			Attr("x", mapgeom.Coord(band.X)).Attr("y", mapgeom.Coord(band.Y)).
+			Attr("width", mapgeom.Coord(band.W)).Attr("height", mapgeom.Coord(band.H)).
+			Attr("rx", mapgeom.Coord(mapgeom.CornerRound)),
 		svg("text").Class("map-band-label").
-			Attr("x", coord(band.X+mapgeom.CornerRound)).
-			Attr("y", coord(band.Y+mapgeom.SmallestFontSize)).
-			Attr("font-size", coord(mapgeom.SmallestFontSize)).
+			Attr("x", mapgeom.Coord(band.X+mapgeom.CornerRound)).
+			Attr("y", mapgeom.Coord(band.Y+mapgeom.SmallestFontSize)).
+			Attr("font-size", mapgeom.Coord(mapgeom.SmallestFontSize)).
 			Text(mapgeom.BandLabel),
 	)
 }
@@ -578,9 +577,9 @@ func (m *ConceptMap) edgeLabels(h highlight, visible map[string]bool) ui.UI {
 			labels = append(labels, svg("text").
 				ID(labelElementID(l)).
 				Class(m.rendered(labelElementID(l), labelClass(l, h))).
-				Attr("x", coord(l.LabelAt.X)).
-				Attr("y", coord(l.LabelAt.Y)).
-				Attr("font-size", coord(mapgeom.SmallestFontSize)).
+				Attr("x", mapgeom.Coord(l.LabelAt.X)).
+				Attr("y", mapgeom.Coord(l.LabelAt.Y)).
+				Attr("font-size", mapgeom.Coord(mapgeom.SmallestFontSize)).
 				Attr("text-anchor", "middle").
 				Attr("dominant-baseline", "middle").
 				Text(l.Relation.Phrase()))
@@ -611,13 +610,13 @@ func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {
 		Body(
 			hitArea(b),
 			svg("rect").
-				Attr("x", coord(b.Left())).Attr("y", coord(b.Top())).
-				Attr("width", coord(b.Width)).Attr("height", coord(b.Height)).
-				Attr("rx", coord(mapgeom.CornerRound)),
+				Attr("x", mapgeom.Coord(b.Left())).Attr("y", mapgeom.Coord(b.Top())).
+				Attr("width", mapgeom.Coord(b.Width)).Attr("height", mapgeom.Coord(b.Height)).
+				Attr("rx", mapgeom.Coord(mapgeom.CornerRound)),
 			svg("text").
-				Attr("x", coord(b.Centre.X)).
-				Attr("y", coord(firstBaseline)).
-				Attr("font-size", coord(b.FontSize)).
+				Attr("x", mapgeom.Coord(b.Centre.X)).
+				Attr("y", mapgeom.Coord(firstBaseline)).
+				Attr("font-size", mapgeom.Coord(b.FontSize)).
 				Attr("text-anchor", "middle").
 				Attr("dominant-baseline", "central").
 				Aria("hidden", true).
@@ -628,9 +627,9 @@ func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {
 					if i < len(b.Lines)-1 && !strings.HasSuffix(line, "-") {
 						line += " "
 					}
-					tspan := svg("tspan").Attr("x", coord(b.Centre.X)).Text(line)
+					tspan := svg("tspan").Attr("x", mapgeom.Coord(b.Centre.X)).Text(line)
 					if i > 0 {
-						tspan = tspan.Attr("dy", coord(b.FontSize*mapgeom.LineHeight))
+						tspan = tspan.Attr("dy", mapgeom.Coord(b.FontSize*mapgeom.LineHeight))
 					}
 					return tspan
 				})),
@@ -643,8 +642,8 @@ func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {
 // opened, and in the legend: a tick, so the mark does not rely on colour.
 func visitedMark(cx, cy, r float64) ui.UI {
 	return svg("g").Class("visited-mark").Aria("hidden", true).Body(
-		svg("circle").Attr("cx", coord(cx)).Attr("cy", coord(cy)).Attr("r", coord(r)),
-		svg("path").Attr("d", "M"+coord(cx-r*0.45)+","+coord(cy)+" l"+coord(r*0.3)+","+coord(r*0.35)+" l"+coord(r*0.6)+","+coord(-r*0.7)),
+		svg("circle").Attr("cx", mapgeom.Coord(cx)).Attr("cy", mapgeom.Coord(cy)).Attr("r", mapgeom.Coord(r)),
+		svg("path").Attr("d", "M"+mapgeom.Coord(cx-r*0.45)+","+mapgeom.Coord(cy)+" l"+mapgeom.Coord(r*0.3)+","+mapgeom.Coord(r*0.35)+" l"+mapgeom.Coord(r*0.6)+","+mapgeom.Coord(-r*0.7)),
 	)
 }
 
@@ -659,21 +658,19 @@ const minHitSize = 45 / mapgeom.ReadableScale
 func hitArea(b mapgeom.Box) ui.UI {
 	w, h := math.Max(b.Width, minHitSize), math.Max(b.Height, minHitSize)
 	return svg("rect").Class("hit-area").
-		Attr("x", coord(b.Centre.X-w/2)).Attr("y", coord(b.Centre.Y-h/2)).
-		Attr("width", coord(w)).Attr("height", coord(h))
+		Attr("x", mapgeom.Coord(b.Centre.X-w/2)).Attr("y", mapgeom.Coord(b.Centre.Y-h/2)).
+		Attr("width", mapgeom.Coord(w)).Attr("height", mapgeom.Coord(h))
 }
 
 // caveatMark is the caveat lens's badge, drawn on a node's top-right corner
 // and in the legend: a warning sign, so the mark does not rely on colour.
 func caveatMark(cx, cy, r float64) ui.UI {
 	return svg("g").Class("caveat-mark").Aria("hidden", true).Body(
-		svg("circle").Attr("cx", coord(cx)).Attr("cy", coord(cy)).Attr("r", coord(r)),
-		svg("text").Attr("x", coord(cx)).Attr("y", coord(cy)).
+		svg("circle").Attr("cx", mapgeom.Coord(cx)).Attr("cy", mapgeom.Coord(cy)).Attr("r", mapgeom.Coord(r)),
+		svg("text").Attr("x", mapgeom.Coord(cx)).Attr("y", mapgeom.Coord(cy)).
 			Attr("text-anchor", "middle").Attr("dominant-baseline", "central").Text("!"),
 	)
 }
-
-func coord(v float64) string { return fmt.Sprintf("%.1f", v) }
 
 // onClick routes clicks on SVG links in-app. go-app's own link handling
 // looks for an "A" tag name, but SVG links report "a", so without this every
@@ -713,9 +710,9 @@ func (m *ConceptMap) onKey(ctx ui.Context, e ui.Event) {
 	case "-", "_":
 		m.setView(ctx, m.zoomedBy(1/1.5))
 	case "0":
-		m.setView(ctx, viewport{})
+		m.setView(ctx, mapgeom.Viewport{})
 	default:
-		next := nextInDirection(m.Site.Knowledge, node.Call("getAttribute", "data-id").String(), key)
+		next := mapgeom.NextInDirection(m.Site.Knowledge, node.Call("getAttribute", "data-id").String(), key)
 		if next == "" {
 			return
 		}
@@ -747,12 +744,12 @@ func (m *ConceptMap) onPointerOver(e ui.Event) {
 func (m *ConceptMap) keepInView(id string) {
 	c, ok := m.Site.Knowledge.Concept(id)
 	v := m.shown()
-	if !ok || v.zoom(m.fit()) == 1 {
+	if !ok || v.Zoom(m.fit()) == 1 {
 		return
 	}
 	p := c.Position
 	if p.X < v.X || p.X > v.X+v.W || p.Y < v.Y || p.Y > v.Y+v.H {
-		m.view = v.panned(p.X-(v.X+v.W/2), p.Y-(v.Y+v.H/2), m.fit())
+		m.view = v.Panned(p.X-(v.X+v.W/2), p.Y-(v.Y+v.H/2), m.fit())
 	}
 }
 

@@ -65,7 +65,7 @@ func TestEdgesFollowTheirRoutesAndLabelsSitWhereTheLayoutPutThem(t *testing.T) {
 		if l.Path == "" || attr(edges[i], "d") != l.Path {
 			t.Errorf("edge %s→%s is drawn along %q, want its route %q", l.From, l.To, attr(edges[i], "d"), l.Path)
 		}
-		if x, y := attr(labels[i], "x"), attr(labels[i], "y"); x != coord(l.LabelAt.X) || y != coord(l.LabelAt.Y) {
+		if x, y := attr(labels[i], "x"), attr(labels[i], "y"); x != mapgeom.Coord(l.LabelAt.X) || y != mapgeom.Coord(l.LabelAt.Y) {
 			t.Errorf("the label of %s→%s is at (%s, %s), want %v", l.From, l.To, x, y, l.LabelAt)
 		}
 	}
@@ -112,10 +112,10 @@ func TestTheMapIsFramedOnItsLayoutWithItsBandNamed(t *testing.T) {
 	doc := render(t, &ConceptMap{Site: testSite})
 	frame := testSite.Knowledge.Map().Frame
 	svgs := findAll(doc, func(n *html.Node) bool { return hasClass(n, "concept-map") })
-	if want := (viewport{X: frame.X, Y: frame.Y, W: frame.W, H: frame.H}).String(); attr(svgs[0], "viewBox") != want {
+	if want := (mapgeom.Viewport{X: frame.X, Y: frame.Y, W: frame.W, H: frame.H}).String(); attr(svgs[0], "viewBox") != want {
 		t.Errorf("the map's viewBox is %q, want its frame %q", attr(svgs[0], "viewBox"), want)
 	}
-	if w := attr(svgs[0], "width"); w != coord(frame.W*12.5/20) {
+	if w := attr(svgs[0], "width"); w != mapgeom.Coord(frame.W*12.5/20) {
 		t.Errorf("the map's own width is %s px, want 20-unit labels at 12.5 px", w)
 	}
 	if band := findAll(doc, func(n *html.Node) bool { return hasClass(n, "map-band") }); len(band) != 1 || strings.Join(strings.Fields(textOf(band[0])), " ") != mapgeom.BandLabel {

@@ -9,6 +9,7 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
+	"oversight/mapgeom"
 )
 
 // previewID is the DOM id of the preview card, which the link it describes
@@ -23,7 +24,7 @@ const (
 	previewHideDelay = 200 * time.Millisecond
 )
 
-// phoneWidth is the widest viewport, in CSS pixels, laid out as a phone:
+// phoneWidth is the widest mapgeom.Viewport, in CSS pixels, laid out as a phone:
 // there the card is a bottom sheet (the same breakpoint as the style sheet).
 const phoneWidth = 640
 
@@ -421,8 +422,8 @@ func (p *LinkPreview) place(ctx ui.Context) {
 			boundsOf(card).width(), boundsOf(card).height(),
 			ui.Window().Get("innerWidth").Float(), ui.Window().Get("innerHeight").Float(),
 		)
-		style.Call("setProperty", "left", coord(left)+"px")
-		style.Call("setProperty", "top", coord(top)+"px")
+		style.Call("setProperty", "left", mapgeom.Coord(left)+"px")
+		style.Call("setProperty", "top", mapgeom.Coord(top)+"px")
 		// A card laid over the map must not catch the pointer on its way
 		// to a node underneath.
 		if frame != nil && left < frame.right && !p.pinned {
@@ -462,7 +463,7 @@ func mapFrameOf(link ui.Value) *rect {
 const previewMargin = 8
 
 // previewPosition places a card of width w and height h for a link at
-// anchor in a viewport of vw by vh, never past an edge. A card for a link
+// anchor in a mapgeom.Viewport of vw by vh, never past an edge. A card for a link
 // in text goes below it if it fits, else above it. A card for a node of the
 // map (mapFrame set) must not hide the neighbourhood the map highlights: it
 // goes beside the map if there is room, else in the map's corner farthest
@@ -495,7 +496,7 @@ func previewPosition(anchor rect, mapFrame *rect, w, h, vw, vh float64) (left, t
 	return left, top
 }
 
-// isPhone says whether the viewport is laid out as a phone.
+// isPhone says whether the mapgeom.Viewport is laid out as a phone.
 func isPhone() bool {
 	return ui.Window().Get("innerWidth").Int() <= phoneWidth
 }
