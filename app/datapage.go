@@ -6,6 +6,7 @@ import (
 	"time"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"oversight/localdata"
 )
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"oversight/localdata"
 )
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"oversight/localdata"
 )
 
