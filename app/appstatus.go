@@ -2,6 +2,8 @@ package app
 
 import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/localdata"
 )
 
 // AppStatus is the bar at the foot of the window that speaks about the app
@@ -30,7 +32,7 @@ func (s *AppStatus) OnMount(ctx ui.Context) {
 	s.updateReady = ctx.AppUpdateAvailable()
 	s.installable = ctx.IsAppInstallable()
 	s.apple = ctx.IsAppleBrowser()
-	s.installDismissed = readLocal(ctx, s.Site.device, deviceRecord).InstallPromptDismissed
+	s.installDismissed = readLocal(ctx, s.Site.device, localdata.DeviceRecord).InstallPromptDismissed
 	s.offline = !ui.Window().Get("navigator").Get("onLine").Bool()
 	s.onConnectivity = ui.FuncOf(func(ui.Value, []ui.Value) any {
 		ctx.Dispatch(func(ui.Context) {
@@ -97,7 +99,7 @@ func (s *AppStatus) installOffer() ui.UI {
 
 func (s *AppStatus) dismissInstall(ctx ui.Context, e ui.Event) {
 	s.installDismissed = true
-	changeLocal(ctx, s.Site.device, deviceRecord, func(d *deviceFacts) bool {
+	changeLocal(ctx, s.Site.device, localdata.DeviceRecord, func(d *localdata.DeviceFacts) bool {
 		d.InstallPromptDismissed = true
 		return true
 	})

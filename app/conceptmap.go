@@ -8,6 +8,7 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
+	"oversight/localdata"
 	"oversight/mapgeom"
 )
 
@@ -359,7 +360,7 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 	ctx.Defer(func(ui.Context) { m.centreInPane(svgEl) })
 	m.visited = m.Site.device.visitedConcepts(ctx)
 	ctx.Handle(localDataChanged, func(ctx ui.Context, a ui.Action) {
-		if a.Value == visitedKey {
+		if a.Value == localdata.VisitedRecord.Key() {
 			m.visited = m.Site.device.visitedConcepts(ctx)
 		}
 	})

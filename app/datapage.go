@@ -6,6 +6,8 @@ import (
 	"time"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/localdata"
 )
 
 // DataPath is the page about the reader's data on this device.
@@ -29,8 +31,8 @@ type DataPage struct {
 
 	// Empty when prerendered: the data is in the browser.
 	summary  dataSummary
-	setAside []storedSetAside
-	storage  storageState
+	setAside []localdata.StoredSetAside
+	storage  localdata.StorageState
 
 	// confirming is the action waiting for the reader's yes: clearing the
 	// visited history (clearVisitsID), or discarding a set-aside record
@@ -49,7 +51,7 @@ type dataSummary struct {
 type importOutcome struct {
 	file   string
 	err    error
-	report importReport
+	report localdata.ImportReport
 }
 
 func (p *DataPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
@@ -80,23 +82,20 @@ func (p *DataPage) arrive(ctx ui.Context) {
 }
 
 func (p *DataPage) refresh(ctx ui.Context) {
-	if p.Site.device == nil {
-		return
-	}
-	progress := readLocal(ctx, p.Site.device, progressRecord)
+	progress := readLocal(ctx, p.Site.device, localdata.ProgressRecord)
 	p.summary = dataSummary{
-		visited: len(readLocal(ctx, p.Site.device, visitedRecord)),
+		visited: len(readLocal(ctx, p.Site.device, localdata.VisitedRecord)),
 		started: len(progress),
-		tours:   len(readLocal(ctx, p.Site.device, toursRecord)),
-		theme:   readLocal(ctx, p.Site.device, settingsRecord).Theme,
+		tours:   len(readLocal(ctx, p.Site.device, localdata.ToursRecord)),
+		theme:   readLocal(ctx, p.Site.device, localdata.SettingsRecord).Theme,
 	}
 	for _, pr := range progress {
 		if pr.Complete() {
 			p.summary.completed++
 		}
 	}
-	p.setAside = p.Site.device.setAsideRecords()
-	p.storage = p.Site.device.storage()
+	p.setAside = p.Site.device.SetAsideRecords()
+	p.storage = p.Site.device.Storage()
 }
 
 func (p *DataPage) Render() ui.UI {
@@ -121,9 +120,9 @@ func (p *DataPage) Render() ui.UI {
 func (p *DataPage) storageWarning() ui.UI {
 	var text string
 	switch p.storage {
-	case storageFull:
+	case localdata.StorageFull:
 		text = "This device’s storage for the app is full: what you do now lasts only until you close the app. What was stored before is safe. Export your data to keep your progress."
-	case storageBlocked:
+	case localdata.StorageBlocked:
 		text = "This browser is not letting the app store anything (private browsing, or site data blocked): what you do lasts only until you close the app. Export your data to keep your progress."
 	default:
 		return nil
@@ -183,7 +182,7 @@ func (p *DataPage) importOutcome() ui.UI {
 			ui.P().Class("data-import-reason").Text(o.err.Error()),
 		)
 	}
-	return ui.P().Class("import-done", "data-import-done").Role("status").Text("“" + o.file + "”: " + o.report.sentence())
+	return ui.P().Class("import-done", "data-import-done").Role("status").Text("“" + o.file + "”: " + o.report.Sentence())
 }
 
 func (p *DataPage) visitedSection() ui.UI {
@@ -218,39 +217,39 @@ func (p *DataPage) setAsideSection() ui.UI {
 	)
 }
 
-func (p *DataPage) setAsideItem(e storedSetAside) ui.UI {
+func (p *DataPage) setAsideItem(e localdata.StoredSetAside) ui.UI {
 	found := ""
 	if t, err := time.Parse(time.RFC3339, e.Found); err == nil {
 		found = ", set aside on " + t.Format("2 January 2006")
 	}
-	return ui.Li().Class("set-aside-item").DataSet("key", e.key).Body(
-		ui.P().Body(ui.Strong().Text(sentenceStart(recordName(e.Record))), ui.Text(found+": "+e.Reason+".")),
-		ui.If(p.confirming == e.key, func() ui.UI {
+	return ui.Li().Class("set-aside-item").DataSet("key", e.Key).Body(
+		ui.P().Body(ui.Strong().Text(sentenceStart(localdata.RecordName(e.Record))), ui.Text(found+": "+e.Reason+".")),
+		ui.If(p.confirming == e.Key, func() ui.UI {
 			return ui.P().Class("confirm").Body(
-				ui.Span().ID(confirmID(e.key)+"-question").Text("Discard it for good? "),
-				ui.Button().ID(confirmID(e.key)).Class("button", "discard-confirm").Type("button").
-					Aria("describedby", confirmID(e.key)+"-question").Text("Discard").OnClick(p.discard(e.key)),
+				ui.Span().ID(confirmID(e.Key)+"-question").Text("Discard it for good? "),
+				ui.Button().ID(confirmID(e.Key)).Class("button", "discard-confirm").Type("button").
+					Aria("describedby", confirmID(e.Key)+"-question").Text("Discard").OnClick(p.discard(e.Key)),
 				ui.Button().Class("button", "secondary").Type("button").Text("Keep it").OnClick(p.cancel),
 			)
 		}).Else(func() ui.UI {
 			return ui.P().Class("set-aside-actions").Body(
 				ui.Button().Class("button", "download-set-aside").Type("button").Text("Download").OnClick(p.downloadSetAside(e)),
-				ui.Button().Class("button", "secondary", "discard-set-aside").Type("button").Text("Discard…").OnClick(p.ask(e.key)),
+				ui.Button().Class("button", "secondary", "discard-set-aside").Type("button").Text("Discard…").OnClick(p.ask(e.Key)),
 			)
 		}),
 	)
 }
 
 func (p *DataPage) export(ctx ui.Context, e ui.Event) {
-	if p.Site.device == nil {
+	if p.Site.device.Store == nil {
 		return
 	}
-	saveFile("oversight-data-"+time.Now().Format("2006-01-02")+".json", "application/json", p.Site.device.export())
+	saveFile("oversight-data-"+time.Now().Format("2006-01-02")+".json", "application/json", p.Site.device.Export())
 }
 
-func (p *DataPage) downloadSetAside(e storedSetAside) ui.EventHandler {
+func (p *DataPage) downloadSetAside(e localdata.StoredSetAside) ui.EventHandler {
 	return func(ctx ui.Context, _ ui.Event) {
-		saveFile("oversight-"+strings.ReplaceAll(e.key, ".", "-")+".txt", "text/plain", []byte(e.Text))
+		saveFile("oversight-"+strings.ReplaceAll(e.Key, ".", "-")+".txt", "text/plain", []byte(e.Text))
 	}
 }
 
@@ -259,7 +258,7 @@ func (p *DataPage) onFile(ctx ui.Context, e ui.Event) {
 	if !ok {
 		return
 	}
-	if err := checkDataFileSize(size); err != nil {
+	if err := localdata.CheckFileSize(size); err != nil {
 		p.imported = &importOutcome{file: name, err: err}
 		return
 	}
@@ -267,10 +266,10 @@ func (p *DataPage) onFile(ctx ui.Context, e ui.Event) {
 }
 
 func (p *DataPage) importFile(ctx ui.Context, name string, data []byte) {
-	if p.Site.device == nil {
+	if p.Site.device.Store == nil {
 		return
 	}
-	report, err := p.Site.device.importData(data)
+	report, err := p.Site.device.ImportData(data)
 	p.imported = &importOutcome{file: name, err: err, report: report}
 	if err == nil {
 		ctx.NewActionWithValue(localDataChanged, name)
@@ -299,9 +298,7 @@ func (p *DataPage) clearVisited(ctx ui.Context, e ui.Event) {
 func (p *DataPage) discard(key string) ui.EventHandler {
 	return func(ctx ui.Context, e ui.Event) {
 		p.confirming = ""
-		if p.Site.device != nil {
-			p.Site.device.discardSetAside(key)
-		}
+		p.Site.device.DiscardSetAside(key)
 		p.refresh(ctx)
 	}
 }

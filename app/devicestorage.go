@@ -1,14 +1,22 @@
 package app
 
 import (
+	"maps"
 	"time"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/localdata"
 )
 
-// The browser's side of local data (the rules are in localdata.go): the
-// device's localStorage, the request for persistent storage, and what
+// The browser's side of local data (the rules are in package localdata):
+// the device's localStorage, the request for persistent storage, and what
 // components call.
+
+// localData is the site's local data as components use it: the store, with
+// the reads and edits that tell the app when a record changes. Its store is
+// nil on the server, where reads are empty and writes do nothing.
+type localData struct{ *localdata.Store }
 
 // localDataChanged is the action posted whenever local data changes, with
 // the changed record's key as its value, and when there is news about the
@@ -22,11 +30,11 @@ const localDataChanged = "local-data-changed"
 // site's storage: then an empty stand-in is put in its place first, and
 // the app keeps its data in memory.
 func (s *Site) OpenLocalData() {
-	s.device = openStore(browserStorage(), requestPersistence, time.Now)
+	s.device = localData{localdata.Open(browserStorage(), requestPersistence, time.Now)}
 }
 
 // browserStorage is window.localStorage, or nil when the browser gives none.
-func browserStorage() keyValue {
+func browserStorage() localdata.KeyValue {
 	window := ui.Window()
 	storage, err := jsCall(window.Get("Reflect"), "get", window, "localStorage")
 	if err != nil || !storage.Truthy() {
@@ -54,7 +62,7 @@ func standInForGoApp() {
 // browser may throw on any of them.
 type localStorage struct{ v ui.Value }
 
-func (s localStorage) getItem(key string) (string, bool) {
+func (s localStorage) GetItem(key string) (string, bool) {
 	item, err := jsCall(s.v, "getItem", key)
 	if err != nil || item.Type() != ui.TypeString {
 		return "", false
@@ -62,14 +70,14 @@ func (s localStorage) getItem(key string) (string, bool) {
 	return item.String(), true
 }
 
-func (s localStorage) setItem(key, value string) error {
+func (s localStorage) SetItem(key, value string) error {
 	_, err := jsCall(s.v, "setItem", key, value)
 	return err
 }
 
-func (s localStorage) removeItem(key string) { _, _ = jsCall(s.v, "removeItem", key) }
+func (s localStorage) RemoveItem(key string) { _, _ = jsCall(s.v, "removeItem", key) }
 
-func (s localStorage) keys() []string {
+func (s localStorage) Keys() []string {
 	var keys []string
 	for i := range s.v.Get("length").Int() {
 		if key, err := jsCall(s.v, "key", i); err == nil && key.Type() == ui.TypeString {
@@ -80,7 +88,7 @@ func (s localStorage) keys() []string {
 }
 
 // jsCall calls a method, and returns the exception it throws as
-// errStorageFull or errStorageBlocked instead of panicking.
+// localdata.ErrStorageFull or localdata.ErrStorageBlocked instead of panicking.
 func jsCall(v ui.Value, method string, args ...any) (result ui.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -94,9 +102,9 @@ func jsCall(v ui.Value, method string, args ...any) (result ui.Value, err error)
 func storageError(name string) error {
 	switch name {
 	case "QuotaExceededError", "NS_ERROR_DOM_QUOTA_REACHED":
-		return errStorageFull
+		return localdata.ErrStorageFull
 	}
-	return errStorageBlocked
+	return localdata.ErrStorageBlocked
 }
 
 // requestPersistence asks the browser to keep the app's storage when space
@@ -123,34 +131,91 @@ func requestPersistence() bool {
 
 // readLocal reads a record; if reading it set something aside, the reader
 // is told.
-func readLocal[T any](ctx ui.Context, device *store, r record[T]) T {
-	if device == nil {
-		var empty T
-		return empty
-	}
-	v, news := loadRecord(device, r)
+func readLocal[T any](ctx ui.Context, device localData, r localdata.Record[T]) T {
+	v, news := localdata.Load(device.Store, r)
 	if news {
-		ctx.NewActionWithValue(localDataChanged, r.key)
+		ctx.NewActionWithValue(localDataChanged, r.Key())
 	}
 	return v
 }
 
-// changeLocal edits a record (see change) and tells the app if it changed.
-func changeLocal[T any](ctx ui.Context, device *store, r record[T], edit func(v *T) bool) {
-	if device == nil {
-		return
-	}
-	changed := false
-	change(device, r, func(v *T) bool {
-		changed = edit(v)
-		return changed
-	})
-	if changed {
-		ctx.NewActionWithValue(localDataChanged, r.key)
+// changeLocal edits a record (see localdata.Change) and tells the app if it
+// changed.
+func changeLocal[T any](ctx ui.Context, device localData, r localdata.Record[T], edit func(v *T) bool) {
+	if localdata.Change(device.Store, r, edit) {
+		ctx.NewActionWithValue(localDataChanged, r.Key())
 	}
 }
 
-// outlastsVisit says whether what the app saves now outlasts the visit.
-func (s *store) outlastsVisit() bool {
-	return s != nil && s.storage() == storageWorking
+// importedTours lists the tours imported on this device, by title.
+func (d localData) importedTours(ctx ui.Context) []localdata.StoredTour {
+	return localdata.ToursByTitle(readLocal(ctx, d, localdata.ToursRecord))
+}
+
+func (d localData) importedTour(ctx ui.Context, id string) (localdata.StoredTour, bool) {
+	for _, t := range d.importedTours(ctx) {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return localdata.StoredTour{}, false
+}
+
+// storeImportedTour keeps a tour, replacing one with the same id.
+func (d localData) storeImportedTour(ctx ui.Context, tour localdata.StoredTour) {
+	changeLocal(ctx, d, localdata.ToursRecord, localdata.PutTour(tour))
+}
+
+// removeImportedTour forgets a tour and the progress through it.
+func (d localData) removeImportedTour(ctx ui.Context, id string) {
+	changeLocal(ctx, d, localdata.ToursRecord, localdata.RemoveTour(id))
+	changeLocal(ctx, d, localdata.ProgressRecord, localdata.ForgetProgress(tourRef{ID: id, Imported: true}.key()))
+}
+
+// loadProgress is the progress through every tour, the caller's to change.
+func (d localData) loadProgress(ctx ui.Context) map[string]localdata.TourProgress {
+	progress := make(map[string]localdata.TourProgress)
+	maps.Copy(progress, readLocal(ctx, d, localdata.ProgressRecord))
+	return progress
+}
+
+// markStepSeen remembers that step n of a tour of steps steps was opened.
+func (d localData) markStepSeen(ctx ui.Context, ref tourRef, n, steps int) {
+	changeLocal(ctx, d, localdata.ProgressRecord, localdata.MarkStepSeen(ref.key(), n, steps))
+}
+
+// markChecked remembers that a tour's self-check was done.
+func (d localData) markChecked(ctx ui.Context, ref tourRef, steps int) {
+	changeLocal(ctx, d, localdata.ProgressRecord, localdata.MarkChecked(ref.key(), steps))
+}
+
+// Components that mark the concepts opened (the map) read visitedConcepts
+// and refresh on the localDataChanged action, whose value is
+// localdata.VisitedRecord.Key() when they change.
+
+// markVisited remembers that the reader opened a concept's page.
+func (d localData) markVisited(ctx ui.Context, id string) {
+	changeLocal(ctx, d, localdata.VisitedRecord, localdata.AddVisited(id))
+}
+
+// visitedConcepts is the set of concepts opened on this device; empty when
+// prerendered.
+func (d localData) visitedConcepts(ctx ui.Context) map[string]bool {
+	return localdata.VisitedSet(readLocal(ctx, d, localdata.VisitedRecord))
+}
+
+// visitedBeforeMount is visitedConcepts for a component that has no context
+// yet: it reads the record without telling the app of news in it, which
+// visitedConcepts does once the component is mounted.
+func (d localData) visitedBeforeMount() map[string]bool {
+	if d.Store == nil {
+		return nil
+	}
+	ids, _ := localdata.Load(d.Store, localdata.VisitedRecord)
+	return localdata.VisitedSet(ids)
+}
+
+// clearVisited forgets which concepts were opened; tour progress stays.
+func (d localData) clearVisited(ctx ui.Context) {
+	changeLocal(ctx, d, localdata.VisitedRecord, localdata.ClearVisited)
 }

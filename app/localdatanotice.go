@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/localdata"
 )
 
 // LocalDataNotice tells the reader, once, when the device's storage needs
@@ -17,7 +19,7 @@ type LocalDataNotice struct {
 	// Site is what every page reads (see Site).
 	Site *Site
 
-	notice dataNotice
+	notice localdata.Notice
 }
 
 func (n *LocalDataNotice) OnMount(ctx ui.Context) {
@@ -26,15 +28,13 @@ func (n *LocalDataNotice) OnMount(ctx ui.Context) {
 }
 
 func (n *LocalDataNotice) refresh() {
-	if n.Site.device != nil {
-		n.notice = n.Site.device.notice()
-	}
+	n.notice = n.Site.device.Notice()
 }
 
 func (n *LocalDataNotice) Render() ui.UI {
 	// The live region is always there, so that what appears in it is read.
 	return ui.Div().Class("data-notice-slot").Role("status").Body(
-		ui.If(!n.notice.empty(), func() ui.UI {
+		ui.If(!n.notice.Empty(), func() ui.UI {
 			return ui.Div().Class("data-notice").Body(
 				n.setAside(),
 				n.storage(),
@@ -48,20 +48,20 @@ func (n *LocalDataNotice) Render() ui.UI {
 }
 
 func (n *LocalDataNotice) setAside() ui.UI {
-	if len(n.notice.setAside) == 0 {
+	if len(n.notice.SetAside) == 0 {
 		return nil
 	}
 	return ui.P().Class("data-notice-set-aside").Text(
-		"Some of what this device had stored could not be read: " + strings.Join(n.notice.setAside, ", ") +
+		"Some of what this device had stored could not be read: " + strings.Join(n.notice.SetAside, ", ") +
 			". It has been set aside, not deleted, and you can download it from your data page. Everything else works as before.")
 }
 
 func (n *LocalDataNotice) storage() ui.UI {
-	switch n.notice.state {
-	case storageFull:
+	switch n.notice.State {
+	case localdata.StorageFull:
 		return ui.P().Class("data-notice-storage").Text(
 			"This device’s storage for the app is full, so what you do from now on lasts only until you close the app. What was stored before is safe. To keep your progress, export your data.")
-	case storageBlocked:
+	case localdata.StorageBlocked:
 		return ui.P().Class("data-notice-storage").Text(
 			"This browser is not letting the app store anything (private browsing, or site data blocked). Everything works, but what you do lasts only until you close the app. To keep your progress, export your data.")
 	}
@@ -69,8 +69,6 @@ func (n *LocalDataNotice) storage() ui.UI {
 }
 
 func (n *LocalDataNotice) dismiss(ctx ui.Context, e ui.Event) {
-	if n.Site.device != nil {
-		n.Site.device.acknowledge()
-	}
-	n.notice = dataNotice{}
+	n.Site.device.Acknowledge()
+	n.notice = localdata.Notice{}
 }

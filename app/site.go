@@ -17,9 +17,9 @@ type Site struct {
 	// reviewed is the latest review date of the knowledge base, which
 	// every page's footer shows.
 	reviewed string
-	// device is this browser's local data (OpenLocalData); nil on the
-	// server, where nothing is stored and reads are empty.
-	device *store
+	// device is this browser's local data (OpenLocalData); its store is
+	// nil on the server, where nothing is stored and reads are empty.
+	device localData
 	// tours reads the tours a teacher imports.
 	tours TourReader
 	// labs writes the labs' pages.

@@ -2,6 +2,8 @@ package app
 
 import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/localdata"
 )
 
 // ThemeToggle switches between the light and dark themes. Until the reader
@@ -24,7 +26,7 @@ func (t *ThemeToggle) OnMount(ctx ui.Context) {
 
 // follow shows the theme the reader chose, or the system's.
 func (t *ThemeToggle) follow(ctx ui.Context) {
-	chosen := readLocal(ctx, t.Site.device, settingsRecord).Theme
+	chosen := readLocal(ctx, t.Site.device, localdata.SettingsRecord).Theme
 	if chosen == "" {
 		prefersDark := ui.Window().Call("matchMedia", "(prefers-color-scheme: dark)")
 		t.dark = prefersDark.Truthy() && prefersDark.Get("matches").Bool()
@@ -53,7 +55,7 @@ func (t *ThemeToggle) toggle(ctx ui.Context, e ui.Event) {
 		theme = "dark"
 	}
 	applyTheme(theme)
-	changeLocal(ctx, t.Site.device, settingsRecord, func(s *settings) bool {
+	changeLocal(ctx, t.Site.device, localdata.SettingsRecord, func(s *localdata.Settings) bool {
 		s.Theme = theme
 		return true
 	})

@@ -7,6 +7,7 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
+	"oversight/localdata"
 )
 
 // TourImport is where a teacher brings a tour of their own: a Markdown file
@@ -22,7 +23,7 @@ type TourImport struct {
 	Site *Site
 
 	mine     []importedEntry
-	progress map[string]tourProgress
+	progress map[string]localdata.TourProgress
 	// reading: the tours on this device are being read.
 	reading bool
 	// checking: a tour is waiting for the tour reader to start.
@@ -35,13 +36,13 @@ type TourImport struct {
 	faults kb.Faults // why
 	// unread says why the tour reader could not read the file at all.
 	unread   string
-	done     *storedTour
+	done     *localdata.StoredTour
 	warnings kb.Faults
 }
 
 // importedEntry is a stored tour with what parsing it again gave.
 type importedEntry struct {
-	stored  storedTour
+	stored  localdata.StoredTour
 	tour    *kb.Tour
 	problem string
 }
@@ -181,8 +182,8 @@ func importedName(file string) string {
 }
 
 // keptWhere says how long what was just saved is kept.
-func keptWhere(device *store) string {
-	if device.outlastsVisit() {
+func keptWhere(device localData) string {
+	if device.OutlastsVisit() {
 		return "kept on this device"
 	}
 	return "kept until you close the app (this device is not storing anything new)"
@@ -233,7 +234,7 @@ func (s *TourImport) importTour(ctx ui.Context, name string, data []byte) {
 		if err != nil {
 			return
 		}
-		stored := storedTour{ID: t.ID, Name: name, Title: t.Title, Steps: len(t.Steps), Markdown: string(data)}
+		stored := localdata.StoredTour{ID: t.ID, Name: name, Title: t.Title, Steps: len(t.Steps), Markdown: string(data)}
 		s.Site.device.storeImportedTour(ctx, stored)
 		s.done = &stored
 		s.refresh(ctx)

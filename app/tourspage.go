@@ -6,6 +6,7 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
+	"oversight/localdata"
 )
 
 // ToursPage lists the guided tours, marks how far this device has got
@@ -17,7 +18,7 @@ type ToursPage struct {
 	Site *Site
 
 	// progress is what this device remembers; empty when prerendered.
-	progress map[string]tourProgress
+	progress map[string]localdata.TourProgress
 }
 
 func (p *ToursPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
@@ -51,7 +52,7 @@ func (p *ToursPage) Render() ui.UI {
 
 // tourCard is a tour in a list: what it is, how far this device has got,
 // and the ways in.
-func tourCard(t *kb.Tour, ref tourRef, progress tourProgress, extra ...ui.UI) ui.UI {
+func tourCard(t *kb.Tour, ref tourRef, progress localdata.TourProgress, extra ...ui.UI) ui.UI {
 	start, startLabel := ref.step(1), "Start"
 	if n := len(progress.Seen); n > 0 && !progress.Complete() {
 		next := nextUnseen(progress, len(t.Steps))
@@ -72,7 +73,7 @@ func tourCard(t *kb.Tour, ref tourRef, progress tourProgress, extra ...ui.UI) ui
 }
 
 // progressMark says how far this device has got through a tour.
-func progressMark(p tourProgress, steps int) ui.UI {
+func progressMark(p localdata.TourProgress, steps int) ui.UI {
 	seen := len(p.Seen)
 	switch {
 	case seen == 0:
@@ -86,7 +87,7 @@ func progressMark(p tourProgress, steps int) ui.UI {
 }
 
 // nextUnseen is the first step not seen yet.
-func nextUnseen(p tourProgress, steps int) int {
+func nextUnseen(p localdata.TourProgress, steps int) int {
 	seen := make(map[int]bool)
 	for _, s := range p.Seen {
 		seen[s] = true

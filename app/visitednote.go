@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/localdata"
 )
 
 // VisitedNote tells readers how much of the map they have opened on this
@@ -22,7 +24,7 @@ type VisitedNote struct {
 func (n *VisitedNote) OnMount(ctx ui.Context) {
 	n.visited = len(n.Site.device.visitedConcepts(ctx))
 	ctx.Handle(localDataChanged, func(ctx ui.Context, a ui.Action) {
-		if a.Value == visitedKey {
+		if a.Value == localdata.VisitedRecord.Key() {
 			n.visited = len(n.Site.device.visitedConcepts(ctx))
 		}
 	})

@@ -1,4 +1,4 @@
-package app
+package localdata
 
 import (
 	"bytes"
@@ -35,32 +35,32 @@ const maxDataFileBytes = 10 << 20
 type dataFile struct {
 	Format   string                  `json:"format"`
 	Schema   int                     `json:"schema"`
-	Settings settings                `json:"settings"`
+	Settings Settings                `json:"settings"`
 	Visited  []string                `json:"visited"`
-	Progress map[string]tourProgress `json:"progress"`
-	Tours    []storedTour            `json:"tours"`
+	Progress map[string]TourProgress `json:"progress"`
+	Tours    []StoredTour            `json:"tours"`
 	// SetAside are the records this device could not read, as found.
-	SetAside []setAsideEntry `json:"setAside"`
+	SetAside []SetAsideEntry `json:"setAside"`
 }
 
-// export is the device's local data as a file.
-func (s *store) export() []byte {
+// Export is the device's local data as a file.
+func (s *Store) Export() []byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f := dataFile{
 		Format:   dataFileFormat,
 		Schema:   dataSchema,
-		Settings: readRecord(s, settingsRecord),
-		Visited:  orEmpty(readRecord(s, visitedRecord)),
-		Progress: readRecord(s, progressRecord),
-		Tours:    orEmpty(readRecord(s, toursRecord)),
-		SetAside: []setAsideEntry{},
+		Settings: readRecord(s, SettingsRecord),
+		Visited:  orEmpty(readRecord(s, VisitedRecord)),
+		Progress: readRecord(s, ProgressRecord),
+		Tours:    orEmpty(readRecord(s, ToursRecord)),
+		SetAside: []SetAsideEntry{},
 	}
 	if f.Progress == nil {
-		f.Progress = map[string]tourProgress{}
+		f.Progress = map[string]TourProgress{}
 	}
 	for _, e := range s.listSetAside() {
-		f.SetAside = append(f.SetAside, e.setAsideEntry)
+		f.SetAside = append(f.SetAside, e.SetAsideEntry)
 	}
 	sortSetAside(f.SetAside)
 	return encodeDataFile(f)
@@ -82,7 +82,7 @@ func encodeDataFile(f dataFile) []byte {
 // column, or a JSON path.
 func decodeDataFile(data []byte) (dataFile, error) {
 	var f dataFile
-	if err := checkDataFileSize(len(data)); err != nil {
+	if err := CheckFileSize(len(data)); err != nil {
 		return f, err
 	}
 	var head map[string]json.RawMessage
@@ -91,7 +91,7 @@ func decodeDataFile(data []byte) (dataFile, error) {
 	}
 	var format string
 	if json.Unmarshal(head["format"], &format) != nil || format != dataFileFormat {
-		return f, fmt.Errorf(`this is not a file exported by %s: it has no "format": %q`, SiteName, dataFileFormat)
+		return f, fmt.Errorf(`this is not a file exported by %s: it has no "format": %q`, appName, dataFileFormat)
 	}
 	if err := checkSchema(head["schema"]); err != nil {
 		return f, err
@@ -112,39 +112,39 @@ func decodeDataFile(data []byte) (dataFile, error) {
 	return f, nil
 }
 
-// checkDataFileSize refuses a file larger than any export, so that a file
+// CheckFileSize refuses a file larger than any export, so that a file
 // picker can refuse one before reading it.
-func checkDataFileSize(size int) error {
+func CheckFileSize(size int) error {
 	if size > maxDataFileBytes {
 		return fmt.Errorf("the file is %d MiB, larger than any export of this app (at most %d MiB)", (size+1<<20-1)>>20, maxDataFileBytes>>20)
 	}
 	return nil
 }
 
-// importReport says what an import changed.
-type importReport struct {
+// ImportReport says what an import changed; Sentence says it to the reader.
+type ImportReport struct {
 	visited, progress, toursAdded, toursReplaced, setAside int
 	theme                                                  string
 }
 
 // merge adds a checked file's data to the device's.
-func (s *store) merge(f dataFile) importReport {
+func (s *Store) merge(f dataFile) ImportReport {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var r importReport
-	changeRecord(s, visitedRecord, func(v *[]string) bool {
+	var r ImportReport
+	changeRecord(s, VisitedRecord, func(v *[]string) bool {
 		*v, r.visited = mergeVisited(*v, f.Visited)
 		return r.visited > 0
 	})
-	changeRecord(s, progressRecord, func(v *map[string]tourProgress) bool {
+	changeRecord(s, ProgressRecord, func(v *map[string]TourProgress) bool {
 		*v, r.progress = mergeProgress(*v, f.Progress)
 		return r.progress > 0
 	})
-	changeRecord(s, toursRecord, func(v *[]storedTour) bool {
+	changeRecord(s, ToursRecord, func(v *[]StoredTour) bool {
 		*v, r.toursAdded, r.toursReplaced = mergeTours(*v, f.Tours)
 		return r.toursAdded+r.toursReplaced > 0
 	})
-	changeRecord(s, settingsRecord, func(v *settings) bool {
+	changeRecord(s, SettingsRecord, func(v *Settings) bool {
 		if f.Settings.Theme == "" || f.Settings.Theme == v.Theme {
 			return false
 		}
@@ -164,15 +164,15 @@ func mergeVisited(device, file []string) ([]string, int) {
 
 // mergeProgress combines the steps seen of each tour, and counts the tours
 // whose progress grew.
-func mergeProgress(device, file map[string]tourProgress) (map[string]tourProgress, int) {
-	merged := make(map[string]tourProgress, len(device)+len(file))
+func mergeProgress(device, file map[string]TourProgress) (map[string]TourProgress, int) {
+	merged := make(map[string]TourProgress, len(device)+len(file))
 	for k, p := range device {
 		merged[k] = p
 	}
 	grew := 0
 	for _, k := range sortedKeys(file) {
 		had, in := merged[k], file[k]
-		p := tourProgress{
+		p := TourProgress{
 			Seen:    sortedSet(append(slices.Clone(had.Seen), in.Seen...)),
 			Steps:   max(had.Steps, in.Steps),
 			Checked: had.Checked || in.Checked,
@@ -187,8 +187,8 @@ func mergeProgress(device, file map[string]tourProgress) (map[string]tourProgres
 
 // mergeTours adds the file's tours of one's own; one with the id of a tour
 // already here replaces it.
-func mergeTours(device, file []storedTour) (merged []storedTour, added, replaced int) {
-	byID := make(map[string]storedTour, len(device))
+func mergeTours(device, file []StoredTour) (merged []StoredTour, added, replaced int) {
+	byID := make(map[string]StoredTour, len(device))
 	for _, t := range device {
 		byID[t.ID] = t
 	}
@@ -210,10 +210,10 @@ func mergeTours(device, file []storedTour) (merged []storedTour, added, replaced
 
 // addSetAside keeps the file's set-aside records that this device does
 // not have yet, each under a new key.
-func (s *store) addSetAside(entries []setAsideEntry) int {
-	have := make(map[setAsideEntry]bool)
+func (s *Store) addSetAside(entries []SetAsideEntry) int {
+	have := make(map[SetAsideEntry]bool)
 	for _, e := range s.listSetAside() {
-		have[e.setAsideEntry] = true
+		have[e.SetAsideEntry] = true
 	}
 	added := 0
 	for _, e := range entries {
@@ -227,7 +227,7 @@ func (s *store) addSetAside(entries []setAsideEntry) int {
 	return added
 }
 
-func sortSetAside(entries []setAsideEntry) {
+func sortSetAside(entries []SetAsideEntry) {
 	sort.Slice(entries, func(i, j int) bool {
 		a, b := entries[i], entries[j]
 		if a.Found != b.Found {
@@ -243,12 +243,12 @@ func sortSetAside(entries []setAsideEntry) {
 	})
 }
 
-// importData checks a file and merges it; a file with any fault changes
+// ImportData checks a file and merges it; a file with any fault changes
 // nothing.
-func (s *store) importData(data []byte) (importReport, error) {
+func (s *Store) ImportData(data []byte) (ImportReport, error) {
 	f, err := decodeDataFile(data)
 	if err != nil {
-		return importReport{}, err
+		return ImportReport{}, err
 	}
 	return s.merge(f), nil
 }
@@ -260,12 +260,15 @@ func orEmpty[T any](s []T) []T {
 	return s
 }
 
-// sentence says what an import changed.
-func (r importReport) sentence() string {
+// Sentence says what an import changed.
+func (r ImportReport) Sentence() string {
 	var parts []string
 	count := func(n int, one, many string) {
-		if n > 0 {
-			parts = append(parts, strconv.Itoa(n)+" "+plural(n, one, many))
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+one)
+		case n > 1:
+			parts = append(parts, strconv.Itoa(n)+" "+many)
 		}
 	}
 	count(r.visited, "concept newly visited", "concepts newly visited")

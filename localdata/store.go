@@ -1,26 +1,17 @@
-package app
-
-import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
-	"sort"
-	"strconv"
-	"strings"
-	"sync"
-	"time"
-)
-
-// Local data is everything the app keeps on the reader's device: progress
-// through tours, tours a teacher imported, the concepts visited, settings,
-// and a few facts about the device itself. Each is one record in
-// localStorage, written as {"schema":1,"data":…} so that any version of the
-// app knows which version wrote what it reads.
+// Package localdata is everything the app keeps on the reader's device:
+// progress through tours, tours a teacher imported, the concepts visited,
+// settings, and a few facts about the device itself. It owns how each is
+// stored (one record in the browser's localStorage, written as
+// {"schema":1,"data":…} so that any version of the app knows which version
+// wrote what it reads), the checks that make a record well formed, the
+// export file and the merge of an imported one, and what the reader must be
+// told about the device's storage.
 //
-// The rules, kept here free of browser calls so that they are tested
-// natively (the browser's side is in devicestorage.go):
+// It is pure Go, free of browser calls, so that its rules are tested
+// natively: the app hands it the browser's storage as a KeyValue
+// (app/devicestorage.go), and tells its components when a record changes.
+//
+// The rules:
 //   - A record that cannot be read (not JSON, the wrong shape, or written by
 //     a newer version) is set aside under a key of its own, never deleted
 //     or overwritten by the app; the reader is told, and the app carries on
@@ -30,6 +21,29 @@ import (
 //     memory: the app works, and what was stored before stays as it was.
 //   - Records of earlier versions, kept without a schema, are moved into the
 //     new format; an old key is removed only once its data is stored anew.
+//   - A nil *Store is the server's, where nothing is stored: reads are
+//     empty and writes do nothing (Export and ImportData excepted: the
+//     server has no data to hand over or to merge into).
+package localdata
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// appName names the app in messages, as readers know it. It is app.SiteName,
+// which this package cannot import (app imports it); a test of the app
+// checks that the two agree.
+const appName = "Oversight Explorer"
 
 // dataSchema is the version of the records and of exported files. A change
 // of their format raises it, and reading then migrates older versions.
@@ -49,33 +63,35 @@ const (
 	probeKey = "oversight.probe"
 )
 
-// keyValue is the device's storage as the store sees it: localStorage in
+// KeyValue is the device's storage as the store sees it: localStorage in
 // the browser, a map in tests.
-type keyValue interface {
-	getItem(key string) (value string, ok bool)
-	// setItem fails with errStorageFull or errStorageBlocked.
-	setItem(key, value string) error
-	removeItem(key string)
-	keys() []string
+type KeyValue interface {
+	GetItem(key string) (value string, ok bool)
+	// SetItem fails with ErrStorageFull or ErrStorageBlocked.
+	SetItem(key, value string) error
+	RemoveItem(key string)
+	Keys() []string
 }
 
-// Why a write failed.
+// Why a write failed: a KeyValue's SetItem says which.
 var (
-	errStorageFull    = errors.New("the device's storage for this app is full")
-	errStorageBlocked = errors.New("the browser does not let this app store anything")
+	ErrStorageFull    = errors.New("the device's storage for this app is full")
+	ErrStorageBlocked = errors.New("the browser does not let this app store anything")
 )
 
-// storageState says whether the device keeps what the app writes.
-type storageState int
+// StorageState says whether the device keeps what the app writes.
+type StorageState int
 
 const (
-	storageWorking storageState = iota
-	storageFull
-	storageBlocked
+	StorageWorking StorageState = iota
+	StorageFull
+	StorageBlocked
 )
 
-// record describes one kind of local data, kept under key as a T.
-type record[T any] struct {
+// Record describes one kind of local data, kept under key as a T. The
+// records are ToursRecord, ProgressRecord, VisitedRecord, SettingsRecord
+// and DeviceRecord.
+type Record[T any] struct {
 	key string
 	// name says what it is, for people: "tour progress".
 	name string
@@ -88,14 +104,18 @@ type record[T any] struct {
 	fromLegacy func(text string) (T, error)
 }
 
-// store is the device's local data. The methods that components call
-// (markVisited, importedTours, …) take a nil store as the server's, where
-// nothing is stored: reads are empty and writes do nothing.
-type store struct {
+// Key is where the record is kept, which also names it to the app's
+// components when it changes.
+func (r Record[T]) Key() string { return r.key }
+
+// Store is the device's local data. Load, Change and every method but
+// Export and ImportData take a nil Store as the server's, where nothing is
+// stored: reads are empty and writes do nothing.
+type Store struct {
 	mu sync.Mutex
 	// kv is the device's storage, nil when the browser offers none.
-	kv    keyValue
-	state storageState
+	kv    KeyValue
+	state StorageState
 	// memory holds what the device would not store, for this visit; it is
 	// read before kv.
 	memory map[string]string
@@ -111,37 +131,40 @@ type store struct {
 	untoldSetAside []string
 }
 
-// openStore opens the local data kept in kv (nil when the browser offers no
+// Open opens the local data kept in kv (nil when the browser offers no
 // storage): it learns whether kv keeps writes, moves records of earlier
 // versions into the current format, and sets aside any record it cannot
 // read, so that the reader hears of all of it on the first page.
-func openStore(kv keyValue, requestPersist func() bool, now func() time.Time) *store {
-	s := &store{kv: kv, memory: make(map[string]string), requestPersist: requestPersist, now: now}
+func Open(kv KeyValue, requestPersist func() bool, now func() time.Time) *Store {
+	s := &Store{kv: kv, memory: make(map[string]string), requestPersist: requestPersist, now: now}
 	if kv == nil {
-		s.fail(errStorageBlocked)
-	} else if err := kv.setItem(probeKey, "1"); err != nil {
+		s.fail(ErrStorageBlocked)
+	} else if err := kv.SetItem(probeKey, "1"); err != nil {
 		s.fail(err)
 	} else {
-		kv.removeItem(probeKey)
+		kv.RemoveItem(probeKey)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	openRecord(s, toursRecord)
-	openRecord(s, progressRecord)
-	openRecord(s, visitedRecord)
-	openRecord(s, settingsRecord)
-	openRecord(s, deviceRecord)
+	openRecord(s, ToursRecord)
+	openRecord(s, ProgressRecord)
+	openRecord(s, VisitedRecord)
+	openRecord(s, SettingsRecord)
+	openRecord(s, DeviceRecord)
 	return s
 }
 
-func openRecord[T any](s *store, r record[T]) {
+func openRecord[T any](s *Store, r Record[T]) {
 	migrate(s, r)
 	readRecord(s, r)
 }
 
-// loadRecord reads a record; what cannot be read is set aside and reads as
+// Load reads a record; what cannot be read is set aside and reads as
 // empty, and news says so.
-func loadRecord[T any](s *store, r record[T]) (v T, news bool) {
+func Load[T any](s *Store, r Record[T]) (v T, news bool) {
+	if s == nil {
+		return v, false
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	before := len(s.untoldSetAside)
@@ -149,23 +172,28 @@ func loadRecord[T any](s *store, r record[T]) (v T, news bool) {
 	return v, len(s.untoldSetAside) > before
 }
 
-// change reads a record, lets edit change it, and writes it back if edit
-// says it changed. Reading just before writing keeps what another tab of
-// the app wrote meanwhile.
-func change[T any](s *store, r record[T], edit func(v *T) bool) {
+// Change reads a record, lets edit change it, and writes it back if edit
+// says it changed, which Change reports. Reading just before writing keeps
+// what another tab of the app wrote meanwhile.
+func Change[T any](s *Store, r Record[T], edit func(v *T) bool) (changed bool) {
+	if s == nil {
+		return false
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	changeRecord(s, r, edit)
+	return changeRecord(s, r, edit)
 }
 
-func changeRecord[T any](s *store, r record[T], edit func(v *T) bool) {
+func changeRecord[T any](s *Store, r Record[T], edit func(v *T) bool) bool {
 	v := readRecord(s, r)
-	if edit(&v) {
-		saveRecord(s, r, v)
+	if !edit(&v) {
+		return false
 	}
+	saveRecord(s, r, v)
+	return true
 }
 
-func readRecord[T any](s *store, r record[T]) T {
+func readRecord[T any](s *Store, r Record[T]) T {
 	var empty T
 	text, ok := s.read(r.key)
 	if !ok {
@@ -174,7 +202,7 @@ func readRecord[T any](s *store, r record[T]) T {
 	v, err := decodeRecord(r, text)
 	if err != nil {
 		if s.setAside(r.key, r.name, text, err) {
-			s.kv.removeItem(r.key)
+			s.kv.RemoveItem(r.key)
 		} else {
 			// The device still has the unreadable text, and nothing may
 			// overwrite it: for the rest of the visit the record is empty.
@@ -185,7 +213,7 @@ func readRecord[T any](s *store, r record[T]) T {
 	return v
 }
 
-func saveRecord[T any](s *store, r record[T], v T) {
+func saveRecord[T any](s *Store, r Record[T], v T) {
 	if s.write(r.key, encodeRecord(v)) && !s.saved {
 		s.saved = true
 		s.askPersistence()
@@ -194,11 +222,11 @@ func saveRecord[T any](s *store, r record[T], v T) {
 
 // migrate moves a record kept without a schema by earlier versions into
 // the current format.
-func migrate[T any](s *store, r record[T]) {
+func migrate[T any](s *Store, r Record[T]) {
 	if r.legacy == "" || s.kv == nil {
 		return
 	}
-	text, ok := s.kv.getItem(r.legacy)
+	text, ok := s.kv.GetItem(r.legacy)
 	if !ok {
 		return
 	}
@@ -206,23 +234,23 @@ func migrate[T any](s *store, r record[T]) {
 		// Both: an earlier version ran after this one. The current record
 		// wins; the old one is set aside, not lost.
 		if s.setAside(r.legacy, r.name, text, errLegacyAfterCurrent) {
-			s.kv.removeItem(r.legacy)
+			s.kv.RemoveItem(r.legacy)
 		}
 		return
 	}
 	v, err := decodeLegacy(r, text)
 	if err != nil {
 		if s.setAside(r.legacy, r.name, text, err) {
-			s.kv.removeItem(r.legacy)
+			s.kv.RemoveItem(r.legacy)
 		}
 		return
 	}
 	if s.write(r.key, encodeRecord(v)) {
-		s.kv.removeItem(r.legacy)
+		s.kv.RemoveItem(r.legacy)
 	}
 }
 
-func decodeLegacy[T any](r record[T], text string) (T, error) {
+func decodeLegacy[T any](r Record[T], text string) (T, error) {
 	var v T
 	var err error
 	if r.fromLegacy != nil {
@@ -248,7 +276,7 @@ func encodeRecord(v any) string {
 
 // decodeRecord reads a stored record: an object with exactly a schema this
 // version reads and data of the right shape.
-func decodeRecord[T any](r record[T], text string) (T, error) {
+func decodeRecord[T any](r Record[T], text string) (T, error) {
 	var v T
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(text), &fields); err != nil {
@@ -278,7 +306,7 @@ var errLegacyAfterCurrent = errors.New("kept by an earlier version of the app, w
 type newerSchemaError struct{ schema int }
 
 func (e newerSchemaError) Error() string {
-	return fmt.Sprintf("saved by a newer version of %s (data format %d; this version reads format %d and earlier)", SiteName, e.schema, dataSchema)
+	return fmt.Sprintf("saved by a newer version of %s (data format %d; this version reads format %d and earlier)", appName, e.schema, dataSchema)
 }
 
 // checkSchema accepts a data format this version reads.
@@ -345,7 +373,7 @@ func jsonProblem(data []byte, err error) error {
 		}
 		// Offset is in or just after the value, on its line: a JSON value
 		// other than a list or object never spans lines.
-		return fmt.Errorf("%s: in %s, %s was expected, not %s", line(data, wrongType.Offset), field, typeInWords(wrongType.Type.String()), article(wrongType.Value))
+		return fmt.Errorf("%s: in %s, %s was expected, not %s", line(data, wrongType.Offset), field, typeInWords(wrongType.Type), article(wrongType.Value))
 	}
 	return errors.New(strings.TrimPrefix(err.Error(), "json: "))
 }
@@ -364,20 +392,20 @@ func line(data []byte, offset int64) string {
 }
 
 // typeInWords names a Go type of the local data as JSON, for people.
-func typeInWords(goType string) string {
-	switch {
-	case strings.HasPrefix(goType, "[]"):
+func typeInWords(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Slice:
 		return "a list"
-	case strings.HasPrefix(goType, "map["), strings.HasPrefix(goType, "app."):
+	case reflect.Map, reflect.Struct:
 		return "an object"
-	case goType == "string":
+	case reflect.String:
 		return "text"
-	case goType == "bool":
+	case reflect.Bool:
 		return "true or false"
-	case strings.HasPrefix(goType, "int"):
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		return "a whole number"
 	}
-	return goType
+	return t.String()
 }
 
 func article(jsonKind string) string {
@@ -396,21 +424,21 @@ func article(jsonKind string) string {
 }
 
 // read finds a key's text: in memory first, then on the device.
-func (s *store) read(key string) (string, bool) {
+func (s *Store) read(key string) (string, bool) {
 	if text, ok := s.memory[key]; ok {
 		return text, true
 	}
 	if s.kv == nil {
 		return "", false
 	}
-	return s.kv.getItem(key)
+	return s.kv.GetItem(key)
 }
 
 // write keeps text under key on the device or, once the device has refused
 // a write, in memory for this visit. It reports whether the device has it.
-func (s *store) write(key, text string) bool {
-	if s.state == storageWorking {
-		err := s.kv.setItem(key, text)
+func (s *Store) write(key, text string) bool {
+	if s.state == StorageWorking {
+		err := s.kv.SetItem(key, text)
 		if err == nil {
 			return true
 		}
@@ -421,10 +449,10 @@ func (s *store) write(key, text string) bool {
 }
 
 // fail stops writing to the device for this visit, and tells the reader.
-func (s *store) fail(err error) {
-	s.state = storageBlocked
-	if errors.Is(err, errStorageFull) {
-		s.state = storageFull
+func (s *Store) fail(err error) {
+	s.state = StorageBlocked
+	if errors.Is(err, ErrStorageFull) {
+		s.state = StorageFull
 	}
 	s.untoldState = true
 }
@@ -432,17 +460,17 @@ func (s *store) fail(err error) {
 // askPersistence asks the browser, once per device, not to evict the app's
 // storage when space runs short: after the first save, when there is
 // something worth keeping.
-func (s *store) askPersistence() {
-	facts := readRecord(s, deviceRecord)
+func (s *Store) askPersistence() {
+	facts := readRecord(s, DeviceRecord)
 	if facts.PersistRequested || s.requestPersist == nil || !s.requestPersist() {
 		return
 	}
 	facts.PersistRequested = true
-	saveRecord(s, deviceRecord, facts)
+	saveRecord(s, DeviceRecord, facts)
 }
 
-// setAsideEntry is a record the app could not read, kept as it was found.
-type setAsideEntry struct {
+// SetAsideEntry is a record the app could not read, kept as it was found.
+type SetAsideEntry struct {
 	// Record is the key it was stored under.
 	Record string `json:"record"`
 	// Reason says why it could not be read.
@@ -457,8 +485,8 @@ type setAsideEntry struct {
 // own, and says whether the device has the copy. The text is kept inside a
 // JSON string, so that nothing (go-app's clean-up of expired states
 // included) ever mistakes it for something it can interpret.
-func (s *store) setAside(key, name, text string, reason error) bool {
-	entry := setAsideEntry{Record: key, Reason: reason.Error(), Found: s.now().UTC().Format(time.RFC3339), Text: text}
+func (s *Store) setAside(key, name, text string, reason error) bool {
+	entry := SetAsideEntry{Record: key, Reason: reason.Error(), Found: s.now().UTC().Format(time.RFC3339), Text: text}
 	kept := s.write(s.freeSetAsideKey(), string(mustJSON(entry)))
 	s.untoldSetAside = append(s.untoldSetAside, name+" ("+shortReason(reason)+")")
 	return kept
@@ -477,7 +505,7 @@ func shortReason(err error) string {
 
 // freeSetAsideKey is a set-aside key after every one in use, so that no
 // set-aside record is ever overwritten.
-func (s *store) freeSetAsideKey() string {
+func (s *Store) freeSetAsideKey() string {
 	last := 0
 	for _, key := range s.allKeys() {
 		if n, err := strconv.Atoi(strings.TrimPrefix(key, setAsidePrefix)); err == nil && strings.HasPrefix(key, setAsidePrefix) && n > last {
@@ -487,10 +515,10 @@ func (s *store) freeSetAsideKey() string {
 	return setAsidePrefix + strconv.Itoa(last+1)
 }
 
-func (s *store) allKeys() []string {
+func (s *Store) allKeys() []string {
 	seen := make(map[string]bool)
 	if s.kv != nil {
-		for _, k := range s.kv.keys() {
+		for _, k := range s.kv.Keys() {
 			seen[k] = true
 		}
 	}
@@ -500,34 +528,37 @@ func (s *store) allKeys() []string {
 	return sortedKeys(seen)
 }
 
-// storedSetAside is a set-aside record with the key it is kept under.
-type storedSetAside struct {
-	key string
-	setAsideEntry
+// StoredSetAside is a set-aside record with the key it is kept under.
+type StoredSetAside struct {
+	Key string
+	SetAsideEntry
 }
 
-// setAsideRecords lists what was set aside, oldest first. An entry that is
+// SetAsideRecords lists what was set aside, oldest first. An entry that is
 // itself unreadable is listed with its text as found.
-func (s *store) setAsideRecords() []storedSetAside {
+func (s *Store) SetAsideRecords() []StoredSetAside {
+	if s == nil {
+		return nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.listSetAside()
 }
 
-func (s *store) listSetAside() []storedSetAside {
-	var out []storedSetAside
+func (s *Store) listSetAside() []StoredSetAside {
+	var out []StoredSetAside
 	for _, key := range s.allKeys() {
 		if !strings.HasPrefix(key, setAsidePrefix) {
 			continue
 		}
 		text, _ := s.read(key)
-		e := storedSetAside{key: key}
-		if err := strictJSON([]byte(text), &e.setAsideEntry); err != nil {
-			e.setAsideEntry = setAsideEntry{Record: key, Reason: "this set-aside record is itself damaged: " + err.Error(), Text: text}
+		e := StoredSetAside{Key: key}
+		if err := strictJSON([]byte(text), &e.SetAsideEntry); err != nil {
+			e.SetAsideEntry = SetAsideEntry{Record: key, Reason: "this set-aside record is itself damaged: " + err.Error(), Text: text}
 		}
 		out = append(out, e)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return setAsideNumber(out[i].key) < setAsideNumber(out[j].key) })
+	sort.SliceStable(out, func(i, j int) bool { return setAsideNumber(out[i].Key) < setAsideNumber(out[j].Key) })
 	return out
 }
 
@@ -536,54 +567,73 @@ func setAsideNumber(key string) int {
 	return n
 }
 
-// discardSetAside deletes a set-aside record, which only the reader does,
+// DiscardSetAside deletes a set-aside record, which only the reader does,
 // having seen it.
-func (s *store) discardSetAside(key string) {
-	if !strings.HasPrefix(key, setAsidePrefix) {
+func (s *Store) DiscardSetAside(key string) {
+	if s == nil || !strings.HasPrefix(key, setAsidePrefix) {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.memory, key)
 	if s.kv != nil {
-		s.kv.removeItem(key)
+		s.kv.RemoveItem(key)
 	}
 }
 
-// dataNotice is what the reader has not been told yet about the device's
+// Notice is what the reader has not been told yet about the device's
 // storage.
-type dataNotice struct {
-	// state is why writes stopped, or storageWorking.
-	state storageState
-	// setAside names each record set aside, and why.
-	setAside []string
+type Notice struct {
+	// State is why writes stopped, or StorageWorking.
+	State StorageState
+	// SetAside names each record set aside, and why.
+	SetAside []string
 }
 
-func (n dataNotice) empty() bool { return n.state == storageWorking && len(n.setAside) == 0 }
+// Empty says there is nothing to tell.
+func (n Notice) Empty() bool { return n.State == StorageWorking && len(n.SetAside) == 0 }
 
-func (s *store) notice() dataNotice {
+// Notice is what the reader has not been told yet; the server has nothing
+// to tell.
+func (s *Store) Notice() Notice {
+	if s == nil {
+		return Notice{}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := dataNotice{setAside: append([]string(nil), s.untoldSetAside...)}
+	n := Notice{SetAside: append([]string(nil), s.untoldSetAside...)}
 	if s.untoldState {
-		n.state = s.state
+		n.State = s.state
 	}
 	return n
 }
 
-// acknowledge records that the reader has read the notice.
-func (s *store) acknowledge() {
+// Acknowledge records that the reader has read the notice.
+func (s *Store) Acknowledge() {
+	if s == nil {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.untoldState = false
 	s.untoldSetAside = nil
 }
 
-// storage says whether the device keeps what the app writes.
-func (s *store) storage() storageState {
+// Storage says whether the device keeps what the app writes. The server
+// keeps nothing, but has nothing to warn about either: its pages show no
+// local data.
+func (s *Store) Storage() StorageState {
+	if s == nil {
+		return StorageWorking
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.state
+}
+
+// OutlastsVisit says whether what the app saves now outlasts the visit.
+func (s *Store) OutlastsVisit() bool {
+	return s != nil && s.Storage() == StorageWorking
 }
 
 func mustJSON(v any) []byte {

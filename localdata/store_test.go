@@ -1,4 +1,4 @@
-package app
+package localdata
 
 import (
 	"maps"
@@ -23,25 +23,25 @@ func newMemoryStorage(items map[string]string) *memoryStorage {
 	return &memoryStorage{items: items}
 }
 
-func (m *memoryStorage) getItem(key string) (string, bool) {
+func (m *memoryStorage) GetItem(key string) (string, bool) {
 	v, ok := m.items[key]
 	return v, ok
 }
 
-func (m *memoryStorage) setItem(key, value string) error {
+func (m *memoryStorage) SetItem(key, value string) error {
 	if m.blocked {
-		return errStorageBlocked
+		return ErrStorageBlocked
 	}
 	if m.quota > 0 && m.used()-m.sizeOf(key)+len(key)+len(value) > m.quota {
-		return errStorageFull
+		return ErrStorageFull
 	}
 	m.items[key] = value
 	return nil
 }
 
-func (m *memoryStorage) removeItem(key string) { delete(m.items, key) }
+func (m *memoryStorage) RemoveItem(key string) { delete(m.items, key) }
 
-func (m *memoryStorage) keys() []string { return slices.Sorted(maps.Keys(m.items)) }
+func (m *memoryStorage) Keys() []string { return slices.Sorted(maps.Keys(m.items)) }
 
 func (m *memoryStorage) used() int {
 	n := 0
@@ -66,8 +66,8 @@ func (m *memoryStorage) snapshot() map[string]string { return maps.Clone(m.items
 
 var testTime = time.Date(2025, 3, 14, 9, 26, 53, 0, time.UTC)
 
-func openTestStore(kv keyValue) *store {
-	return openStore(kv, nil, func() time.Time { return testTime })
+func openTestStore(kv KeyValue) *Store {
+	return Open(kv, nil, func() time.Time { return testTime })
 }
 
 // A device with some of everything, stored the way this version stores it.
@@ -81,13 +81,13 @@ func wellStocked() map[string]string {
 	}
 }
 
-func visitedIn(s *store) []string {
-	v, _ := loadRecord(s, visitedRecord)
+func visitedIn(s *Store) []string {
+	v, _ := Load(s, VisitedRecord)
 	return v
 }
 
-func visit(s *store, id string) {
-	change(s, visitedRecord, func(v *[]string) bool {
+func visit(s *Store, id string) {
+	Change(s, VisitedRecord, func(v *[]string) bool {
 		*v = sortedSet(append(*v, id))
 		return true
 	})
@@ -97,7 +97,7 @@ func TestEveryRecordIsStoredWithItsSchemaVersion(t *testing.T) {
 	kv := newMemoryStorage(nil)
 	s := openTestStore(kv)
 	visit(s, "debate")
-	change(s, settingsRecord, func(v *settings) bool { v.Theme = "light"; return true })
+	Change(s, SettingsRecord, func(v *Settings) bool { v.Theme = "light"; return true })
 	if got, want := kv.items[visitedKey], `{"schema":1,"data":["debate"]}`; got != want {
 		t.Errorf("the visited concepts are stored as %s, want %s", got, want)
 	}
@@ -107,7 +107,7 @@ func TestEveryRecordIsStoredWithItsSchemaVersion(t *testing.T) {
 	if _, left := kv.items[probeKey]; left {
 		t.Errorf("the storage probe was left behind")
 	}
-	if n := s.notice(); !n.empty() {
+	if n := s.Notice(); !n.Empty() {
 		t.Errorf("a working device has a notice: %+v", n)
 	}
 }
@@ -128,18 +128,18 @@ var faults = []struct {
 func TestAnUnreadableRecordIsSetAsideAndEverythingElseStillReads(t *testing.T) {
 	for _, key := range []string{toursKey, progressKey, visitedKey, settingsKey, deviceKey} {
 		for _, f := range faults {
-			t.Run(recordName(key)+" "+f.name, func(t *testing.T) {
+			t.Run(RecordName(key)+" "+f.name, func(t *testing.T) {
 				items := wellStocked()
 				items[key] = f.text
 				kv := newMemoryStorage(items)
 				s := openTestStore(kv)
 
-				entries := s.setAsideRecords()
+				entries := s.SetAsideRecords()
 				if len(entries) != 1 {
 					t.Fatalf("%d records set aside, want 1", len(entries))
 				}
 				e := entries[0]
-				if e.key != setAsidePrefix+"1" || e.Record != key || e.Text != f.text || e.Found != "2025-03-14T09:26:53Z" {
+				if e.Key != setAsidePrefix+"1" || e.Record != key || e.Text != f.text || e.Found != "2025-03-14T09:26:53Z" {
 					t.Errorf("set aside as %+v", e)
 				}
 				if !strings.Contains(e.Reason, f.reason) {
@@ -153,12 +153,12 @@ func TestAnUnreadableRecordIsSetAsideAndEverythingElseStillReads(t *testing.T) {
 						t.Errorf("%s changed from %s to %s", other, text, kv.items[other])
 					}
 				}
-				want := []string{recordName(key) + " (" + f.told + ")"}
-				if n := s.notice(); !slices.Equal(n.setAside, want) || n.state != storageWorking {
+				want := []string{RecordName(key) + " (" + f.told + ")"}
+				if n := s.Notice(); !slices.Equal(n.SetAside, want) || n.State != StorageWorking {
 					t.Errorf("the notice is %+v, want it to name %q", n, want)
 				}
-				s.acknowledge()
-				if n := s.notice(); !n.empty() {
+				s.Acknowledge()
+				if n := s.Notice(); !n.Empty() {
 					t.Errorf("once read, the notice still says %+v", n)
 				}
 			})
@@ -176,7 +176,7 @@ func TestAWellFormedRecordWithImpossibleValuesIsSetAside(t *testing.T) {
 		{toursKey, `{"schema":1,"data":[{"id":"a","title":"A","steps":1,"markdown":"x"},{"id":"a","title":"B","steps":1,"markdown":"y"}]}`, `data[1].id: a second tour has the id "a"`},
 	} {
 		s := openTestStore(newMemoryStorage(map[string]string{c.key: c.text}))
-		entries := s.setAsideRecords()
+		entries := s.SetAsideRecords()
 		if len(entries) != 1 || !strings.HasPrefix(entries[0].Reason, c.reason) {
 			t.Errorf("%s: set aside %+v, want the reason %q", c.text, entries, c.reason)
 		}
@@ -191,11 +191,11 @@ func TestRecordsAreReadInTheirOneCanonicalForm(t *testing.T) {
 	if got := visitedIn(s); !slices.Equal(got, []string{"auditing-tools", "debate"}) {
 		t.Errorf("visited reads %v", got)
 	}
-	progress, _ := loadRecord(s, progressRecord)
+	progress, _ := Load(s, ProgressRecord)
 	if got := progress["tour:x"].Seen; !slices.Equal(got, []int{1, 3}) {
 		t.Errorf("seen reads %v", got)
 	}
-	if len(s.setAsideRecords()) != 0 {
+	if len(s.SetAsideRecords()) != 0 {
 		t.Errorf("order and repeats are not faults, yet something was set aside")
 	}
 }
@@ -209,22 +209,22 @@ func TestSetAsideRecordsAreNeverOverwritten(t *testing.T) {
 	})
 	s := openTestStore(kv)
 	if kv.items[setAsidePrefix+"8"] == "" {
-		t.Fatalf("the new set-aside record is not after the last one: keys %v", kv.keys())
+		t.Fatalf("the new set-aside record is not after the last one: keys %v", kv.Keys())
 	}
 	kv.items[visitedKey] = `more garbage`
 	visitedIn(s)
 	if kv.items[setAsidePrefix+"9"] == "" {
-		t.Fatalf("a second fault overwrote a set-aside record: keys %v", kv.keys())
+		t.Fatalf("a second fault overwrote a set-aside record: keys %v", kv.Keys())
 	}
-	entries := s.setAsideRecords()
+	entries := s.SetAsideRecords()
 	if len(entries) != 4 {
 		t.Fatalf("%d set-aside records listed, want 4", len(entries))
 	}
-	if damaged := entries[1]; damaged.key != setAsidePrefix+"7" || damaged.Text != "not even JSON" || !strings.Contains(damaged.Reason, "itself damaged") {
+	if damaged := entries[1]; damaged.Key != setAsidePrefix+"7" || damaged.Text != "not even JSON" || !strings.Contains(damaged.Reason, "itself damaged") {
 		t.Errorf("an unreadable set-aside record is listed as %+v", damaged)
 	}
-	s.discardSetAside(setAsidePrefix + "7")
-	s.discardSetAside(settingsKey) // not set aside: never discarded
+	s.DiscardSetAside(setAsidePrefix + "7")
+	s.DiscardSetAside(settingsKey) // not set aside: never discarded
 	if _, ok := kv.items[setAsidePrefix+"7"]; ok {
 		t.Errorf("discarding did not remove the set-aside record")
 	}
@@ -243,43 +243,43 @@ func TestWhenStorageIsFullTheAppKeepsWorkingInMemoryAndTouchesNothingStored(t *t
 	if got := visitedIn(s); !slices.Contains(got, "weak-to-strong-generalization") {
 		t.Errorf("the visit was lost: visited reads %v", got)
 	}
-	if s.storage() != storageFull {
+	if s.Storage() != StorageFull {
 		t.Errorf("the store does not know the device is full")
 	}
-	if n := s.notice(); n.state != storageFull {
+	if n := s.Notice(); n.State != StorageFull {
 		t.Errorf("the reader is not told: %+v", n)
 	}
-	s.acknowledge()
+	s.Acknowledge()
 
 	// Room again, but this visit writes nothing more: stored data stays one
 	// consistent whole, as it was before the failure.
 	kv.quota = 0
-	change(s, settingsRecord, func(v *settings) bool { v.Theme = "light"; return true })
+	Change(s, SettingsRecord, func(v *Settings) bool { v.Theme = "light"; return true })
 	if !maps.Equal(kv.items, before) {
 		t.Errorf("the device's data changed after a failed write:\n%v\nwant\n%v", kv.items, before)
 	}
-	if got, _ := loadRecord(s, settingsRecord); got.Theme != "light" {
+	if got, _ := Load(s, SettingsRecord); got.Theme != "light" {
 		t.Errorf("the change made in memory reads %q", got.Theme)
 	}
-	if n := s.notice(); !n.empty() {
+	if n := s.Notice(); !n.Empty() {
 		t.Errorf("the reader is told again: %+v", n)
 	}
 }
 
 func TestWhenStorageIsBlockedTheAppKeepsEverythingInMemory(t *testing.T) {
-	for name, kv := range map[string]keyValue{
+	for name, kv := range map[string]KeyValue{
 		"setItem throws":    &memoryStorage{items: map[string]string{}, blocked: true},
 		"no storage at all": nil,
 	} {
 		s := openTestStore(kv)
-		if n := s.notice(); n.state != storageBlocked {
+		if n := s.Notice(); n.State != StorageBlocked {
 			t.Errorf("%s: the reader is not told at once: %+v", name, n)
 		}
 		visit(s, "debate")
 		if got := visitedIn(s); !slices.Equal(got, []string{"debate"}) {
 			t.Errorf("%s: visited reads %v", name, got)
 		}
-		if got := string(s.export()); !strings.Contains(got, `"debate"`) {
+		if got := string(s.Export()); !strings.Contains(got, `"debate"`) {
 			t.Errorf("%s: the export lacks what is in memory:\n%s", name, got)
 		}
 	}
@@ -297,11 +297,11 @@ func TestAnUnreadableRecordOnAFullDeviceStaysWhereItIs(t *testing.T) {
 	}
 	visitedIn(s)
 	visitedIn(s)
-	entries := s.setAsideRecords()
+	entries := s.SetAsideRecords()
 	if len(entries) != 1 || entries[0].Text != `{"schema":1,"data":[` {
 		t.Errorf("set aside (in memory) as %+v, want once", entries)
 	}
-	if n := s.notice(); n.state != storageFull || len(n.setAside) != 1 {
+	if n := s.Notice(); n.State != StorageFull || len(n.SetAside) != 1 {
 		t.Errorf("the notice is %+v, want the set-aside record and the full device", n)
 	}
 	visit(s, "debate")
@@ -327,7 +327,7 @@ func TestRecordsOfEarlierVersionsAreMovedIntoTheCurrentFormat(t *testing.T) {
 	if !maps.Equal(kv.items, want) {
 		t.Errorf("after migration the device holds\n%v\nwant\n%v", kv.items, want)
 	}
-	if n := s.notice(); !n.empty() {
+	if n := s.Notice(); !n.Empty() {
 		t.Errorf("a migration is news to nobody, yet: %+v", n)
 	}
 }
@@ -336,7 +336,7 @@ func TestEarlierVersionsRecordsThatCannotMoveAreNeitherLostNorMovedTwice(t *test
 	t.Run("unreadable", func(t *testing.T) {
 		kv := newMemoryStorage(map[string]string{"oversight.theme": `purple`})
 		s := openTestStore(kv)
-		if e := s.setAsideRecords(); len(e) != 1 || e[0].Record != "oversight.theme" || e[0].Text != "purple" {
+		if e := s.SetAsideRecords(); len(e) != 1 || e[0].Record != "oversight.theme" || e[0].Text != "purple" {
 			t.Errorf("set aside as %+v", e)
 		}
 		if _, left := kv.items["oversight.theme"]; left {
@@ -346,10 +346,10 @@ func TestEarlierVersionsRecordsThatCannotMoveAreNeitherLostNorMovedTwice(t *test
 	t.Run("beside a current record", func(t *testing.T) {
 		kv := newMemoryStorage(map[string]string{settingsKey: `{"schema":1,"data":{"theme":"light"}}`, "oversight.theme": `dark`})
 		s := openTestStore(kv)
-		if got, _ := loadRecord(s, settingsRecord); got.Theme != "light" {
+		if got, _ := Load(s, SettingsRecord); got.Theme != "light" {
 			t.Errorf("the current record lost to the old one: %q", got.Theme)
 		}
-		if e := s.setAsideRecords(); len(e) != 1 || e[0].Text != "dark" || !strings.Contains(e[0].Reason, "earlier version") {
+		if e := s.SetAsideRecords(); len(e) != 1 || e[0].Text != "dark" || !strings.Contains(e[0].Reason, "earlier version") {
 			t.Errorf("the old record is set aside as %+v", e)
 		}
 	})
@@ -357,7 +357,7 @@ func TestEarlierVersionsRecordsThatCannotMoveAreNeitherLostNorMovedTwice(t *test
 		kv := newMemoryStorage(map[string]string{"oversight.theme": `dark`})
 		kv.fill()
 		s := openTestStore(kv)
-		if got, _ := loadRecord(s, settingsRecord); got.Theme != "dark" {
+		if got, _ := Load(s, SettingsRecord); got.Theme != "dark" {
 			t.Errorf("the theme reads %q in this visit", got.Theme)
 		}
 		if kv.items["oversight.theme"] != "dark" || len(kv.items) != 1 {
@@ -370,7 +370,7 @@ func TestPersistentStorageIsRequestedOnceAfterTheFirstSave(t *testing.T) {
 	kv := newMemoryStorage(nil)
 	asked := 0
 	ask := func() bool { asked++; return true }
-	s := openStore(kv, ask, time.Now)
+	s := Open(kv, ask, time.Now)
 	if asked != 0 {
 		t.Errorf("asked %d times before anything was saved", asked)
 	}
@@ -379,7 +379,7 @@ func TestPersistentStorageIsRequestedOnceAfterTheFirstSave(t *testing.T) {
 	if asked != 1 {
 		t.Errorf("asked %d times after two saves, want once", asked)
 	}
-	s = openStore(kv, ask, time.Now)
+	s = Open(kv, ask, time.Now)
 	visit(s, "superalignment")
 	if asked != 1 {
 		t.Errorf("asked again in a later visit: %d times", asked)
@@ -388,9 +388,9 @@ func TestPersistentStorageIsRequestedOnceAfterTheFirstSave(t *testing.T) {
 	// A browser without navigator.storage.persist: asked in a later visit
 	// on a browser that has it.
 	kv = newMemoryStorage(nil)
-	s = openStore(kv, func() bool { return false }, time.Now)
+	s = Open(kv, func() bool { return false }, time.Now)
 	visit(s, "debate")
-	s = openStore(kv, ask, time.Now)
+	s = Open(kv, ask, time.Now)
 	visit(s, "superalignment")
 	if asked != 2 {
 		t.Errorf("a device never asked was not asked: %d", asked)
@@ -447,10 +447,10 @@ func TestTheExportFileIsCanonicalJSON(t *testing.T) {
   ]
 }
 `
-	if got := string(s.export()); got != want {
+	if got := string(s.Export()); got != want {
 		t.Errorf("the export reads\n%s\nwant\n%s", got, want)
 	}
-	if got := string(openTestStore(newMemoryStorage(nil)).export()); !strings.Contains(got, `"visited": [],`) || !strings.Contains(got, `"progress": {},`) {
+	if got := string(openTestStore(newMemoryStorage(nil)).Export()); !strings.Contains(got, `"visited": [],`) || !strings.Contains(got, `"progress": {},`) {
 		t.Errorf("an empty device exports\n%s", got)
 	}
 }
@@ -458,27 +458,27 @@ func TestTheExportFileIsCanonicalJSON(t *testing.T) {
 func TestExportImportExportGivesTheSameBytes(t *testing.T) {
 	items := wellStocked()
 	items[setAsidePrefix+"3"] = `{"record":"oversight.progress","reason":"r","found":"2025-03-01T08:00:00Z","text":"x"}`
-	first := openTestStore(newMemoryStorage(items)).export()
+	first := openTestStore(newMemoryStorage(items)).Export()
 
 	// On a device with nothing, as after clearing site data.
 	cleared := openTestStore(newMemoryStorage(nil))
-	if _, err := cleared.importData(first); err != nil {
+	if _, err := cleared.ImportData(first); err != nil {
 		t.Fatal(err)
 	}
-	if again := cleared.export(); string(again) != string(first) {
+	if again := cleared.Export(); string(again) != string(first) {
 		t.Errorf("the re-export differs:\n%s\nfirst:\n%s", again, first)
 	}
 
 	// On the device it came from: nothing to add.
 	same := openTestStore(newMemoryStorage(items))
-	report, err := same.importData(first)
+	report, err := same.ImportData(first)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if report != (importReport{}) {
+	if report != (ImportReport{}) {
 		t.Errorf("importing a device's own export changed %+v", report)
 	}
-	if again := same.export(); string(again) != string(first) {
+	if again := same.Export(); string(again) != string(first) {
 		t.Errorf("the re-export on the same device differs:\n%s", again)
 	}
 }
@@ -490,42 +490,42 @@ func TestImportAddsToWhatIsHereAndTakesNothingAway(t *testing.T) {
 		toursKey:    `{"schema":1,"data":[{"id":"mine","title":"Mine","steps":1,"markdown":"old"},{"id":"other","title":"Other","steps":1,"markdown":"o"}]}`,
 		settingsKey: `{"schema":1,"data":{"theme":"light"}}`,
 	}))
-	file := openTestStore(newMemoryStorage(wellStocked())).export()
+	file := openTestStore(newMemoryStorage(wellStocked())).Export()
 	file = []byte(strings.Replace(string(file), `"id": "my-lesson"`, `"id": "mine"`, 1))
 	file = []byte(strings.Replace(string(file), `"imported:my-lesson"`, `"imported:mine"`, 1))
 
-	report, err := here.importData(file)
+	report, err := here.ImportData(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := visitedIn(here); !slices.Equal(got, []string{"debate", "scalable-oversight", "superalignment"}) {
 		t.Errorf("visited is %v", got)
 	}
-	progress, _ := loadRecord(here, progressRecord)
+	progress, _ := Load(here, ProgressRecord)
 	if got := progress["tour:why-the-judge-fails"]; !slices.Equal(got.Seen, []int{1, 2, 3, 4, 5}) || !got.Checked {
 		t.Errorf("the tour's progress is %+v, want every step from both and the self-check", got)
 	}
-	tours, _ := loadRecord(here, toursRecord)
+	tours, _ := Load(here, ToursRecord)
 	if len(tours) != 2 || tours[0].ID != "mine" || tours[0].Markdown != "# A tour" || tours[1].ID != "other" {
 		t.Errorf("the tours are %+v, want mine replaced by the file's and other kept", tours)
 	}
-	if got, _ := loadRecord(here, settingsRecord); got.Theme != "dark" {
+	if got, _ := Load(here, SettingsRecord); got.Theme != "dark" {
 		t.Errorf("the theme is %q, want the file's", got.Theme)
 	}
-	want := importReport{visited: 1, progress: 2, toursReplaced: 1, theme: "dark"}
+	want := ImportReport{visited: 1, progress: 2, toursReplaced: 1, theme: "dark"}
 	if report != want {
 		t.Errorf("the report is %+v, want %+v", report, want)
 	}
-	if got := report.sentence(); got != "imported: 1 concept newly visited, 2 tours with more progress, 1 tour of your own replaced by the file’s copy and the dark theme." {
+	if got := report.Sentence(); got != "imported: 1 concept newly visited, 2 tours with more progress, 1 tour of your own replaced by the file’s copy and the dark theme." {
 		t.Errorf("the report reads %q", got)
 	}
-	if got := (importReport{}).sentence(); got != "imported. This device already had everything in it." {
+	if got := (ImportReport{}).Sentence(); got != "imported. This device already had everything in it." {
 		t.Errorf("an import that adds nothing reads %q", got)
 	}
 }
 
 func TestABadFileIsRefusedSayingWhereAndNothingChanges(t *testing.T) {
-	good := string(openTestStore(newMemoryStorage(wellStocked())).export())
+	good := string(openTestStore(newMemoryStorage(wellStocked())).Export())
 	for _, c := range []struct{ name, file, want string }{
 		{"not JSON", strings.Replace(good, `"steps": 2,`, `"steps": 2`, 1), "line 34, column 7: this is not valid JSON (invalid character '\"' after object key:value pair)"},
 		{"cut short", good[:200], "this is not valid JSON (unexpected end of JSON input)"},
@@ -542,7 +542,7 @@ func TestABadFileIsRefusedSayingWhereAndNothingChanges(t *testing.T) {
 			kv := newMemoryStorage(map[string]string{visitedKey: `{"schema":1,"data":["auditing-tools"]}`})
 			before := kv.snapshot()
 			s := openTestStore(kv)
-			_, err := s.importData([]byte(c.file))
+			_, err := s.ImportData([]byte(c.file))
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("the import says %v, want %q", err, c.want)
 			}
@@ -554,24 +554,11 @@ func TestABadFileIsRefusedSayingWhereAndNothingChanges(t *testing.T) {
 }
 
 func TestProgressThroughATourThatLostStepsStaysValid(t *testing.T) {
-	p := tourProgress{Seen: []int{1, 4, 5}, Steps: 5}.resized(4)
-	if err := checkProgress(&map[string]tourProgress{"tour:x": p}, "data"); err != nil {
+	p := TourProgress{Seen: []int{1, 4, 5}, Steps: 5}.resized(4)
+	if err := checkProgress(&map[string]TourProgress{"tour:x": p}, "data"); err != nil {
 		t.Errorf("resized progress is refused: %v", err)
 	}
 	if !slices.Equal(p.Seen, []int{1, 4}) {
 		t.Errorf("seen is %v", p.Seen)
-	}
-}
-
-func TestStorageExceptionsAreToldApartByName(t *testing.T) {
-	for name, want := range map[string]error{
-		"QuotaExceededError":         errStorageFull,
-		"NS_ERROR_DOM_QUOTA_REACHED": errStorageFull,
-		"SecurityError":              errStorageBlocked,
-		"":                           errStorageBlocked,
-	} {
-		if got := storageError(name); got != want {
-			t.Errorf("%q is taken for %v", name, got)
-		}
 	}
 }

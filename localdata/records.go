@@ -1,4 +1,4 @@
-package app
+package localdata
 
 import (
 	"fmt"
@@ -12,38 +12,45 @@ import (
 // The records of local data, and what makes each one well formed. The same
 // checks judge what is read from storage and what an imported file brings.
 
-var toursRecord = record[[]storedTour]{
+// ToursRecord holds the tours a teacher imported on this device, sorted by
+// id.
+var ToursRecord = Record[[]StoredTour]{
 	key: toursKey, name: "imported tours", check: checkTours,
 	legacy: "oversight.tours.imported",
 }
 
-var progressRecord = record[map[string]tourProgress]{
+// ProgressRecord holds the progress through every tour, by the tour's key
+// (tour:<id> or imported:<id>).
+var ProgressRecord = Record[map[string]TourProgress]{
 	key: progressKey, name: "tour progress", check: checkProgress,
 	legacy: "oversight.tours.progress",
 }
 
-var visitedRecord = record[[]string]{
+// VisitedRecord holds the ids of the concepts opened on this device.
+var VisitedRecord = Record[[]string]{
 	key: visitedKey, name: "visited concepts", check: checkVisited,
 }
 
-var settingsRecord = record[settings]{
+// SettingsRecord holds the reader's settings.
+var SettingsRecord = Record[Settings]{
 	key: settingsKey, name: "settings", check: checkSettings,
 	// Earlier versions kept the theme alone, as the bare word.
-	legacy: "oversight.theme", fromLegacy: func(text string) (settings, error) { return settings{Theme: text}, nil },
+	legacy: "oversight.theme", fromLegacy: func(text string) (Settings, error) { return Settings{Theme: text}, nil },
 }
 
-var deviceRecord = record[deviceFacts]{
-	key: deviceKey, name: "this device’s choices", check: func(*deviceFacts, string) error { return nil },
+// DeviceRecord holds what this device knows about itself.
+var DeviceRecord = Record[DeviceFacts]{
+	key: deviceKey, name: "this device’s choices", check: func(*DeviceFacts, string) error { return nil },
 }
 
-// recordName says what a key of local data holds, for people.
-func recordName(key string) string {
+// RecordName says what a key of local data holds, for people.
+func RecordName(key string) string {
 	for _, r := range []struct{ key, legacy, name string }{
-		{toursRecord.key, toursRecord.legacy, toursRecord.name},
-		{progressRecord.key, progressRecord.legacy, progressRecord.name},
-		{visitedRecord.key, visitedRecord.legacy, visitedRecord.name},
-		{settingsRecord.key, settingsRecord.legacy, settingsRecord.name},
-		{deviceRecord.key, deviceRecord.legacy, deviceRecord.name},
+		{ToursRecord.key, ToursRecord.legacy, ToursRecord.name},
+		{ProgressRecord.key, ProgressRecord.legacy, ProgressRecord.name},
+		{VisitedRecord.key, VisitedRecord.legacy, VisitedRecord.name},
+		{SettingsRecord.key, SettingsRecord.legacy, SettingsRecord.name},
+		{DeviceRecord.key, DeviceRecord.legacy, DeviceRecord.name},
 	} {
 		if key == r.key || (key == r.legacy && key != "") {
 			return r.name
@@ -52,17 +59,17 @@ func recordName(key string) string {
 	return key
 }
 
-// settings are the reader's preferences, which an export carries to
+// Settings are the reader's preferences, which an export carries to
 // another device.
-type settings struct {
+type Settings struct {
 	// Theme is "light" or "dark" once the reader has chosen, and empty
 	// while the app follows the system's setting.
 	Theme string `json:"theme,omitempty"`
 }
 
-// deviceFacts are about this device rather than the reader, so an export
+// DeviceFacts are about this device rather than the reader, so an export
 // leaves them out: another device has its own install prompt and storage.
-type deviceFacts struct {
+type DeviceFacts struct {
 	// InstallPromptDismissed is set when the reader closed the suggestion
 	// to install the app.
 	InstallPromptDismissed bool `json:"installPromptDismissed,omitempty"`
@@ -85,7 +92,7 @@ func checkVisited(v *[]string, at string) error {
 	return nil
 }
 
-func checkSettings(v *settings, at string) error {
+func checkSettings(v *Settings, at string) error {
 	switch v.Theme {
 	case "", "light", "dark":
 		return nil
@@ -93,7 +100,7 @@ func checkSettings(v *settings, at string) error {
 	return fmt.Errorf("%s: the theme %q is neither \"light\" nor \"dark\"", join(at, "theme"), v.Theme)
 }
 
-func checkProgress(v *map[string]tourProgress, at string) error {
+func checkProgress(v *map[string]TourProgress, at string) error {
 	for _, key := range sortedKeys(*v) {
 		p := (*v)[key]
 		where := fmt.Sprintf("%s[%q]", at, key)
@@ -115,7 +122,7 @@ func checkProgress(v *map[string]tourProgress, at string) error {
 	return nil
 }
 
-func checkTours(v *[]storedTour, at string) error {
+func checkTours(v *[]StoredTour, at string) error {
 	ids := make(map[string]bool)
 	for i, t := range *v {
 		where := fmt.Sprintf("%s[%d]", at, i)
