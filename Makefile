@@ -51,7 +51,7 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^third_party/go-app/')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb/... ./mapgeom ./search ./content ./cmd/... ./tools/bench/hello
+	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb/... ./mapgeom ./search ./localdata ./content ./cmd/... ./tools/bench/hello
 
 # Browser tests need Debian's Chromium: install it if we can, or say how.
 chromium:

@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// The keys of the local data, as the app stores them (app/localdata.go).
+// The keys of the local data, as the app stores them (localdata/store.go).
 var dataRecords = []string{"oversight.tours", "oversight.progress", "oversight.visited", "oversight.settings", "oversight.device"}
 
 // storedItems is everything in the page's localStorage.
