@@ -10,11 +10,21 @@
 // - activate: delete older versions. No clients.claim(): every page load
 //   after the first is controlled anyway, and claiming the first page makes
 //   go-app announce the first install as an update.
+// - precache: the app shell only (go-app's files, the first page "/", the
+//   knowledge base, the web folder's files), not every page. The shell
+//   draws any page of the app offline: for a page it does not hold, the
+//   worker answers a navigation with "/", whose WebAssembly then draws the
+//   page of the address. Precaching every page's HTML as well made the
+//   first visit nearly a megabyte heavier, for a first paint of the right
+//   page offline before the app starts.
 // - fetch: same-origin GET only; exact cache match first, then the network,
 //   then for navigations the same page without its query string (or with a
-//   trailing slash, as static hosts serve it), then the app shell. The live
-//   classes' API (/live/) is left to the browser: its answers are one
-//   moment of a class, and its event streams must never wait on a cache.
+//   trailing slash, as static hosts serve it), then the app shell. A page
+//   that comes from the network whole (no query string, no redirect) is
+//   kept: a page the reader has opened paints as itself offline, at no
+//   extra download. The live classes' API (/live/) is left to the browser:
+//   its answers are one moment of a class, and its event streams must
+//   never wait on a cache.
 // - on demand: modules that most readers never use (the tour reader, the
 //   labs) are not precached. The worker keeps one once the app fetches it
 //   or asks the worker to keep it (a message {keep: url}, sent when a page
@@ -109,9 +119,9 @@ async function respond(request) {
   }
   try {
     const response = await fetch(request);
-    const path = new URL(request.url).pathname;
-    if (response.ok && onDemand.includes(path)) {
-      await cache.put(path, response.clone());
+    const url = new URL(request.url);
+    if ((response.ok && onDemand.includes(url.pathname)) || isWholePage(request, url, response)) {
+      await cache.put(url.pathname, response.clone());
     }
     return response;
   } catch (err) {
@@ -127,4 +137,12 @@ async function respond(request) {
     }
     throw err;
   }
+}
+
+// isWholePage says whether a navigation's answer is a page of the app as
+// the address names it: a redirected answer cannot answer a navigation
+// again, and a query string may change the page.
+function isWholePage(request, url, response) {
+  return request.mode === "navigate" && response.ok && !response.redirected && url.search === "" &&
+    (response.headers.get("Content-Type") || "").startsWith("text/html");
 }

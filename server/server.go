@@ -55,9 +55,6 @@ type Config struct {
 	// WebDir is the folder of static files, with the WebAssembly built
 	// into it.
 	WebDir string
-	// Layout is how page URLs look where the app is served, for the list
-	// of pages the service worker precaches.
-	Layout PageLayout
 	// BaseURL is the address the app is reached at, for the link each page
 	// gives of itself (og:url), or "" when it is not known: pages then give
 	// none.
@@ -87,7 +84,7 @@ type built struct {
 }
 
 func build(c Config) (*built, error) {
-	k, webDir, layout, baseURL := c.KB, c.WebDir, c.Layout, c.BaseURL
+	k, webDir, baseURL := c.KB, c.WebDir, c.BaseURL
 	wasm, err := os.Stat(filepath.Join(webDir, "app.wasm"))
 	if err != nil {
 		return nil, fmt.Errorf("no WebAssembly in %s: run `make build` first (%w)", webDir, err)
@@ -138,7 +135,7 @@ func build(c Config) (*built, error) {
 			`<link rel="expect" href="#` + app.PageEndID + `" blocking="render">`,
 		},
 	}
-	h.CacheableResources, err = offlineFiles(k, webDir, layout)
+	h.CacheableResources, err = offlineFiles(webDir)
 	if err != nil {
 		return nil, err
 	}
@@ -195,13 +192,11 @@ var goAppPaths = map[string]bool{
 }
 
 // offlineFiles lists what the service worker precaches besides go-app's own
-// files: every page of the app, so that any page opens offline, and every
-// static file. It is derived from the knowledge base, never written by hand.
-func offlineFiles(k *kb.KB, webDir string, layout PageLayout) ([]string, error) {
+// files and the first page: the knowledge base and every static file but
+// those kept on demand. With them the app draws every page offline (see
+// app-worker.js), so no other page is precached.
+func offlineFiles(webDir string) ([]string, error) {
 	files := []string{app.KnowledgePath}
-	for _, p := range app.Pages(k) {
-		files = append(files, layout.url(p))
-	}
 	entries, err := os.ReadDir(webDir)
 	if err != nil {
 		return nil, err
