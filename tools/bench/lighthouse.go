@@ -111,7 +111,9 @@ func lighthouseArgs(url, formFactor string) []string {
 	flags := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--proxy-server=http://" + chromium.NoProxy}
-	args := []string{lighthouseCLI, url, "--output=json", "--output-path=stdout", "--quiet",
+	// Lighthouse asks, once, whether it may send its errors to Sentry:
+	// never.
+	args := []string{lighthouseCLI, url, "--output=json", "--output-path=stdout", "--quiet", "--no-enable-error-reporting",
 		"--only-categories=" + strings.Join(lighthouseCategories, ","),
 		"--chrome-flags=" + strings.Join(flags, " ")}
 	if formFactor == desktop {

@@ -45,7 +45,7 @@ func TestLighthouseRunsDebiansChromiumKeptOffTheNetwork(t *testing.T) {
 		line := strings.Join(args, " ")
 		for _, want := range []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--proxy-server=http://127.0.0.1:1",
-			"--only-categories=performance,accessibility,best-practices,seo", "--output=json"} {
+			"--only-categories=performance,accessibility,best-practices,seo", "--output=json", "--no-enable-error-reporting"} {
 			if !strings.Contains(line, want) {
 				t.Errorf("%s: Lighthouse's command line lacks %s: %s", ff, want, line)
 			}
