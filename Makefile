@@ -48,10 +48,10 @@ check: server
 	$(GO) run ./tools/mapperf -check -checker bin/oversight
 
 vet:
-	@unformatted=$$(gofmt -l app kb mapgeom maplayout content cmd e2e tools internal server lab sim live third_party/*.go); \
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^third_party/go-app/')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb/... ./mapgeom ./content ./cmd/... ./tools/bench/hello
+	GOOS=js GOARCH=wasm $(GO) vet ./app ./kb/... ./mapgeom ./search ./content ./cmd/... ./tools/bench/hello
 
 # Browser tests need Debian's Chromium: install it if we can, or say how.
 chromium:

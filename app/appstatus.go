@@ -12,6 +12,9 @@ import (
 type AppStatus struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	updateReady bool
 	offline     bool
 	installable bool
@@ -27,7 +30,7 @@ func (s *AppStatus) OnMount(ctx ui.Context) {
 	s.updateReady = ctx.AppUpdateAvailable()
 	s.installable = ctx.IsAppInstallable()
 	s.apple = ctx.IsAppleBrowser()
-	s.installDismissed = readLocal(ctx, deviceRecord).InstallPromptDismissed
+	s.installDismissed = readLocal(ctx, s.Site.device, deviceRecord).InstallPromptDismissed
 	s.offline = !ui.Window().Get("navigator").Get("onLine").Bool()
 	s.onConnectivity = ui.FuncOf(func(ui.Value, []ui.Value) any {
 		ctx.Dispatch(func(ui.Context) {
@@ -94,7 +97,7 @@ func (s *AppStatus) installOffer() ui.UI {
 
 func (s *AppStatus) dismissInstall(ctx ui.Context, e ui.Event) {
 	s.installDismissed = true
-	changeLocal(ctx, deviceRecord, func(d *deviceFacts) bool {
+	changeLocal(ctx, s.Site.device, deviceRecord, func(d *deviceFacts) bool {
 		d.InstallPromptDismissed = true
 		return true
 	})

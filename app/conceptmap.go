@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -30,6 +29,9 @@ func nodeElementID(id string) string { return "node-" + id }
 type ConceptMap struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// Focus is the id of a concept to keep highlighted, such as the one the
 	// reader has just come back from.
 	Focus string
@@ -55,7 +57,7 @@ type ConceptMap struct {
 	visited map[string]bool
 
 	// view is the part of the map shown; zero means the whole map.
-	view viewport
+	view mapgeom.Viewport
 	// pointers are the touches or mouse buttons down on the map, by id,
 	// for dragging and pinching.
 	pointers map[int]kb.Point
@@ -79,10 +81,10 @@ type mapListener struct {
 }
 
 // fit is the view of the whole map.
-func (m *ConceptMap) fit() viewport { return fitOf(knowledge.Map()) }
+func (m *ConceptMap) fit() mapgeom.Viewport { return mapgeom.FitOf(m.Site.Knowledge.Map()) }
 
 // shown is the current view: the reader's zoom if any, else the frame.
-func (m *ConceptMap) shown() viewport {
+func (m *ConceptMap) shown() mapgeom.Viewport {
 	if m.view.W == 0 {
 		return m.frame()
 	}
@@ -91,21 +93,21 @@ func (m *ConceptMap) shown() viewport {
 
 // frame is the view the map opens on: the whole map, or in focus mode the
 // neighbourhood, zoomed in as far as it can be while all of it shows.
-func (m *ConceptMap) frame() viewport {
+func (m *ConceptMap) frame() mapgeom.Viewport {
 	if m.Hops == 0 || m.Focus == "" {
 		return m.fit()
 	}
 	var boxes []mapgeom.Box
 	for id := range m.visibleConcepts() {
-		c, _ := knowledge.Concept(id)
+		c, _ := m.Site.Knowledge.Concept(id)
 		boxes = append(boxes, mapgeom.NodeBox(c))
 	}
-	return framing(boxes, m.fit())
+	return mapgeom.Framing(boxes, m.fit())
 }
 
 // OnUpdate: a new focus, focus mode, filter or spotlight frames the map
 // afresh rather than keeping a zoom chosen for what was shown before.
-func (m *ConceptMap) OnUpdate(ctx ui.Context) { m.view = viewport{} }
+func (m *ConceptMap) OnUpdate(ctx ui.Context) { m.view = mapgeom.Viewport{} }
 
 // active is the node whose neighbourhood is highlighted.
 func (m *ConceptMap) active() string {
@@ -137,7 +139,7 @@ type highlight struct {
 func (m *ConceptMap) highlight() highlight {
 	h := highlight{active: m.active(), spotlight: m.Spotlight}
 	if h.active != "" {
-		h.neighbours = knowledge.Neighbours(h.active)
+		h.neighbours = m.Site.Knowledge.Neighbours(h.active)
 	}
 	return h
 }
@@ -166,7 +168,7 @@ func (m *ConceptMap) mapClass(h highlight) string {
 	if m.Hops > 0 && m.Focus != "" || len(m.HiddenKinds) > 0 {
 		class += " shows-every-link"
 	}
-	if m.shown().zoom(m.fit()) > 1 {
+	if m.shown().Zoom(m.fit()) > 1 {
 		class += " is-zoomed"
 	}
 	return class
@@ -184,7 +186,7 @@ func (m *ConceptMap) nodeClass(c *kb.Concept, h highlight) string {
 	case h.neighbours[c.ID]:
 		class = append(class, "is-neighbour")
 	}
-	if m.CaveatLens && len(knowledge.CaveatsOf(c.ID)) > 0 {
+	if m.CaveatLens && len(m.Site.Knowledge.CaveatsOf(c.ID)) > 0 {
 		class = append(class, "has-caveat")
 	}
 	if m.visited[c.ID] {
@@ -195,9 +197,9 @@ func (m *ConceptMap) nodeClass(c *kb.Concept, h highlight) string {
 
 // edgeClass is the class of a link's path: at-rest for the links the map
 // draws while nothing is highlighted.
-func edgeClass(l kb.Link, h highlight) string {
+func (m *ConceptMap) edgeClass(l kb.Link, h highlight) string {
 	class := "edge rel-" + string(l.Relation)
-	if mapgeom.AtRest(knowledge, l) {
+	if mapgeom.AtRest(m.Site.Knowledge, l) {
 		class += " at-rest"
 	}
 	if h.active == "" && h.spotlit(l.From) && h.spotlit(l.To) || h.active != "" && (l.From == h.active || l.To == h.active) {
@@ -235,14 +237,14 @@ func (m *ConceptMap) paint() {
 	m.paintAttr(m.svgEl, "svg.class", "class", m.mapClass(h))
 	m.paintAttr(m.svgEl, "svg.viewBox", "viewBox", m.shown().String())
 	visible := m.visibleConcepts()
-	for _, c := range knowledge.Concepts() {
+	for _, c := range m.Site.Knowledge.Concepts() {
 		if visible[c.ID] {
 			m.paintClass(nodeElementID(c.ID), m.nodeClass(c, h))
 		}
 	}
-	for _, l := range knowledge.Links() {
+	for _, l := range m.Site.Knowledge.Links() {
 		if visible[l.From] && visible[l.To] {
-			m.paintClass(edgeElementID(l), edgeClass(l, h))
+			m.paintClass(edgeElementID(l), m.edgeClass(l, h))
 			m.paintClass(labelElementID(l), labelClass(l, h))
 		}
 	}
@@ -277,18 +279,18 @@ func (m *ConceptMap) zoomControls() ui.UI {
 		ui.Button().Type("button").Class("zoom-button").Aria("label", "Zoom out").Title("Zoom out (−)").Text("−").
 			OnClick(func(ctx ui.Context, e ui.Event) { m.setView(ctx, m.zoomedBy(1/1.5)) }),
 		ui.Button().Type("button").Class("zoom-button", "zoom-fit").Title("Fit to the screen (0)").Text("Fit").
-			OnClick(func(ctx ui.Context, e ui.Event) { m.setView(ctx, viewport{}) }),
+			OnClick(func(ctx ui.Context, e ui.Event) { m.setView(ctx, mapgeom.Viewport{}) }),
 	)
 }
 
 // zoomedBy is the view zoomed around its centre.
-func (m *ConceptMap) zoomedBy(factor float64) viewport {
+func (m *ConceptMap) zoomedBy(factor float64) mapgeom.Viewport {
 	v := m.shown()
-	return v.zoomed(factor, v.X+v.W/2, v.Y+v.H/2, m.fit())
+	return v.Zoomed(factor, v.X+v.W/2, v.Y+v.H/2, m.fit())
 }
 
 // setView shows another part of the map, painted rather than rendered.
-func (m *ConceptMap) setView(ctx ui.Context, v viewport) {
+func (m *ConceptMap) setView(ctx ui.Context, v mapgeom.Viewport) {
 	m.view = v
 	m.paint()
 	ctx.PreventUpdate()
@@ -302,18 +304,18 @@ func (m *ConceptMap) drawing(h highlight) ui.UI {
 		Attr("viewBox", m.rendered("svg.viewBox", m.shown().String())).
 		// Where the style sheet lets the map take its own size (a phone),
 		// it is as large as the smallest label needs to be read.
-		Attr("width", coord(fit.W*mapgeom.ReadableScale)).
-		Attr("height", coord(fit.H*mapgeom.ReadableScale)).
+		Attr("width", mapgeom.Coord(fit.W*mapgeom.ReadableScale)).
+		Attr("height", mapgeom.Coord(fit.H*mapgeom.ReadableScale)).
 		Attr("role", "group").
 		Aria("labelledby", headingID).
 		On("click", m.onClick).
 		On("keydown", m.onKey).
 		Body(
 			m.arrowMarkers(),
-			bandFrame(knowledge.Map().Band),
+			bandFrame(m.Site.Knowledge.Map().Band),
 			svg("g").Class("edges").Body(
-				ui.Range(knowledge.Links()).Slice(func(i int) ui.UI {
-					l := knowledge.Links()[i]
+				ui.Range(m.Site.Knowledge.Links()).Slice(func(i int) ui.UI {
+					l := m.Site.Knowledge.Links()[i]
 					if !visible[l.From] || !visible[l.To] {
 						return nil
 					}
@@ -321,8 +323,8 @@ func (m *ConceptMap) drawing(h highlight) ui.UI {
 				}),
 			),
 			svg("g").Class("nodes").Body(
-				ui.Range(knowledge.Concepts()).Slice(func(i int) ui.UI {
-					c := knowledge.Concepts()[i]
+				ui.Range(m.Site.Knowledge.Concepts()).Slice(func(i int) ui.UI {
+					c := m.Site.Knowledge.Concepts()[i]
 					if !visible[c.ID] {
 						return nil
 					}
@@ -339,7 +341,7 @@ func (m *ConceptMap) drawing(h highlight) ui.UI {
 // a render drew the marks themselves.
 func (m *ConceptMap) OnInit() {
 	if ui.IsClient {
-		m.visited = visitedOnDevice()
+		m.visited = m.Site.device.visitedBeforeMount()
 	}
 }
 
@@ -355,10 +357,10 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 		m.listeners = append(m.listeners, mapListener{event, fn})
 	}
 	ctx.Defer(func(ui.Context) { m.centreInPane(svgEl) })
-	m.visited = visitedConcepts(ctx)
+	m.visited = m.Site.device.visitedConcepts(ctx)
 	ctx.Handle(localDataChanged, func(ctx ui.Context, a ui.Action) {
 		if a.Value == visitedKey {
-			m.visited = visitedConcepts(ctx)
+			m.visited = m.Site.device.visitedConcepts(ctx)
 		}
 	})
 	listen("mouseover", m.onPointerOver)
@@ -372,7 +374,7 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 			factor = 1 / factor
 		}
 		p := m.mapPoint(svgEl, e)
-		m.view = m.shown().zoomed(factor, p.X, p.Y, m.fit())
+		m.view = m.shown().Zoomed(factor, p.X, p.Y, m.fit())
 		m.paint()
 	})
 	listen("pointerdown", func(e ui.Event) {
@@ -398,7 +400,7 @@ func (m *ConceptMap) centreInPane(svgEl ui.Value) {
 	}
 	id := m.Focus
 	if id == "" {
-		id = coreConcept()
+		id = m.Site.coreConcept()
 	}
 	node := ui.Window().GetElementByID(nodeElementID(id))
 	if !node.Truthy() {
@@ -409,8 +411,8 @@ func (m *ConceptMap) centreInPane(svgEl ui.Value) {
 }
 
 // coreConcept is the concept the whole map is about.
-func coreConcept() string {
-	for _, c := range knowledge.Concepts() {
+func (s *Site) coreConcept() string {
+	for _, c := range s.Knowledge.Concepts() {
 		if c.Kind == kb.KindCore {
 			return c.ID
 		}
@@ -447,7 +449,7 @@ func (m *ConceptMap) onPointerMove(svgEl ui.Value, e ui.Event) {
 		}
 		m.dragged = true
 		m.pointers[id] = now
-		m.view = m.shown().panned(-dx*unitsPerPixel, -dy*unitsPerPixel, m.fit())
+		m.view = m.shown().Panned(-dx*unitsPerPixel, -dy*unitsPerPixel, m.fit())
 		m.paint()
 	case 2:
 		e.PreventDefault()
@@ -467,7 +469,7 @@ func (m *ConceptMap) onPointerMove(svgEl ui.Value, e ui.Event) {
 		mid := m.mapPoint(svgEl, ui.Event{Value: ui.ValueOf(map[string]any{
 			"clientX": (now.X + other.X) / 2, "clientY": (now.Y + other.Y) / 2,
 		})})
-		m.view = m.shown().zoomed(after/before, mid.X, mid.Y, m.fit())
+		m.view = m.shown().Zoomed(after/before, mid.X, mid.Y, m.fit())
 		m.paint()
 	}
 }
@@ -490,10 +492,10 @@ func (m *ConceptMap) mapPoint(svgEl ui.Value, e ui.Event) kb.Point {
 func (m *ConceptMap) visibleConcepts() map[string]bool {
 	var near map[string]bool
 	if m.Hops > 0 && m.Focus != "" {
-		near = knowledge.Within(m.Focus, m.Hops)
+		near = m.Site.Knowledge.Within(m.Focus, m.Hops)
 	}
 	visible := make(map[string]bool)
-	for _, c := range knowledge.Concepts() {
+	for _, c := range m.Site.Knowledge.Concepts() {
 		if near != nil && !near[c.ID] {
 			continue
 		}
@@ -537,13 +539,13 @@ func directed(r kb.Relation) bool {
 func (m *ConceptMap) edge(l kb.Link, h highlight) ui.UI {
 	path := svg("path").
 		ID(edgeElementID(l)).
-		Class(m.rendered(edgeElementID(l), edgeClass(l, h))).
+		Class(m.rendered(edgeElementID(l), m.edgeClass(l, h))).
 		Attr("d", l.Path).
 		DataSet("from", l.From).DataSet("to", l.To)
 	if directed(l.Relation) {
 		path = path.Attr("marker-end", "url(#arrow-"+string(l.Relation)+")")
 	}
-	return path.Body(svg("title").Text(relationSentence(l) + ". " + l.Note))
+	return path.Body(svg("title").Text(m.Site.relationSentence(l) + ". " + l.Note))
 }
 
 // bandFrame draws the band that holds the problems and ideas, named, behind
@@ -554,13 +556,13 @@ func bandFrame(band kb.Rect) ui.UI {
 	}
 	return svg("g").Class("map-band").Aria("hidden", true).Body(
 		svg("rect").
-			Attr("x", coord(band.X)).Attr("y", coord(band.Y)).
-			Attr("width", coord(band.W)).Attr("height", coord(band.H)).
-			Attr("rx", coord(mapgeom.CornerRound)),
+			Attr("x", mapgeom.Coord(band.X)).Attr("y", mapgeom.Coord(band.Y)).
+			Attr("width", mapgeom.Coord(band.W)).Attr("height", mapgeom.Coord(band.H)).
+			Attr("rx", mapgeom.Coord(mapgeom.CornerRound)),
 		svg("text").Class("map-band-label").
-			Attr("x", coord(band.X+mapgeom.CornerRound)).
-			Attr("y", coord(band.Y+mapgeom.SmallestFontSize)).
-			Attr("font-size", coord(mapgeom.SmallestFontSize)).
+			Attr("x", mapgeom.Coord(band.X+mapgeom.CornerRound)).
+			Attr("y", mapgeom.Coord(band.Y+mapgeom.SmallestFontSize)).
+			Attr("font-size", mapgeom.Coord(mapgeom.SmallestFontSize)).
 			Text(mapgeom.BandLabel),
 	)
 }
@@ -570,14 +572,14 @@ func bandFrame(band kb.Rect) ui.UI {
 // sentences. All are drawn, so that highlighting only changes classes.
 func (m *ConceptMap) edgeLabels(h highlight, visible map[string]bool) ui.UI {
 	var labels []ui.UI
-	for _, l := range knowledge.Links() {
+	for _, l := range m.Site.Knowledge.Links() {
 		if visible[l.From] && visible[l.To] {
 			labels = append(labels, svg("text").
 				ID(labelElementID(l)).
 				Class(m.rendered(labelElementID(l), labelClass(l, h))).
-				Attr("x", coord(l.LabelAt.X)).
-				Attr("y", coord(l.LabelAt.Y)).
-				Attr("font-size", coord(mapgeom.SmallestFontSize)).
+				Attr("x", mapgeom.Coord(l.LabelAt.X)).
+				Attr("y", mapgeom.Coord(l.LabelAt.Y)).
+				Attr("font-size", mapgeom.Coord(mapgeom.SmallestFontSize)).
 				Attr("text-anchor", "middle").
 				Attr("dominant-baseline", "middle").
 				Text(l.Relation.Phrase()))
@@ -590,7 +592,7 @@ func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {
 	b := mapgeom.NodeBox(c)
 	label := c.Title + " (" + strings.ToLower(c.Kind.Label()) + ")"
 	var mark, seen ui.UI
-	if caveats := len(knowledge.CaveatsOf(c.ID)); m.CaveatLens && caveats > 0 {
+	if caveats := len(m.Site.Knowledge.CaveatsOf(c.ID)); m.CaveatLens && caveats > 0 {
 		label += ", qualified by " + strconv.Itoa(caveats) + " " + plural(caveats, "caveat", "caveats")
 		mark = caveatMark(b.Right()-4, b.Top()+2, 13)
 	}
@@ -608,13 +610,13 @@ func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {
 		Body(
 			hitArea(b),
 			svg("rect").
-				Attr("x", coord(b.Left())).Attr("y", coord(b.Top())).
-				Attr("width", coord(b.Width)).Attr("height", coord(b.Height)).
-				Attr("rx", coord(mapgeom.CornerRound)),
+				Attr("x", mapgeom.Coord(b.Left())).Attr("y", mapgeom.Coord(b.Top())).
+				Attr("width", mapgeom.Coord(b.Width)).Attr("height", mapgeom.Coord(b.Height)).
+				Attr("rx", mapgeom.Coord(mapgeom.CornerRound)),
 			svg("text").
-				Attr("x", coord(b.Centre.X)).
-				Attr("y", coord(firstBaseline)).
-				Attr("font-size", coord(b.FontSize)).
+				Attr("x", mapgeom.Coord(b.Centre.X)).
+				Attr("y", mapgeom.Coord(firstBaseline)).
+				Attr("font-size", mapgeom.Coord(b.FontSize)).
 				Attr("text-anchor", "middle").
 				Attr("dominant-baseline", "central").
 				Aria("hidden", true).
@@ -625,9 +627,9 @@ func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {
 					if i < len(b.Lines)-1 && !strings.HasSuffix(line, "-") {
 						line += " "
 					}
-					tspan := svg("tspan").Attr("x", coord(b.Centre.X)).Text(line)
+					tspan := svg("tspan").Attr("x", mapgeom.Coord(b.Centre.X)).Text(line)
 					if i > 0 {
-						tspan = tspan.Attr("dy", coord(b.FontSize*mapgeom.LineHeight))
+						tspan = tspan.Attr("dy", mapgeom.Coord(b.FontSize*mapgeom.LineHeight))
 					}
 					return tspan
 				})),
@@ -640,8 +642,8 @@ func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {
 // opened, and in the legend: a tick, so the mark does not rely on colour.
 func visitedMark(cx, cy, r float64) ui.UI {
 	return svg("g").Class("visited-mark").Aria("hidden", true).Body(
-		svg("circle").Attr("cx", coord(cx)).Attr("cy", coord(cy)).Attr("r", coord(r)),
-		svg("path").Attr("d", "M"+coord(cx-r*0.45)+","+coord(cy)+" l"+coord(r*0.3)+","+coord(r*0.35)+" l"+coord(r*0.6)+","+coord(-r*0.7)),
+		svg("circle").Attr("cx", mapgeom.Coord(cx)).Attr("cy", mapgeom.Coord(cy)).Attr("r", mapgeom.Coord(r)),
+		svg("path").Attr("d", "M"+mapgeom.Coord(cx-r*0.45)+","+mapgeom.Coord(cy)+" l"+mapgeom.Coord(r*0.3)+","+mapgeom.Coord(r*0.35)+" l"+mapgeom.Coord(r*0.6)+","+mapgeom.Coord(-r*0.7)),
 	)
 }
 
@@ -656,21 +658,19 @@ const minHitSize = 45 / mapgeom.ReadableScale
 func hitArea(b mapgeom.Box) ui.UI {
 	w, h := math.Max(b.Width, minHitSize), math.Max(b.Height, minHitSize)
 	return svg("rect").Class("hit-area").
-		Attr("x", coord(b.Centre.X-w/2)).Attr("y", coord(b.Centre.Y-h/2)).
-		Attr("width", coord(w)).Attr("height", coord(h))
+		Attr("x", mapgeom.Coord(b.Centre.X-w/2)).Attr("y", mapgeom.Coord(b.Centre.Y-h/2)).
+		Attr("width", mapgeom.Coord(w)).Attr("height", mapgeom.Coord(h))
 }
 
 // caveatMark is the caveat lens's badge, drawn on a node's top-right corner
 // and in the legend: a warning sign, so the mark does not rely on colour.
 func caveatMark(cx, cy, r float64) ui.UI {
 	return svg("g").Class("caveat-mark").Aria("hidden", true).Body(
-		svg("circle").Attr("cx", coord(cx)).Attr("cy", coord(cy)).Attr("r", coord(r)),
-		svg("text").Attr("x", coord(cx)).Attr("y", coord(cy)).
+		svg("circle").Attr("cx", mapgeom.Coord(cx)).Attr("cy", mapgeom.Coord(cy)).Attr("r", mapgeom.Coord(r)),
+		svg("text").Attr("x", mapgeom.Coord(cx)).Attr("y", mapgeom.Coord(cy)).
 			Attr("text-anchor", "middle").Attr("dominant-baseline", "central").Text("!"),
 	)
 }
-
-func coord(v float64) string { return fmt.Sprintf("%.1f", v) }
 
 // onClick routes clicks on SVG links in-app. go-app's own link handling
 // looks for an "A" tag name, but SVG links report "a", so without this every
@@ -710,9 +710,9 @@ func (m *ConceptMap) onKey(ctx ui.Context, e ui.Event) {
 	case "-", "_":
 		m.setView(ctx, m.zoomedBy(1/1.5))
 	case "0":
-		m.setView(ctx, viewport{})
+		m.setView(ctx, mapgeom.Viewport{})
 	default:
-		next := nextInDirection(knowledge, node.Call("getAttribute", "data-id").String(), key)
+		next := mapgeom.NextInDirection(m.Site.Knowledge, node.Call("getAttribute", "data-id").String(), key)
 		if next == "" {
 			return
 		}
@@ -742,14 +742,14 @@ func (m *ConceptMap) onPointerOver(e ui.Event) {
 // keepInView pans a zoomed map so that a node reached from the keyboard is
 // on screen.
 func (m *ConceptMap) keepInView(id string) {
-	c, ok := knowledge.Concept(id)
+	c, ok := m.Site.Knowledge.Concept(id)
 	v := m.shown()
-	if !ok || v.zoom(m.fit()) == 1 {
+	if !ok || v.Zoom(m.fit()) == 1 {
 		return
 	}
 	p := c.Position
 	if p.X < v.X || p.X > v.X+v.W || p.Y < v.Y || p.Y > v.Y+v.H {
-		m.view = v.panned(p.X-(v.X+v.W/2), p.Y-(v.Y+v.H/2), m.fit())
+		m.view = v.Panned(p.X-(v.X+v.W/2), p.Y-(v.Y+v.H/2), m.fit())
 	}
 }
 
@@ -770,12 +770,12 @@ func (m *ConceptMap) hover(id string) {
 
 // relationSentence reads a link as words: "Debate is a method of Scalable
 // oversight".
-func relationSentence(l kb.Link) string {
-	return titleOf(l.From) + " " + l.Relation.Phrase() + " " + titleOf(l.To)
+func (s *Site) relationSentence(l kb.Link) string {
+	return s.titleOf(l.From) + " " + l.Relation.Phrase() + " " + s.titleOf(l.To)
 }
 
-func titleOf(id string) string {
-	if c, ok := knowledge.Concept(id); ok {
+func (s *Site) titleOf(id string) string {
+	if c, ok := s.Knowledge.Concept(id); ok {
 		return c.Title
 	}
 	return id

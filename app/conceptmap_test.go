@@ -11,12 +11,12 @@ import (
 )
 
 func TestTheMapHasOneLinkedNodePerConcept(t *testing.T) {
-	doc := render(t, &ConceptMap{})
+	doc := render(t, &ConceptMap{Site: testSite})
 	nodes := findAll(doc, func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "node") })
-	if len(nodes) != len(knowledge.Concepts()) {
-		t.Fatalf("%d nodes, want %d", len(nodes), len(knowledge.Concepts()))
+	if len(nodes) != len(testSite.Knowledge.Concepts()) {
+		t.Fatalf("%d nodes, want %d", len(nodes), len(testSite.Knowledge.Concepts()))
 	}
-	for i, c := range knowledge.Concepts() {
+	for i, c := range testSite.Knowledge.Concepts() {
 		n := nodes[i]
 		if attr(n, "href") != "/concepts/"+c.ID {
 			t.Errorf("node %s links to %q", c.ID, attr(n, "href"))
@@ -36,12 +36,12 @@ func TestTheMapHasOneLinkedNodePerConcept(t *testing.T) {
 }
 
 func TestTheMapDrawsEachLinkTypedAndExplained(t *testing.T) {
-	doc := render(t, &ConceptMap{})
+	doc := render(t, &ConceptMap{Site: testSite})
 	edges := findAll(doc, func(n *html.Node) bool { return n.Data == "path" && hasClass(n, "edge") })
-	if len(edges) != len(knowledge.Links()) {
-		t.Fatalf("%d edges, want %d", len(edges), len(knowledge.Links()))
+	if len(edges) != len(testSite.Knowledge.Links()) {
+		t.Fatalf("%d edges, want %d", len(edges), len(testSite.Knowledge.Links()))
 	}
-	for i, l := range knowledge.Links() {
+	for i, l := range testSite.Knowledge.Links() {
 		e := edges[i]
 		if attr(e, "data-from") != l.From || attr(e, "data-to") != l.To {
 			t.Errorf("edge %d joins %s→%s, want %s→%s", i, attr(e, "data-from"), attr(e, "data-to"), l.From, l.To)
@@ -58,14 +58,14 @@ func TestTheMapDrawsEachLinkTypedAndExplained(t *testing.T) {
 // The browser lays nothing out: it draws each edge along the route the
 // server's layout gave it, and writes its relation where the layout said.
 func TestEdgesFollowTheirRoutesAndLabelsSitWhereTheLayoutPutThem(t *testing.T) {
-	doc := render(t, &ConceptMap{Focus: "debate"})
+	doc := render(t, &ConceptMap{Site: testSite, Focus: "debate"})
 	edges := findAll(doc, func(n *html.Node) bool { return hasClass(n, "edge") })
 	labels := findAll(doc, func(n *html.Node) bool { return hasClass(n, "edge-label") })
-	for i, l := range knowledge.Links() {
+	for i, l := range testSite.Knowledge.Links() {
 		if l.Path == "" || attr(edges[i], "d") != l.Path {
 			t.Errorf("edge %s→%s is drawn along %q, want its route %q", l.From, l.To, attr(edges[i], "d"), l.Path)
 		}
-		if x, y := attr(labels[i], "x"), attr(labels[i], "y"); x != coord(l.LabelAt.X) || y != coord(l.LabelAt.Y) {
+		if x, y := attr(labels[i], "x"), attr(labels[i], "y"); x != mapgeom.Coord(l.LabelAt.X) || y != mapgeom.Coord(l.LabelAt.Y) {
 			t.Errorf("the label of %s→%s is at (%s, %s), want %v", l.From, l.To, x, y, l.LabelAt)
 		}
 	}
@@ -75,9 +75,9 @@ func TestEdgesFollowTheirRoutesAndLabelsSitWhereTheLayoutPutThem(t *testing.T) {
 // every link between what it leaves.
 func TestOnlyTheStructureIsDrawnAtRest(t *testing.T) {
 	atRest, others := 0, 0
-	for _, e := range findAll(render(t, &ConceptMap{}), func(n *html.Node) bool { return hasClass(n, "edge") }) {
-		from, _ := knowledge.Concept(attr(e, "data-from"))
-		to, _ := knowledge.Concept(attr(e, "data-to"))
+	for _, e := range findAll(render(t, &ConceptMap{Site: testSite}), func(n *html.Node) bool { return hasClass(n, "edge") }) {
+		from, _ := testSite.Knowledge.Concept(attr(e, "data-from"))
+		to, _ := testSite.Knowledge.Concept(attr(e, "data-to"))
 		structural := hasClass(e, "rel-method-of") || hasClass(e, "rel-tool-for") ||
 			from.Kind == kb.KindCore && to.Kind == kb.KindDirection || from.Kind == kb.KindDirection && to.Kind == kb.KindCore
 		if hasClass(e, "at-rest") != structural {
@@ -96,10 +96,10 @@ func TestOnlyTheStructureIsDrawnAtRest(t *testing.T) {
 		m    *ConceptMap
 		want bool
 	}{
-		{&ConceptMap{}, false},
-		{&ConceptMap{Focus: "debate"}, false},
-		{&ConceptMap{Focus: "debate", Hops: 1}, true},
-		{&ConceptMap{HiddenKinds: []kb.Kind{kb.KindIdea}}, true},
+		{&ConceptMap{Site: testSite}, false},
+		{&ConceptMap{Site: testSite, Focus: "debate"}, false},
+		{&ConceptMap{Site: testSite, Focus: "debate", Hops: 1}, true},
+		{&ConceptMap{Site: testSite, HiddenKinds: []kb.Kind{kb.KindIdea}}, true},
 	} {
 		svgs := findAll(render(t, tc.m), func(n *html.Node) bool { return hasClass(n, "concept-map") })
 		if got := hasClass(svgs[0], "shows-every-link"); got != tc.want {
@@ -109,13 +109,13 @@ func TestOnlyTheStructureIsDrawnAtRest(t *testing.T) {
 }
 
 func TestTheMapIsFramedOnItsLayoutWithItsBandNamed(t *testing.T) {
-	doc := render(t, &ConceptMap{})
-	frame := knowledge.Map().Frame
+	doc := render(t, &ConceptMap{Site: testSite})
+	frame := testSite.Knowledge.Map().Frame
 	svgs := findAll(doc, func(n *html.Node) bool { return hasClass(n, "concept-map") })
-	if want := (viewport{X: frame.X, Y: frame.Y, W: frame.W, H: frame.H}).String(); attr(svgs[0], "viewBox") != want {
+	if want := (mapgeom.Viewport{X: frame.X, Y: frame.Y, W: frame.W, H: frame.H}).String(); attr(svgs[0], "viewBox") != want {
 		t.Errorf("the map's viewBox is %q, want its frame %q", attr(svgs[0], "viewBox"), want)
 	}
-	if w := attr(svgs[0], "width"); w != coord(frame.W*12.5/20) {
+	if w := attr(svgs[0], "width"); w != mapgeom.Coord(frame.W*12.5/20) {
 		t.Errorf("the map's own width is %s px, want 20-unit labels at 12.5 px", w)
 	}
 	if band := findAll(doc, func(n *html.Node) bool { return hasClass(n, "map-band") }); len(band) != 1 || strings.Join(strings.Fields(textOf(band[0])), " ") != mapgeom.BandLabel {
@@ -124,11 +124,11 @@ func TestTheMapIsFramedOnItsLayoutWithItsBandNamed(t *testing.T) {
 }
 
 func TestAFocusedConceptHighlightsItsNeighbourhood(t *testing.T) {
-	doc := render(t, &ConceptMap{Focus: "debate"})
+	doc := render(t, &ConceptMap{Site: testSite, Focus: "debate"})
 	if maps := findAll(doc, func(n *html.Node) bool { return hasClass(n, "concept-map") && hasClass(n, "has-active") }); len(maps) != 1 {
 		t.Errorf("the map is not marked as highlighting, so the rest would not be dimmed")
 	}
-	neighbours := knowledge.Neighbours("debate")
+	neighbours := testSite.Knowledge.Neighbours("debate")
 	for _, n := range findAll(doc, func(n *html.Node) bool { return hasClass(n, "node") }) {
 		id := attr(n, "data-id")
 		switch {
@@ -143,7 +143,7 @@ func TestAFocusedConceptHighlightsItsNeighbourhood(t *testing.T) {
 	labels := findAll(doc, func(n *html.Node) bool {
 		return n.Data == "text" && hasClass(n, "edge-label") && hasClass(n, "is-active")
 	})
-	if len(labels) != len(knowledge.LinksOf("debate")) {
+	if len(labels) != len(testSite.Knowledge.LinksOf("debate")) {
 		t.Errorf("%d edge labels shown, want one per link of debate", len(labels))
 	}
 }
@@ -158,7 +158,7 @@ func TestTheLegendNamesEveryKindAndRelation(t *testing.T) {
 }
 
 func TestASpotlightFramesItsConceptsAndDimsTheRest(t *testing.T) {
-	doc := render(t, &ConceptMap{Spotlight: []string{"debate", "scalable-oversight"}})
+	doc := render(t, &ConceptMap{Site: testSite, Spotlight: []string{"debate", "scalable-oversight"}})
 	for _, n := range findAll(doc, func(n *html.Node) bool { return hasClass(n, "node") }) {
 		id := attr(n, "data-id")
 		spotlit := id == "debate" || id == "scalable-oversight"
@@ -180,14 +180,14 @@ func TestFiltersAndFocusModeLeaveOnlyWhatTheyShould(t *testing.T) {
 		}
 		return out
 	}
-	noProblems := nodes(&ConceptMap{HiddenKinds: []kb.Kind{kb.KindProblem}})
-	for _, c := range knowledge.Concepts() {
+	noProblems := nodes(&ConceptMap{Site: testSite, HiddenKinds: []kb.Kind{kb.KindProblem}})
+	for _, c := range testSite.Knowledge.Concepts() {
 		if noProblems[c.ID] == (c.Kind == kb.KindProblem) {
 			t.Errorf("with problems hidden, %s (%s) shown = %v", c.ID, c.Kind, noProblems[c.ID])
 		}
 	}
-	around := nodes(&ConceptMap{Focus: "debate", Hops: 1})
-	want := knowledge.Within("debate", 1)
+	around := nodes(&ConceptMap{Site: testSite, Focus: "debate", Hops: 1})
+	want := testSite.Knowledge.Within("debate", 1)
 	if len(around) != len(want) {
 		t.Errorf("focus mode shows %d concepts, want debate and its %d neighbours", len(around), len(want)-1)
 	}
@@ -197,7 +197,7 @@ func TestFiltersAndFocusModeLeaveOnlyWhatTheyShould(t *testing.T) {
 		}
 	}
 	// The focused concept stays even when its kind is hidden.
-	if kept := nodes(&ConceptMap{Focus: "debate", HiddenKinds: []kb.Kind{kb.KindMethod}}); !kept["debate"] {
+	if kept := nodes(&ConceptMap{Site: testSite, Focus: "debate", HiddenKinds: []kb.Kind{kb.KindMethod}}); !kept["debate"] {
 		t.Errorf("hiding methods hid the focused method")
 	}
 }

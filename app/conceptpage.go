@@ -12,6 +12,9 @@ import (
 type ConceptPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// ID is the concept shown.
 	ID string
 }
@@ -22,18 +25,18 @@ func (p *ConceptPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *ConceptPage) arrive(ctx ui.Context) {
 	c := p.concept()
-	showPage(ctx, c.Title, c.Summary, headingID)
-	markVisited(ctx, c.ID)
+	p.Site.showPage(ctx, c.Title, c.Summary, headingID)
+	p.Site.device.markVisited(ctx, c.ID)
 }
 
 func (p *ConceptPage) concept() *kb.Concept {
-	c, _ := knowledge.Concept(p.ID)
+	c, _ := p.Site.Knowledge.Concept(p.ID)
 	return c
 }
 
 func (p *ConceptPage) Render() ui.UI {
 	c := p.concept()
-	return pageFrame("concept-page",
+	return pageFrame(p.Site, "concept-page",
 		ui.Article().Class("concept", "kind-"+string(c.Kind)).Body(
 			ui.P().Class("back").Body(
 				ui.A().Href("/?focus="+c.ID).Text("← Back to the map"),
@@ -50,7 +53,7 @@ func (p *ConceptPage) Render() ui.UI {
 			p.relations(c),
 			p.questions(c),
 			p.history(c),
-			&SourceList{IDs: c.Sources, Reviewed: c.Reviewed},
+			&SourceList{Site: p.Site, IDs: c.Sources, Reviewed: c.Reviewed},
 		),
 	)
 }
@@ -58,7 +61,7 @@ func (p *ConceptPage) Render() ui.UI {
 // caveats lists the caveats that qualify the concept, first thing after
 // the definition, so nobody reads the concept without its limits.
 func (p *ConceptPage) caveats(c *kb.Concept) ui.UI {
-	caveats := knowledge.CaveatsOf(c.ID)
+	caveats := p.Site.Knowledge.CaveatsOf(c.ID)
 	if len(caveats) == 0 {
 		return nil
 	}
@@ -76,12 +79,12 @@ func (p *ConceptPage) caveats(c *kb.Concept) ui.UI {
 
 // labs offers the lab that lets a reader see the concept happen.
 func (p *ConceptPage) labs(c *kb.Concept) ui.UI {
-	return conceptLabLink(c.ID, "Run it yourself: the lab")
+	return p.Site.conceptLabLink(c.ID, "Run it yourself: the lab")
 }
 
 // conceptLabLink links the lab a concept has, if any, as a button.
-func conceptLabLink(conceptID, label string) ui.UI {
-	labs := knowledge.LabsOf(conceptID)
+func (s *Site) conceptLabLink(conceptID, label string) ui.UI {
+	labs := s.Knowledge.LabsOf(conceptID)
 	if len(labs) == 0 {
 		return nil
 	}
@@ -103,7 +106,7 @@ func (p *ConceptPage) questions(c *kb.Concept) ui.UI {
 // history lists the events of the institutional history that concern the
 // concept, each with how it is known.
 func (p *ConceptPage) history(c *kb.Concept) ui.UI {
-	events := knowledge.EventsOf(c.ID)
+	events := p.Site.Knowledge.EventsOf(c.ID)
 	if len(events) == 0 {
 		return nil
 	}
@@ -125,7 +128,7 @@ func (p *ConceptPage) history(c *kb.Concept) ui.UI {
 // relations lists every link of the concept as a sentence, the other
 // concept linked, with the link's note.
 func (p *ConceptPage) relations(c *kb.Concept) ui.UI {
-	links := knowledge.LinksOf(c.ID)
+	links := p.Site.Knowledge.LinksOf(c.ID)
 	if len(links) == 0 {
 		return nil
 	}
@@ -153,7 +156,7 @@ func (p *ConceptPage) relations(c *kb.Concept) ui.UI {
 // other one as a link.
 func (p *ConceptPage) end(id, self string) ui.UI {
 	if id == self {
-		return ui.Span().Class("self").Text(titleOf(id))
+		return ui.Span().Class("self").Text(p.Site.titleOf(id))
 	}
-	return ui.A().Href(kb.ConceptPath(id)).Text(titleOf(id))
+	return ui.A().Href(kb.ConceptPath(id)).Text(p.Site.titleOf(id))
 }

@@ -45,7 +45,7 @@ func TestEverySectionOfTheArticleHasAPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := make(map[string]bool)
-	for _, p := range Pages(knowledge) {
+	for _, p := range Pages(testSite.Knowledge) {
 		pages[p] = true
 	}
 	found := 0

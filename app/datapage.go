@@ -24,6 +24,9 @@ const (
 type DataPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// Empty when prerendered: the data is in the browser.
 	summary  dataSummary
 	setAside []storedSetAside
@@ -72,32 +75,32 @@ func (p *DataPage) OnMount(ctx ui.Context) {
 }
 
 func (p *DataPage) arrive(ctx ui.Context) {
-	showPage(ctx, "Your data on this device", "What Oversight Explorer keeps on this device, and how to export, import or clear it.", headingID)
+	p.Site.showPage(ctx, "Your data on this device", "What Oversight Explorer keeps on this device, and how to export, import or clear it.", headingID)
 	p.refresh(ctx)
 }
 
 func (p *DataPage) refresh(ctx ui.Context) {
-	if device == nil {
+	if p.Site.device == nil {
 		return
 	}
-	progress := readLocal(ctx, progressRecord)
+	progress := readLocal(ctx, p.Site.device, progressRecord)
 	p.summary = dataSummary{
-		visited: len(readLocal(ctx, visitedRecord)),
+		visited: len(readLocal(ctx, p.Site.device, visitedRecord)),
 		started: len(progress),
-		tours:   len(readLocal(ctx, toursRecord)),
-		theme:   readLocal(ctx, settingsRecord).Theme,
+		tours:   len(readLocal(ctx, p.Site.device, toursRecord)),
+		theme:   readLocal(ctx, p.Site.device, settingsRecord).Theme,
 	}
 	for _, pr := range progress {
 		if pr.Complete() {
 			p.summary.completed++
 		}
 	}
-	p.setAside = device.setAsideRecords()
-	p.storage = device.storage()
+	p.setAside = p.Site.device.setAsideRecords()
+	p.storage = p.Site.device.storage()
 }
 
 func (p *DataPage) Render() ui.UI {
-	return pageFrame("data-page",
+	return pageFrame(p.Site, "data-page",
 		ui.Div().Class("reading-column").Body(
 			ui.H1().ID(headingID).TabIndex(-1).Text("Your data on this device"),
 			ui.P().Class("lead").Text("What you do in Oversight Explorer stays on this device: the concepts you open, how far you are through each tour, tours you import and your theme. Nothing is sent anywhere. Here you can see it, save it to a file, and bring it back, on this device or another."),
@@ -239,10 +242,10 @@ func (p *DataPage) setAsideItem(e storedSetAside) ui.UI {
 }
 
 func (p *DataPage) export(ctx ui.Context, e ui.Event) {
-	if device == nil {
+	if p.Site.device == nil {
 		return
 	}
-	saveFile("oversight-data-"+time.Now().Format("2006-01-02")+".json", "application/json", device.export())
+	saveFile("oversight-data-"+time.Now().Format("2006-01-02")+".json", "application/json", p.Site.device.export())
 }
 
 func (p *DataPage) downloadSetAside(e storedSetAside) ui.EventHandler {
@@ -264,10 +267,10 @@ func (p *DataPage) onFile(ctx ui.Context, e ui.Event) {
 }
 
 func (p *DataPage) importFile(ctx ui.Context, name string, data []byte) {
-	if device == nil {
+	if p.Site.device == nil {
 		return
 	}
-	report, err := device.importData(data)
+	report, err := p.Site.device.importData(data)
 	p.imported = &importOutcome{file: name, err: err, report: report}
 	if err == nil {
 		ctx.NewActionWithValue(localDataChanged, name)
@@ -290,14 +293,14 @@ func (p *DataPage) cancel(ctx ui.Context, e ui.Event) { p.confirming = "" }
 
 func (p *DataPage) clearVisited(ctx ui.Context, e ui.Event) {
 	p.confirming = ""
-	clearVisited(ctx)
+	p.Site.device.clearVisited(ctx)
 }
 
 func (p *DataPage) discard(key string) ui.EventHandler {
 	return func(ctx ui.Context, e ui.Event) {
 		p.confirming = ""
-		if device != nil {
-			device.discardSetAside(key)
+		if p.Site.device != nil {
+			p.Site.device.discardSetAside(key)
 		}
 		p.refresh(ctx)
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 func TestTheDataPageSaysWhatIsKeptAndIsLinkedFromEveryPage(t *testing.T) {
-	if !slices.Contains(Pages(knowledge), DataPath) {
+	if !slices.Contains(Pages(testSite.Knowledge), DataPath) {
 		t.Errorf("%s is not among the app's pages, so it is not cached for offline use", DataPath)
 	}
 	doc := prerender(t, DataPath)

@@ -10,24 +10,19 @@ import (
 // device's localStorage, the request for persistent storage, and what
 // components call.
 
-// device is this browser's local data, opened by OpenLocalData before the
-// app starts; nil on the server, where nothing is stored and reads are
-// empty.
-var device *store
-
 // localDataChanged is the action posted whenever local data changes, with
 // the changed record's key as its value, and when there is news about the
 // device's storage for the reader. Components that show local data handle
 // it with ctx.Handle(localDataChanged, …) in OnMount.
 const localDataChanged = "local-data-changed"
 
-// OpenLocalData opens the device's local data; the browser's main calls it
-// before go-app starts. go-app reads localStorage as it starts and stops
+// OpenLocalData opens the device's local data for the site; the browser's
+// main calls it before go-app starts. go-app reads localStorage as it starts and stops
 // for good if reading it throws, which it does when the browser blocks the
 // site's storage: then an empty stand-in is put in its place first, and
 // the app keeps its data in memory.
-func OpenLocalData() {
-	device = openStore(browserStorage(), requestPersistence, time.Now)
+func (s *Site) OpenLocalData() {
+	s.device = openStore(browserStorage(), requestPersistence, time.Now)
 }
 
 // browserStorage is window.localStorage, or nil when the browser gives none.
@@ -128,7 +123,7 @@ func requestPersistence() bool {
 
 // readLocal reads a record; if reading it set something aside, the reader
 // is told.
-func readLocal[T any](ctx ui.Context, r record[T]) T {
+func readLocal[T any](ctx ui.Context, device *store, r record[T]) T {
 	if device == nil {
 		var empty T
 		return empty
@@ -141,7 +136,7 @@ func readLocal[T any](ctx ui.Context, r record[T]) T {
 }
 
 // changeLocal edits a record (see change) and tells the app if it changed.
-func changeLocal[T any](ctx ui.Context, r record[T], edit func(v *T) bool) {
+func changeLocal[T any](ctx ui.Context, device *store, r record[T], edit func(v *T) bool) {
 	if device == nil {
 		return
 	}
@@ -155,5 +150,7 @@ func changeLocal[T any](ctx ui.Context, r record[T], edit func(v *T) bool) {
 	}
 }
 
-// keptOnDevice says whether what the app saves now outlasts the visit.
-func keptOnDevice() bool { return device != nil && device.storage() == storageWorking }
+// outlastsVisit says whether what the app saves now outlasts the visit.
+func (s *store) outlastsVisit() bool {
+	return s != nil && s.storage() == storageWorking
+}

@@ -10,12 +10,15 @@ import (
 type EventPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// ID is the event shown.
 	ID string
 }
 
 func (p *EventPage) event() *kb.Event {
-	e, _ := knowledge.Event(p.ID)
+	e, _ := p.Site.Knowledge.Event(p.ID)
 	return e
 }
 
@@ -25,12 +28,12 @@ func (p *EventPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *EventPage) arrive(ctx ui.Context) {
 	e := p.event()
-	showPage(ctx, e.Title, e.Summary, headingID)
+	p.Site.showPage(ctx, e.Title, e.Summary, headingID)
 }
 
 func (p *EventPage) Render() ui.UI {
 	e := p.event()
-	return pageFrame("event-page",
+	return pageFrame(p.Site, "event-page",
 		ui.Article().Class("reading-column", "entry").Body(
 			ui.P().Class("back").Body(ui.A().Href(HistoryPath).Text("← The whole timeline")),
 			ui.P().Class("event-meta").Body(
@@ -40,9 +43,9 @@ func (p *EventPage) Render() ui.UI {
 			),
 			ui.H1().ID(headingID).TabIndex(-1).Text(e.Title),
 			ui.P().Class("lead").Text(e.Summary),
-			ui.P().Class("qualifies").Body(ui.Strong().Text("Concerns: "), conceptLinks(e.Concerns)),
+			ui.P().Class("qualifies").Body(ui.Strong().Text("Concerns: "), p.Site.conceptLinks(e.Concerns)),
 			ui.Raw(e.Body),
-			&SourceList{IDs: e.Sources, Reviewed: e.Reviewed},
+			&SourceList{Site: p.Site, IDs: e.Sources, Reviewed: e.Reviewed},
 		),
 	)
 }

@@ -16,6 +16,9 @@ const GlossaryPath = kb.GlossaryPath
 // sources behind the technical ones.
 type GlossaryPage struct {
 	ui.Compo
+
+	// Site is what every page reads (see Site).
+	Site *Site
 }
 
 func (p *GlossaryPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
@@ -23,12 +26,12 @@ func (p *GlossaryPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 func (p *GlossaryPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *GlossaryPage) arrive(ctx ui.Context) {
-	showPage(ctx, "Glossary", "The technical terms of superalignment, each in a sentence or two of plain language.", headingID)
+	p.Site.showPage(ctx, "Glossary", "The technical terms of superalignment, each in a sentence or two of plain language.", headingID)
 }
 
 func (p *GlossaryPage) Render() ui.UI {
-	terms := knowledge.Glossary()
-	return pageFrame("glossary-page",
+	terms := p.Site.Knowledge.Glossary()
+	return pageFrame(p.Site, "glossary-page",
 		ui.Div().Class("reading-column").Body(
 			ui.H1().ID(headingID).TabIndex(-1).Text("Glossary"),
 			ui.P().Class("lead").Text("The words this explorer uses that a newcomer may not know. On every page, the first use of one links here; hover over it or focus it to read its definition in place."),
@@ -41,7 +44,7 @@ func (p *GlossaryPage) Render() ui.UI {
 						ui.If(len(t.Aliases) > 0, func() ui.UI {
 							return ui.P().Class("glossary-forms").Text("Also written: " + strings.Join(t.Aliases, ", ") + ".")
 						}),
-						ui.If(len(t.Sources) > 0, func() ui.UI { return termSources(t.Sources) }),
+						ui.If(len(t.Sources) > 0, func() ui.UI { return p.Site.termSources(t.Sources) }),
 					),
 				)
 			})),
@@ -51,10 +54,10 @@ func (p *GlossaryPage) Render() ui.UI {
 
 // termSources names the sources behind a definition, each linking to its
 // entry in the bibliography.
-func termSources(ids []string) ui.UI {
+func (s *Site) termSources(ids []string) ui.UI {
 	var links []ui.UI
 	for i, id := range ids {
-		src, ok := knowledge.Source(id)
+		src, ok := s.Knowledge.Source(id)
 		if !ok {
 			continue
 		}

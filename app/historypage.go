@@ -10,6 +10,9 @@ import (
 // how it is known, so a reader tells an official record from a report.
 type HistoryPage struct {
 	ui.Compo
+
+	// Site is what every page reads (see Site).
+	Site *Site
 }
 
 func (p *HistoryPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
@@ -17,12 +20,12 @@ func (p *HistoryPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 func (p *HistoryPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *HistoryPage) arrive(ctx ui.Context) {
-	showPage(ctx, "Institutional history", "A timeline of superalignment as an institutional effort, with the evidence behind each event.", headingID)
+	p.Site.showPage(ctx, "Institutional history", "A timeline of superalignment as an institutional effort, with the evidence behind each event.", headingID)
 }
 
 func (p *HistoryPage) Render() ui.UI {
-	events := knowledge.Events()
-	return pageFrame("history-page",
+	events := p.Site.Knowledge.Events()
+	return pageFrame(p.Site, "history-page",
 		ui.Div().Class("reading-column").Body(
 			ui.H1().ID(headingID).TabIndex(-1).Text("Institutional history"),
 			ui.P().Class("lead").Text("How superalignment became a team, a funding programme and then an agenda carried on elsewhere. Each event is marked with the kind of evidence behind it."),
@@ -40,7 +43,7 @@ func (p *HistoryPage) Render() ui.UI {
 							ui.H2().Body(ui.A().Href(kb.EventPath(e.ID)).Text(e.Title)),
 							&EvidenceBadge{Evidence: e.Evidence},
 							ui.P().Text(e.Summary),
-							ui.P().Class("qualifies").Body(ui.Text("Concerns: "), conceptLinks(e.Concerns)),
+							ui.P().Class("qualifies").Body(ui.Text("Concerns: "), p.Site.conceptLinks(e.Concerns)),
 						),
 					)
 				}),

@@ -35,8 +35,8 @@ const (
 type JoinPage struct {
 	ui.Compo
 
-	// Knowledge holds the tours a class follows.
-	Knowledge *kb.KB
+	// Site is what every page reads (see Site).
+	Site *Site
 
 	// ctx is the page's own, taken when it mounts: what a request
 	// dispatches when it returns must reach the page even when the
@@ -82,7 +82,7 @@ func (p *JoinPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 func (p *JoinPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *JoinPage) arrive(ctx ui.Context) {
-	showPage(ctx, "Join a live class", "Follow your teacher’s tour on this device, answer the class’s questions and ask your own, anonymously.", headingID)
+	p.Site.showPage(ctx, "Join a live class", "Follow your teacher’s tour on this device, answer the class’s questions and ask your own, anonymously.", headingID)
 	if ui.IsClient {
 		p.code = ctx.Page().URL().Query().Get("code")
 	}
@@ -180,10 +180,10 @@ func (p *JoinPage) stepTitle(tourID string, n int) string {
 }
 
 func (p *JoinPage) tour(id string) (*kb.Tour, bool) {
-	if p.Knowledge == nil {
+	if p.Site == nil {
 		return nil, false
 	}
-	return p.Knowledge.Tour(id)
+	return p.Site.Knowledge.Tour(id)
 }
 
 // endClass shows that the class is over and forgets it.
@@ -427,7 +427,7 @@ func (p *JoinPage) Render() ui.UI {
 	default:
 		content = p.renderForm()
 	}
-	return pageFrame("join-page",
+	return pageFrame(p.Site, "join-page",
 		// Present from the start, so that what it says later is announced.
 		ui.P().ID(announcerID).Class("visually-hidden").Aria("live", "polite").Text(p.announcement),
 		content,
@@ -517,10 +517,10 @@ func (p *JoinPage) renderStep(room liveRoom) ui.UI {
 		)
 	}
 	return ui.Div().Class("tour-layout", "live-layout").Body(
-		ui.Div().Class("map-pane", "tour-map").Body(&ConceptMap{Spotlight: t.Steps[n-1].Concepts}),
+		ui.Div().Class("map-pane", "tour-map").Body(&ConceptMap{Site: p.Site, Spotlight: t.Steps[n-1].Concepts}),
 		ui.Section().Class("tour-step", "live-step").Aria("labelledby", headingID).Body(
 			ui.P().Class("tour-kicker").Text("Tour: "+t.Title),
-			ui.Div().Body(stepContent(t, n)...),
+			ui.Div().Body(p.Site.stepContent(t, n)...),
 			ui.Nav().Class("tour-controls").Aria("label", "Read other steps").Body(
 				button("live-prev", "← Previous", true, p.showStep(n-1), n).Disabled(n <= 1),
 				button("live-next", "Next →", true, p.showStep(n+1), n).Disabled(n >= len(t.Steps)),

@@ -22,6 +22,9 @@ import (
 type LabPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// ID is the lab shown.
 	ID string
 
@@ -49,7 +52,7 @@ const startingLab = `<div class="lab-body"><h1 id="` + headingID + `" tabindex="
 func (p *LabPage) OnInit() {
 	// The first page the app shows was prerendered: it keeps what the
 	// server wrote until the worker writes anew.
-	if ui.IsClient && !started {
+	if ui.IsClient && !p.Site.started {
 		if el := ui.Window().Get("document").Call("querySelector", "main .lab-body"); el.Truthy() {
 			p.html = el.Get("outerHTML").String()
 		}
@@ -75,13 +78,13 @@ func (p *LabPage) arrive(ctx ui.Context) {
 		p.html = ""
 	}
 	p.shownID = p.ID
-	p.info, _ = knowledge.Lab(p.ID)
+	p.info, _ = p.Site.Knowledge.Lab(p.ID)
 	p.view = lab.View{Lab: p.ID, Query: p.view.Query}
-	if html, ok := labRunner.RenderNow(p.view); ok {
+	if html, ok := p.Site.labs.RenderNow(p.view); ok {
 		p.html = html
 	}
 	if p.html != "" {
-		showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
+		p.Site.showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
 	}
 	p.render()
 }
@@ -101,9 +104,9 @@ func (p *LabPage) render() {
 	// setting leaves it where the learner is.
 	playing := p.playing
 	p.playing = false
-	labRunner.Render(p.mounted, p.view, func(ctx ui.Context, html string, err error) {
+	p.Site.labs.Render(p.mounted, p.view, func(ctx ui.Context, html string, err error) {
 		if first {
-			showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
+			p.Site.showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
 		}
 		if err != nil {
 			p.failure = strings.ReplaceAll(strings.ReplaceAll(err.Error(), "&", "&amp;"), "<", "&lt;")
@@ -139,11 +142,11 @@ func (p *LabPage) Render() ui.UI {
 	if p.failure != "" {
 		body = `<div>` + body + `<p class="lab-error" role="alert">The lab could not run: ` + p.failure + `. The rest of the app works as before.</p></div>`
 	}
-	return pageFrame("lab-page",
+	return pageFrame(p.Site, "lab-page",
 		ui.Div().Class("lab").On("input", p.act).On("change", p.act).On("click", p.act).Body(
 			ui.Raw(body),
 			ui.P().ID("lab-announce").Class("visually-hidden").Aria("live", "polite"),
-			&SourceList{IDs: p.info.Sources, Reviewed: p.info.Reviewed},
+			&SourceList{Site: p.Site, IDs: p.info.Sources, Reviewed: p.info.Reviewed},
 		),
 	)
 }

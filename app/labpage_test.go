@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"oversight/labs"
+	"oversight/search"
 )
 
 // Without JavaScript, a lab's page shows every control of its Spec at the
@@ -83,7 +84,7 @@ func TestALabPageSaysWhatItClampedInItsAddress(t *testing.T) {
 
 func TestTheLabsIndexAndTheConceptLinkEachLab(t *testing.T) {
 	for _, id := range []string{"weak-to-strong", "debate"} {
-		info, _ := knowledge.Lab(id)
+		info, _ := testSite.Knowledge.Lab(id)
 		toLab := func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == LabPath(info.ID) }
 		if len(findAll(prerender(t, LabsPath), toLab)) == 0 {
 			t.Errorf("the labs' index does not link the lab %s", id)
@@ -91,12 +92,12 @@ func TestTheLabsIndexAndTheConceptLinkEachLab(t *testing.T) {
 		if len(findAll(prerender(t, kb.ConceptPath(info.Concept)), toLab)) == 0 {
 			t.Errorf("the concept's page does not link its lab %s", id)
 		}
-		if conceptLabLink(info.Concept, "Run the lab") == nil {
+		if testSite.conceptLabLink(info.Concept, "Run the lab") == nil {
 			t.Errorf("the concept's preview has no link to its lab %s", id)
 		}
 	}
-	found := search(buildSearchIndex(knowledge), "weak-to-strong lab", 10)
-	if !slices.ContainsFunc(found, func(r searchResult) bool { return r.Path == LabPath("weak-to-strong") && r.Kind == "Lab" }) {
+	found := buildSearchIndex(testSite.Knowledge).Find("weak-to-strong lab", 10)
+	if !slices.ContainsFunc(found, func(r search.Result) bool { return r.Path == LabPath("weak-to-strong") && r.Kind == "Lab" }) {
 		t.Errorf("searching for the lab finds %v", found)
 	}
 }

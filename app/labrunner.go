@@ -33,6 +33,3 @@ func (r ReadyLabRunner) Render(ctx ui.Context, v lab.View, done func(ui.Context,
 	html, err := r(v)
 	ctx.Dispatch(func(ctx ui.Context) { done(ctx, html, err) })
 }
-
-// labRunner writes the labs' pages; Register sets it.
-var labRunner LabRunner

@@ -46,6 +46,9 @@ func (w *LabWorker) Render(ctx ui.Context, v lab.View, done func(ui.Context, str
 	view, _ := json.Marshal(&v) // plain fields: it cannot fail
 	// A run the worker is busy with is cancelled there by this message.
 	w.worker.Call("postMessage", []any{w.latest, string(view)})
+	// The run is the worker's from here: the browser tests check that the
+	// page's thread stays free from this mark to oversight:lab-answer.
+	ui.Window().Get("performance").Call("mark", "oversight:lab-posted")
 }
 
 // start creates the worker. It answers [request, html, problem]; request 0

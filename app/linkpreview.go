@@ -9,6 +9,7 @@ import (
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"oversight/kb"
+	"oversight/mapgeom"
 )
 
 // previewID is the DOM id of the preview card, which the link it describes
@@ -23,7 +24,7 @@ const (
 	previewHideDelay = 200 * time.Millisecond
 )
 
-// phoneWidth is the widest viewport, in CSS pixels, laid out as a phone:
+// phoneWidth is the widest mapgeom.Viewport, in CSS pixels, laid out as a phone:
 // there the card is a bottom sheet (the same breakpoint as the style sheet).
 const phoneWidth = 640
 
@@ -34,6 +35,9 @@ const phoneWidth = 640
 // the same link opens it. Escape closes the card.
 type LinkPreview struct {
 	ui.Compo
+
+	// Site is what every page reads (see Site).
+	Site *Site
 
 	// id is what the card shows: a concept's id, or termSubject and a
 	// glossary term's id; empty while the card is hidden.
@@ -67,11 +71,11 @@ type documentListener struct {
 
 func (p *LinkPreview) Render() ui.UI {
 	if id, isTerm := strings.CutPrefix(p.id, termSubject); isTerm {
-		if t, ok := knowledge.Term(id); ok {
+		if t, ok := p.Site.Knowledge.Term(id); ok {
 			return p.termCard(t)
 		}
 	}
-	c, ok := knowledge.Concept(p.id)
+	c, ok := p.Site.Knowledge.Concept(p.id)
 	if !ok {
 		return ui.Div().ID(previewID).Class("link-preview").Hidden(true)
 	}
@@ -91,7 +95,7 @@ func (p *LinkPreview) Render() ui.UI {
 		ui.P().Class("kind-badge", "kind-"+string(c.Kind)).Text(c.Kind.Label()),
 		ui.P().Class("preview-title").ID(previewID+"-title").Text(c.Title),
 		ui.P().Class("preview-summary").Text(c.Summary),
-		ui.P().Class("preview-meta").Text(conceptMeta(c.ID)),
+		ui.P().Class("preview-meta").Text(p.Site.conceptMeta(c.ID)),
 		ui.If(p.pinned, func() ui.UI { return p.sheet(c) }),
 	)
 }
@@ -128,10 +132,10 @@ func (p *LinkPreview) termCard(t *kb.Term) ui.UI {
 
 // conceptMeta counts what a concept is tied to, so a reader can tell a hub
 // from a leaf before opening it.
-func conceptMeta(id string) string {
-	links := len(knowledge.LinksOf(id))
+func (s *Site) conceptMeta(id string) string {
+	links := len(s.Knowledge.LinksOf(id))
 	meta := strconv.Itoa(links) + " " + plural(links, "link", "links") + " on the map"
-	if caveats := len(knowledge.CaveatsOf(id)); caveats > 0 {
+	if caveats := len(s.Knowledge.CaveatsOf(id)); caveats > 0 {
 		meta += " · qualified by " + strconv.Itoa(caveats) + " " + plural(caveats, "caveat", "caveats")
 	}
 	return meta
@@ -140,15 +144,15 @@ func conceptMeta(id string) string {
 // sheet is what a tapped card adds: the way into the page first, then the
 // concepts linked to it (a tap on one previews it in turn).
 func (p *LinkPreview) sheet(c *kb.Concept) ui.UI {
-	neighbours := linkedConcepts(c.ID)
+	neighbours := p.Site.linkedConcepts(c.ID)
 	return ui.Div().Class("preview-sheet").Body(
 		ui.A().Class("button", "preview-open").Href(kb.ConceptPath(c.ID)).Text("Open "+c.Title),
-		conceptLabLink(c.ID, "Run the lab"),
+		p.Site.conceptLabLink(c.ID, "Run the lab"),
 		ui.If(len(neighbours) > 0, func() ui.UI {
 			return ui.Div().Class("preview-links").Body(
 				ui.P().Class("preview-links-heading").Text("Linked to"),
 				ui.Ul().Body(ui.Range(neighbours).Slice(func(i int) ui.UI {
-					return ui.Li().Body(ui.A().Href(kb.ConceptPath(neighbours[i])).Text(titleOf(neighbours[i])))
+					return ui.Li().Body(ui.A().Href(kb.ConceptPath(neighbours[i])).Text(p.Site.titleOf(neighbours[i])))
 				})),
 			)
 		}),
@@ -156,10 +160,10 @@ func (p *LinkPreview) sheet(c *kb.Concept) ui.UI {
 }
 
 // linkedConcepts are the concepts one link away, in the map's order.
-func linkedConcepts(id string) []string {
-	near := knowledge.Neighbours(id)
+func (s *Site) linkedConcepts(id string) []string {
+	near := s.Knowledge.Neighbours(id)
 	var ids []string
-	for _, c := range knowledge.Concepts() {
+	for _, c := range s.Knowledge.Concepts() {
 		if c.ID != id && near[c.ID] {
 			ids = append(ids, c.ID)
 		}
@@ -202,7 +206,7 @@ func (p *LinkPreview) OnDismount() {
 // event's target is in, and what it points to (see LinkPreview.id); links
 // inside the card itself and in search results (which say what they are
 // already) have no preview.
-func previewedLink(target ui.Value) (ui.Value, string) {
+func (s *Site) previewedLink(target ui.Value) (ui.Value, string) {
 	if !target.Truthy() || target.Get("closest").IsUndefined() {
 		return nil, ""
 	}
@@ -210,7 +214,7 @@ func previewedLink(target ui.Value) (ui.Value, string) {
 	if !link.Truthy() || link.Call("closest", "#"+previewID+", .search-results").Truthy() {
 		return nil, ""
 	}
-	id, ok := subjectOfHref(link.Call("getAttribute", "href").String())
+	id, ok := s.subjectOfHref(link.Call("getAttribute", "href").String())
 	if !ok {
 		return nil, ""
 	}
@@ -219,17 +223,17 @@ func previewedLink(target ui.Value) (ui.Value, string) {
 
 // subjectOfHref reads what an address points to that the card can show: a
 // concept, or a glossary term (/glossary#{id}).
-func subjectOfHref(href string) (string, bool) {
+func (s *Site) subjectOfHref(href string) (string, bool) {
 	if id, ok := strings.CutPrefix(href, GlossaryPath+"#"); ok {
-		_, known := knowledge.Term(id)
+		_, known := s.Knowledge.Term(id)
 		return termSubject + id, known
 	}
-	return conceptOfHref(href)
+	return s.conceptOfHref(href)
 }
 
 // conceptOfHref reads the concept an address points to: /concepts/{id},
 // optionally with a query or fragment.
-func conceptOfHref(href string) (string, bool) {
+func (s *Site) conceptOfHref(href string) (string, bool) {
 	rest, ok := strings.CutPrefix(href, kb.ConceptPath(""))
 	if !ok {
 		return "", false
@@ -237,7 +241,7 @@ func conceptOfHref(href string) (string, bool) {
 	if i := strings.IndexAny(rest, "?#"); i >= 0 {
 		rest = rest[:i]
 	}
-	_, known := knowledge.Concept(rest)
+	_, known := s.Knowledge.Concept(rest)
 	return rest, known
 }
 
@@ -251,7 +255,7 @@ func (p *LinkPreview) onPointerOver(ctx ui.Context, e ui.Event) {
 		p.pending++ // the pointer reached the card: keep it
 		return
 	}
-	link, id := previewedLink(target)
+	link, id := p.Site.previewedLink(target)
 	switch {
 	case link != nil && p.dismissed != nil && link.Equal(p.dismissed):
 	case link != nil && p.id == id && p.link != nil && link.Equal(p.link):
@@ -273,7 +277,7 @@ func (p *LinkPreview) onFocusIn(ctx ui.Context, e ui.Event) {
 		p.pending++
 		return
 	}
-	link, id := previewedLink(target)
+	link, id := p.Site.previewedLink(target)
 	if link == nil {
 		if !p.pinned {
 			p.now(ctx, p.hide)
@@ -297,7 +301,7 @@ func (p *LinkPreview) onFocusOut(ctx ui.Context, e ui.Event) {
 	if p.pinned || p.inCard(next) {
 		return
 	}
-	if link, _ := previewedLink(next); link == nil {
+	if link, _ := p.Site.previewedLink(next); link == nil {
 		p.later(ctx, 0, p.hide)
 	}
 }
@@ -312,7 +316,7 @@ func (p *LinkPreview) onClick(ctx ui.Context, e ui.Event) {
 	if p.inCard(target) {
 		return
 	}
-	link, id := previewedLink(target)
+	link, id := p.Site.previewedLink(target)
 	moved := math.Hypot(e.Get("clientX").Float()-p.pressedAt.X, e.Get("clientY").Float()-p.pressedAt.Y)
 	switch {
 	case link == nil:
@@ -418,8 +422,8 @@ func (p *LinkPreview) place(ctx ui.Context) {
 			boundsOf(card).width(), boundsOf(card).height(),
 			ui.Window().Get("innerWidth").Float(), ui.Window().Get("innerHeight").Float(),
 		)
-		style.Call("setProperty", "left", coord(left)+"px")
-		style.Call("setProperty", "top", coord(top)+"px")
+		style.Call("setProperty", "left", mapgeom.Coord(left)+"px")
+		style.Call("setProperty", "top", mapgeom.Coord(top)+"px")
 		// A card laid over the map must not catch the pointer on its way
 		// to a node underneath.
 		if frame != nil && left < frame.right && !p.pinned {
@@ -459,7 +463,7 @@ func mapFrameOf(link ui.Value) *rect {
 const previewMargin = 8
 
 // previewPosition places a card of width w and height h for a link at
-// anchor in a viewport of vw by vh, never past an edge. A card for a link
+// anchor in a mapgeom.Viewport of vw by vh, never past an edge. A card for a link
 // in text goes below it if it fits, else above it. A card for a node of the
 // map (mapFrame set) must not hide the neighbourhood the map highlights: it
 // goes beside the map if there is room, else in the map's corner farthest
@@ -492,7 +496,7 @@ func previewPosition(anchor rect, mapFrame *rect, w, h, vw, vh float64) (left, t
 	return left, top
 }
 
-// isPhone says whether the viewport is laid out as a phone.
+// isPhone says whether the mapgeom.Viewport is laid out as a phone.
 func isPhone() bool {
 	return ui.Window().Get("innerWidth").Int() <= phoneWidth
 }

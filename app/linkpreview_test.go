@@ -59,7 +59,7 @@ func TestOnlyAddressesOfKnownConceptsHavePreviews(t *testing.T) {
 		"https://example.org/":      "",
 	}
 	for href, want := range cases {
-		id, ok := conceptOfHref(href)
+		id, ok := testSite.conceptOfHref(href)
 		if got := map[bool]string{true: id, false: ""}[ok]; got != want {
 			t.Errorf("%s previews %q, want %q", href, got, want)
 		}

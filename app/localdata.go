@@ -88,7 +88,9 @@ type record[T any] struct {
 	fromLegacy func(text string) (T, error)
 }
 
-// store is the device's local data.
+// store is the device's local data. The methods that components call
+// (markVisited, importedTours, …) take a nil store as the server's, where
+// nothing is stored: reads are empty and writes do nothing.
 type store struct {
 	mu sync.Mutex
 	// kv is the device's storage, nil when the browser offers none.

@@ -14,6 +14,9 @@ import (
 type LocalDataNotice struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	notice dataNotice
 }
 
@@ -23,8 +26,8 @@ func (n *LocalDataNotice) OnMount(ctx ui.Context) {
 }
 
 func (n *LocalDataNotice) refresh() {
-	if device != nil {
-		n.notice = device.notice()
+	if n.Site.device != nil {
+		n.notice = n.Site.device.notice()
 	}
 }
 
@@ -66,8 +69,8 @@ func (n *LocalDataNotice) storage() ui.UI {
 }
 
 func (n *LocalDataNotice) dismiss(ctx ui.Context, e ui.Event) {
-	if device != nil {
-		device.acknowledge()
+	if n.Site.device != nil {
+		n.Site.device.acknowledge()
 	}
 	n.notice = dataNotice{}
 }

@@ -15,15 +15,19 @@ import (
 	"oversight/labs"
 )
 
-// The component tests render with the real content.
+// testSite is the site of the real content, which the component tests
+// render.
+var testSite *Site
+
 func TestMain(m *testing.M) {
 	k, err := load.Content(content.FS, content.Root)
 	if err != nil {
 		panic(err)
 	}
-	Register(labs.Attach(laidOut(k)), ReadyTourReader(load.Tour), ReadyLabRunner(func(v lab.View) (string, error) {
+	testSite = NewSite(labs.Attach(laidOut(k)), ReadyTourReader(load.Tour), ReadyLabRunner(func(v lab.View) (string, error) {
 		return (&labs.Bench{}).Render(context.Background(), v)
 	}))
+	Register(testSite)
 	os.Exit(m.Run())
 }
 

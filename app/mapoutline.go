@@ -11,6 +11,9 @@ import (
 // other end is a link. Nothing on the map is visual-only.
 type MapOutline struct {
 	ui.Compo
+
+	// Site is what every page reads (see Site).
+	Site *Site
 }
 
 func (o *MapOutline) Render() ui.UI {
@@ -18,7 +21,7 @@ func (o *MapOutline) Render() ui.UI {
 		ui.Range(kb.Kinds).Slice(func(i int) ui.UI {
 			kind := kb.Kinds[i]
 			var concepts []ui.UI
-			for _, c := range knowledge.Concepts() {
+			for _, c := range o.Site.Knowledge.Concepts() {
 				if c.Kind == kind {
 					concepts = append(concepts, o.concept(c))
 				}
@@ -32,7 +35,7 @@ func (o *MapOutline) Render() ui.UI {
 }
 
 func (o *MapOutline) concept(c *kb.Concept) ui.UI {
-	links := knowledge.LinksOf(c.ID)
+	links := o.Site.Knowledge.LinksOf(c.ID)
 	return ui.Li().Class("outline-concept").Body(
 		ui.H3().Body(ui.A().Href(kb.ConceptPath(c.ID)).Text(c.Title)),
 		ui.P().Class("index-summary").Text(c.Summary),
@@ -40,9 +43,9 @@ func (o *MapOutline) concept(c *kb.Concept) ui.UI {
 			ui.Range(links).Slice(func(i int) ui.UI {
 				l := links[i]
 				return ui.Li().Body(
-					outlineEnd(l.From, c.ID),
+					o.Site.outlineEnd(l.From, c.ID),
 					ui.Text(" "+l.Relation.Phrase()+" "),
-					outlineEnd(l.To, c.ID),
+					o.Site.outlineEnd(l.To, c.ID),
 				)
 			}),
 		),
@@ -51,9 +54,9 @@ func (o *MapOutline) concept(c *kb.Concept) ui.UI {
 
 // outlineEnd is one side of a relation: the concept being described in
 // plain text, the other one as a link.
-func outlineEnd(id, self string) ui.UI {
+func (s *Site) outlineEnd(id, self string) ui.UI {
 	if id == self {
-		return ui.Text(titleOf(id))
+		return ui.Text(s.titleOf(id))
 	}
-	return ui.A().Href(kb.ConceptPath(id)).Text(titleOf(id))
+	return ui.A().Href(kb.ConceptPath(id)).Text(s.titleOf(id))
 }

@@ -15,6 +15,9 @@ import (
 type MapPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// focus is the concept named by ?focus=, highlighted on arrival.
 	focus string
 	// caveatLens marks the concepts that caveats qualify (?lens=caveats).
@@ -56,19 +59,19 @@ func (p *MapPage) arrive(ctx ui.Context) {
 	}
 	focusID := headingID
 	if id := query.Get("focus"); id != "" {
-		if _, ok := knowledge.Concept(id); ok {
+		if _, ok := p.Site.Knowledge.Concept(id); ok {
 			p.focus = id
 			focusID = nodeElementID(id)
 		}
 	}
-	showPage(ctx, SiteName, "An interactive map of superalignment: the research directions for overseeing AI systems that may outgrow their overseers.", focusID)
+	p.Site.showPage(ctx, SiteName, "An interactive map of superalignment: the research directions for overseeing AI systems that may outgrow their overseers.", focusID)
 }
 
 func (p *MapPage) Render() ui.UI {
 	if p.asText {
 		return p.renderText()
 	}
-	return pageFrame("map-page",
+	return pageFrame(p.Site, "map-page",
 		ui.Div().Class("map-layout").Body(
 			ui.Div().Class("map-intro").Body(
 				ui.H1().ID(headingID).TabIndex(-1).Text("The superalignment map"),
@@ -76,12 +79,12 @@ func (p *MapPage) Render() ui.UI {
 				ui.P().Class("hint").Text("Select a concept to read about it. Hover over it, or Tab to the map and walk it with the arrow keys, to highlight what it is linked to."),
 				ui.P().Class("view-toggle").Body(ui.A().Href(mapTextPath).Text("Read the map as text")),
 				p.lensToggle(),
-				&VisitedNote{},
+				&VisitedNote{Site: p.Site},
 			),
 			ui.Div().Class("map-pane").On("keydown", p.onKey).Body(
 				ui.A().Class("skip-link", "skip-map").Href(mapTextPath).Text("Skip the drawing: read the map as text"),
 				p.focusMode(),
-				&ConceptMap{Focus: p.focus, CaveatLens: p.caveatLens, HiddenKinds: p.hidden, Hops: p.hops},
+				&ConceptMap{Site: p.Site, Focus: p.focus, CaveatLens: p.caveatLens, HiddenKinds: p.hidden, Hops: p.hops},
 			),
 			ui.P().Class("map-pane-hint").Text("Drag the map sideways to see all of it."),
 			&Legend{CaveatLens: p.caveatLens, Hidden: p.hidden, KindToggles: p.kindToggles()},
@@ -153,7 +156,7 @@ func (p *MapPage) focusMode() ui.UI {
 		return a
 	}
 	return ui.Nav().Class("focus-mode").Aria("label", "Focus mode").Body(
-		ui.Span().Text("Around "+titleOf(p.focus)+": "),
+		ui.Span().Text("Around "+p.Site.titleOf(p.focus)+": "),
 		option(1, "its neighbours"),
 		option(2, "two steps out"),
 		option(0, "the whole map"),
@@ -169,12 +172,12 @@ func (p *MapPage) onKey(ctx ui.Context, e ui.Event) {
 
 // renderText is the map's text twin, for readers who prefer or need it.
 func (p *MapPage) renderText() ui.UI {
-	return pageFrame("map-page map-text",
+	return pageFrame(p.Site, "map-page map-text",
 		ui.Div().Class("reading-column").Body(
 			ui.H1().ID(headingID).TabIndex(-1).Text("The superalignment map, as text"),
 			ui.P().Class("lead").Text("Every concept of the map, grouped by kind, with every relation it has. Each relation reads from one concept to the other, along the arrow on the map."),
 			ui.P().Class("view-toggle").Body(ui.A().Href("/").Text("Show the map as a drawing")),
-			&MapOutline{},
+			&MapOutline{Site: p.Site},
 		),
 	)
 }
@@ -183,8 +186,8 @@ func (p *MapPage) renderText() ui.UI {
 // before the WebAssembly starts and gives the lens its own address.
 func (p *MapPage) lensToggle() ui.UI {
 	qualified := 0
-	for _, c := range knowledge.Concepts() {
-		if len(knowledge.CaveatsOf(c.ID)) > 0 {
+	for _, c := range p.Site.Knowledge.Concepts() {
+		if len(p.Site.Knowledge.CaveatsOf(c.ID)) > 0 {
 			qualified++
 		}
 	}
@@ -210,7 +213,7 @@ func (p *MapPage) conceptIndex() ui.UI {
 			ui.Range(kb.Kinds).Slice(func(i int) ui.UI {
 				kind := kb.Kinds[i]
 				var items []ui.UI
-				for _, c := range knowledge.Concepts() {
+				for _, c := range p.Site.Knowledge.Concepts() {
 					if c.Kind == kind {
 						items = append(items, ui.Li().Body(
 							ui.A().Href(kb.ConceptPath(c.ID)).Text(c.Title),

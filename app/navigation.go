@@ -10,22 +10,18 @@ import (
 // an in-app navigation so that screen readers announce the new page.
 const headingID = "page-title"
 
-// started is set once the WebAssembly has shown its first page: later page
-// changes are in-app navigations that must move focus and scroll.
-var started bool
-
 // showPage does what every page does when it becomes the current one: name
 // the document and, after an in-app navigation, scroll to the top and move
 // focus to focusID (the page heading unless the page says otherwise).
-func showPage(ctx ui.Context, title, description, focusID string) {
+func (s *Site) showPage(ctx ui.Context, title, description, focusID string) {
 	ctx.Page().SetTitle("%s", documentTitle(title))
 	ctx.Page().SetDescription("%s", description)
 	if !ui.IsClient {
 		return
 	}
 	ctx.Defer(func(ctx ui.Context) { markShown(ctx.Page().URL()) })
-	if !started {
-		started = true
+	if !s.started {
+		s.started = true
 		markInteractive()
 		if focusID == headingID {
 			return

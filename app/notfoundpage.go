@@ -15,6 +15,9 @@ import (
 type NotFoundPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// asked is the last segment of the requested path, as the reader typed it.
 	asked string
 }
@@ -25,13 +28,13 @@ func (p *NotFoundPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *NotFoundPage) arrive(ctx ui.Context) {
 	p.asked = strings.TrimSpace(path.Base(ctx.Page().URL().Path))
-	showPage(ctx, "Page not found", "There is no page at this address.", headingID)
+	p.Site.showPage(ctx, "Page not found", "There is no page at this address.", headingID)
 }
 
 func (p *NotFoundPage) Render() ui.UI {
 	const suggestions = 5
-	closest := knowledge.Nearest(p.asked, suggestions)
-	return pageFrame("not-found-page",
+	closest := p.Site.Knowledge.Nearest(p.asked, suggestions)
+	return pageFrame(p.Site, "not-found-page",
 		ui.H1().ID(headingID).TabIndex(-1).Text("Page not found"),
 		ui.P().Class("lead").Body(
 			ui.Text("There is no concept or page called "),

@@ -7,7 +7,7 @@ import (
 )
 
 // latestReview is the latest day any item of the knowledge base was
-// checked against its sources; Register keeps it in contentReviewed.
+// checked against its sources; NewSite keeps it for every page's footer.
 func latestReview(k *kb.KB) string {
 	latest := ""
 	consider := func(e kb.Entry) {
@@ -37,9 +37,10 @@ func latestReview(k *kb.KB) string {
 // server's pages ask the browser not to paint before it is read.
 const PageEndID = "site-footer"
 
-// pageFrame is what every page shares: a skip link, the site header with the
-// way back to the map, the page's own content as <main>, and a footer.
-func pageFrame(class string, content ...ui.UI) ui.UI {
+// pageFrame is what every page of site shares: a skip link, the site
+// header with the way back to the map, the page's own content as <main>,
+// and a footer.
+func pageFrame(site *Site, class string, content ...ui.UI) ui.UI {
 	return ui.Div().Class("frame", class).Body(
 		ui.A().Class("skip-link").Href("#"+headingID).Text("Skip to content"),
 		ui.Header().Class("site-header").Body(
@@ -58,15 +59,15 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 				ui.A().Href(SourcesPath).Text("Sources"),
 			),
 		),
-		ui.Div().Class("search-bar").Body(&SearchBox{}, &ThemeToggle{}),
-		&LocalDataNotice{},
+		ui.Div().Class("search-bar").Body(&SearchBox{Site: site}, &ThemeToggle{Site: site}),
+		&LocalDataNotice{Site: site},
 		ui.Main().Class("page").Body(content...),
-		&LinkPreview{},
+		&LinkPreview{Site: site},
 		ui.Footer().ID(PageEndID).Class("site-footer").Body(
 			ui.P().Text("Oversight Explorer teaches superalignment: how to oversee AI systems that may outgrow their overseers."),
 			ui.P().Class("reviewed").Body(
 				ui.Text("Content last reviewed "),
-				ui.Time().DateTime(contentReviewed).Text(readableDate(contentReviewed)),
+				ui.Time().DateTime(site.reviewed).Text(readableDate(site.reviewed)),
 				ui.Text("; each page with its own sources gives its own date."),
 			),
 			ui.P().Body(ui.A().Href(GlossaryPath).Text("Glossary"), ui.Text(": the technical terms in plain words.")),
@@ -74,6 +75,6 @@ func pageFrame(class string, content ...ui.UI) ui.UI {
 		),
 		// Last, so that at the foot of any page it sits below everything
 		// and covers nothing (see .app-status in the stylesheet).
-		&AppStatus{},
+		&AppStatus{Site: site},
 	)
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func TestTheMapPageShowsTheMapLegendAndAnIndexOfEveryConcept(t *testing.T) {
-	doc := render(t, &MapPage{})
+	doc := render(t, &MapPage{Site: testSite})
 	if h1 := findAll(doc, byTag("h1")); len(h1) != 1 || attr(h1[0], "id") != headingID {
 		t.Fatalf("want one h1 with id %s", headingID)
 	}
@@ -20,14 +20,14 @@ func TestTheMapPageShowsTheMapLegendAndAnIndexOfEveryConcept(t *testing.T) {
 	}
 	index := findAll(doc, func(n *html.Node) bool { return hasClass(n, "concept-index") })[0]
 	links := findAll(index, byTag("a"))
-	if len(links) != len(knowledge.Concepts()) {
-		t.Errorf("the index lists %d concepts, want all %d", len(links), len(knowledge.Concepts()))
+	if len(links) != len(testSite.Knowledge.Concepts()) {
+		t.Errorf("the index lists %d concepts, want all %d", len(links), len(testSite.Knowledge.Concepts()))
 	}
 }
 
 func TestAConceptPageShowsItsDefinitionAndEveryRelationInWords(t *testing.T) {
-	doc := render(t, &ConceptPage{ID: "debate"})
-	debate, _ := knowledge.Concept("debate")
+	doc := render(t, &ConceptPage{Site: testSite, ID: "debate"})
+	debate, _ := testSite.Knowledge.Concept("debate")
 
 	if h1 := findAll(doc, byTag("h1")); len(h1) != 1 || textOf(h1[0]) != "Debate" {
 		t.Errorf("the page heading is not the concept's title")
@@ -40,13 +40,13 @@ func TestAConceptPageShowsItsDefinitionAndEveryRelationInWords(t *testing.T) {
 		t.Errorf("the definition has no <summary> to expand it")
 	}
 	relations := findAll(doc, func(n *html.Node) bool { return hasClass(n, "relation") })
-	links := knowledge.LinksOf("debate")
+	links := testSite.Knowledge.LinksOf("debate")
 	if len(relations) != len(links) {
 		t.Fatalf("%d relations shown, want %d", len(relations), len(links))
 	}
 	for i, l := range links {
 		sentence := strings.Join(strings.Fields(textOf(relations[i])), " ")
-		want := titleOf(l.From) + " " + l.Relation.Phrase() + " " + titleOf(l.To)
+		want := testSite.titleOf(l.From) + " " + l.Relation.Phrase() + " " + testSite.titleOf(l.To)
 		if !strings.HasPrefix(sentence, want) || !strings.Contains(sentence, l.Note) {
 			t.Errorf("relation reads %q, want %q and its note", sentence, want)
 		}
@@ -63,7 +63,7 @@ func TestAConceptPageShowsItsDefinitionAndEveryRelationInWords(t *testing.T) {
 func TestTheNotFoundPageOffersConceptsAndTheMap(t *testing.T) {
 	// The closest-match ranking itself is specified in kb; the browser test
 	// checks it end to end on a mistyped address.
-	doc := render(t, &NotFoundPage{})
+	doc := render(t, &NotFoundPage{Site: testSite})
 	if h1 := findAll(doc, byTag("h1")); len(h1) != 1 || textOf(h1[0]) != "Page not found" {
 		t.Errorf("the page does not say it found nothing")
 	}
@@ -78,17 +78,17 @@ func TestTheNotFoundPageOffersConceptsAndTheMap(t *testing.T) {
 
 func TestEveryItemHasItsOwnPage(t *testing.T) {
 	pages := make(map[string]bool)
-	for _, p := range Pages(knowledge) {
+	for _, p := range Pages(testSite.Knowledge) {
 		pages[p] = true
 	}
 	want := []string{"/", "/about", "/problem", "/caveats", "/history", "/sources", "/questions", "/readings/spiralist"}
-	for _, c := range knowledge.Concepts() {
+	for _, c := range testSite.Knowledge.Concepts() {
 		want = append(want, kb.ConceptPath(c.ID))
 	}
-	for _, c := range knowledge.Caveats() {
+	for _, c := range testSite.Knowledge.Caveats() {
 		want = append(want, kb.CaveatPath(c.ID))
 	}
-	for _, e := range knowledge.Events() {
+	for _, e := range testSite.Knowledge.Events() {
 		want = append(want, kb.EventPath(e.ID))
 	}
 	for _, p := range want {
@@ -104,18 +104,18 @@ func TestEveryItemHasItsOwnPage(t *testing.T) {
 }
 
 func TestTheTextTwinListsEveryConceptAndEveryRelation(t *testing.T) {
-	doc := render(t, &MapOutline{})
+	doc := render(t, &MapOutline{Site: testSite})
 	concepts := findAll(doc, func(n *html.Node) bool { return hasClass(n, "outline-concept") })
-	if len(concepts) != len(knowledge.Concepts()) {
-		t.Fatalf("the outline lists %d concepts, want %d", len(concepts), len(knowledge.Concepts()))
+	if len(concepts) != len(testSite.Knowledge.Concepts()) {
+		t.Fatalf("the outline lists %d concepts, want %d", len(concepts), len(testSite.Knowledge.Concepts()))
 	}
 	relations := 0
 	for _, c := range concepts {
 		relations += len(findAll(c, func(n *html.Node) bool { return n.Data == "li" }))
 	}
 	// Each link appears twice: under each of its two concepts.
-	if relations != 2*len(knowledge.Links()) {
-		t.Errorf("the outline states %d relations, want each of the %d links under both its ends", relations, len(knowledge.Links()))
+	if relations != 2*len(testSite.Knowledge.Links()) {
+		t.Errorf("the outline states %d relations, want each of the %d links under both its ends", relations, len(testSite.Knowledge.Links()))
 	}
 	if !strings.Contains(strings.Join(strings.Fields(textOf(doc)), " "), "Debate is a method of Scalable oversight") {
 		t.Errorf("relations do not read as sentences")
@@ -123,7 +123,7 @@ func TestTheTextTwinListsEveryConceptAndEveryRelation(t *testing.T) {
 }
 
 func TestEveryPageSaysWhenItsContentWasLastReviewed(t *testing.T) {
-	for _, page := range []ui.Composer{&MapPage{}, &CaveatsPage{}, &HistoryPage{}, &SourcesPage{}, &QuestionsPage{}, &ConceptPage{ID: "debate"}} {
+	for _, page := range []ui.Composer{&MapPage{Site: testSite}, &CaveatsPage{Site: testSite}, &HistoryPage{Site: testSite}, &SourcesPage{Site: testSite}, &QuestionsPage{Site: testSite}, &ConceptPage{Site: testSite, ID: "debate"}} {
 		doc := render(t, page)
 		footer := findAll(doc, func(n *html.Node) bool { return hasClass(n, "site-footer") })
 		if len(footer) != 1 || !strings.Contains(textOf(footer[0]), "last reviewed") {
@@ -131,8 +131,8 @@ func TestEveryPageSaysWhenItsContentWasLastReviewed(t *testing.T) {
 			continue
 		}
 		times := findAll(footer[0], byTag("time"))
-		if len(times) != 1 || attr(times[0], "datetime") != contentReviewed || contentReviewed == "" {
-			t.Errorf("%T gives the review date %v, want %s", page, times, contentReviewed)
+		if len(times) != 1 || attr(times[0], "datetime") != testSite.reviewed || testSite.reviewed == "" {
+			t.Errorf("%T gives the review date %v, want %s", page, times, testSite.reviewed)
 		}
 	}
 }

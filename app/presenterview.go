@@ -24,6 +24,9 @@ const presenterChannel = "oversight-presenter"
 type PresenterView struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// TourID and Step name a built-in tour's step.
 	TourID string
 	Step   string
@@ -41,10 +44,10 @@ type PresenterView struct {
 }
 
 // OnInit and OnUpdate read a built-in tour's step before any render.
-func (p *PresenterView) OnInit() { p.resolveBuiltIn(p.TourID, p.Step, p.Imported, true) }
+func (p *PresenterView) OnInit() { p.resolveBuiltIn(p.Site, p.TourID, p.Step, p.Imported, true) }
 
 func (p *PresenterView) OnUpdate(ctx ui.Context) {
-	p.resolveBuiltIn(p.TourID, p.Step, p.Imported, true)
+	p.resolveBuiltIn(p.Site, p.TourID, p.Step, p.Imported, true)
 }
 
 func (p *PresenterView) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
@@ -83,13 +86,13 @@ func (p *PresenterView) OnDismount() {
 }
 
 func (p *PresenterView) arrive(ctx ui.Context) {
-	p.resolve(ctx, p.TourID, p.Step, p.Imported, true, p.arrive)
+	p.resolve(ctx, p.Site, p.TourID, p.Step, p.Imported, true, p.arrive)
 	p.audience = ctx.Page().URL().Query().Get("view") == "audience"
 	if p.tour == nil && p.problem == "" {
 		return // the tour reader is starting; arrive runs again
 	}
 	if p.problem != "" {
-		showPage(ctx, "Tour not available", p.problem, headingID)
+		p.Site.showPage(ctx, "Tour not available", p.problem, headingID)
 		return
 	}
 	step := p.tour.Steps[p.n-1]
@@ -97,9 +100,9 @@ func (p *PresenterView) arrive(ctx ui.Context) {
 	if p.audience {
 		view = "Audience"
 	}
-	showPage(ctx, step.Title+" · "+view+" · "+p.tour.Title, p.tour.Summary, headingID)
+	p.Site.showPage(ctx, step.Title+" · "+view+" · "+p.tour.Title, p.tour.Summary, headingID)
 	if ui.IsClient && !p.audience {
-		markStepSeen(ctx, p.ref, p.n, len(p.tour.Steps))
+		p.Site.device.markStepSeen(ctx, p.ref, p.n, len(p.tour.Steps))
 		p.announce()
 	}
 	if ui.IsClient && p.audience {
@@ -196,7 +199,7 @@ func (p *PresenterView) studentURL() string {
 
 func (p *PresenterView) Render() ui.UI {
 	if p.tour == nil || p.problem != "" {
-		return tourProblem("presenter-problem", p.problem)
+		return p.Site.tourProblem("presenter-problem", p.problem)
 	}
 	if p.audience {
 		return p.renderAudience()
@@ -245,7 +248,7 @@ func (p *PresenterView) Render() ui.UI {
 					ui.Button().Class("button", "secondary").Type("button").Text("Full screen (F)").OnClick(p.fullscreen),
 				),
 				ui.Div().ID("step-qr").Class("step-qr").Body(ui.If(p.showQR, p.qr)),
-				ui.Div().Class("map-pane", "presenter-map").Body(&ConceptMap{Spotlight: step.Concepts}),
+				ui.Div().Class("map-pane", "presenter-map").Body(&ConceptMap{Site: p.Site, Spotlight: step.Concepts}),
 				ui.P().Class("hint").Text("Keys: → or Page Down next, ← or Page Up previous, Home first, End last, F full screen."),
 			),
 		),
@@ -275,7 +278,7 @@ func (p *PresenterView) renderAudience() ui.UI {
 	t := p.tour
 	step := t.Steps[p.n-1]
 	return ui.Div().Class("audience-view").Body(
-		ui.Div().Class("map-pane", "audience-map").Body(&ConceptMap{Spotlight: step.Concepts}),
+		ui.Div().Class("map-pane", "audience-map").Body(&ConceptMap{Site: p.Site, Spotlight: step.Concepts}),
 		ui.Main().Class("audience-step").Aria("labelledby", headingID).Body(
 			ui.P().Class("tour-kicker").Text(t.Title),
 			ui.P().Class("tour-progress").Text("Step "+strconv.Itoa(p.n)+" of "+strconv.Itoa(len(t.Steps))),

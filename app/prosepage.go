@@ -14,12 +14,15 @@ const problemPageID = "problem"
 type ProsePage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// ID is the page shown.
 	ID string
 }
 
 func (p *ProsePage) page() *kb.Page {
-	pg, _ := knowledge.Page(p.ID)
+	pg, _ := p.Site.Knowledge.Page(p.ID)
 	return pg
 }
 
@@ -29,18 +32,18 @@ func (p *ProsePage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *ProsePage) arrive(ctx ui.Context) {
 	pg := p.page()
-	showPage(ctx, pg.Title, pg.Summary, headingID)
+	p.Site.showPage(ctx, pg.Title, pg.Summary, headingID)
 }
 
 func (p *ProsePage) Render() ui.UI {
 	pg := p.page()
-	return pageFrame("prose-page",
+	return pageFrame(p.Site, "prose-page",
 		ui.Article().Class("reading-column", "entry").Body(
 			ui.H1().ID(headingID).TabIndex(-1).Text(pg.Title),
 			ui.P().Class("lead").Text(pg.Summary),
 			ui.Raw(pg.Body),
 			ui.If(p.ID == problemPageID, p.problems),
-			&SourceList{IDs: pg.Sources, Reviewed: pg.Reviewed},
+			&SourceList{Site: p.Site, IDs: pg.Sources, Reviewed: pg.Reviewed},
 		),
 	)
 }
@@ -49,12 +52,12 @@ func (p *ProsePage) Render() ui.UI {
 // address it, straight from the map's links.
 func (p *ProsePage) problems() ui.UI {
 	var items []ui.UI
-	for _, c := range knowledge.Concepts() {
+	for _, c := range p.Site.Knowledge.Concepts() {
 		if c.Kind != kb.KindProblem {
 			continue
 		}
 		var addressedBy []string
-		for _, l := range knowledge.LinksOf(c.ID) {
+		for _, l := range p.Site.Knowledge.LinksOf(c.ID) {
 			if l.To == c.ID && l.Relation == kb.RelAddresses {
 				addressedBy = append(addressedBy, l.From)
 			}
@@ -63,7 +66,7 @@ func (p *ProsePage) problems() ui.UI {
 			ui.H3().Body(ui.A().Href(kb.ConceptPath(c.ID)).Text(c.Title)),
 			ui.P().Text(c.Summary),
 			ui.If(len(addressedBy) > 0, func() ui.UI {
-				return ui.P().Class("qualifies").Body(ui.Text("Addressed by: "), conceptLinks(addressedBy))
+				return ui.P().Class("qualifies").Body(ui.Text("Addressed by: "), p.Site.conceptLinks(addressedBy))
 			}),
 		))
 	}

@@ -10,6 +10,9 @@ import (
 // prompts for a class. The article's own section is empty; these are ours.
 type QuestionsPage struct {
 	ui.Compo
+
+	// Site is what every page reads (see Site).
+	Site *Site
 }
 
 func (p *QuestionsPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
@@ -17,12 +20,12 @@ func (p *QuestionsPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 func (p *QuestionsPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *QuestionsPage) arrive(ctx ui.Context) {
-	showPage(ctx, "Open questions", "Open questions for each research direction of superalignment, as prompts for class discussion.", headingID)
+	p.Site.showPage(ctx, "Open questions", "Open questions for each research direction of superalignment, as prompts for class discussion.", headingID)
 }
 
 func (p *QuestionsPage) Render() ui.UI {
 	var sections []ui.UI
-	for _, c := range knowledge.Concepts() {
+	for _, c := range p.Site.Knowledge.Concepts() {
 		if len(c.Questions) == 0 {
 			continue
 		}
@@ -33,7 +36,7 @@ func (p *QuestionsPage) Render() ui.UI {
 			})),
 		))
 	}
-	return pageFrame("questions-page",
+	return pageFrame(p.Site, "questions-page",
 		ui.Div().Class("reading-column").Body(
 			ui.H1().ID(headingID).TabIndex(-1).Text("Open questions"),
 			ui.P().Class("lead").Text("Nobody has settled these. Each grows out of a problem the article names; use them to start a discussion, and follow the links to the concepts behind them."),

@@ -11,12 +11,15 @@ import (
 type ReadingPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// ID is the reading shown.
 	ID string
 }
 
 func (p *ReadingPage) reading() *kb.Reading {
-	r, _ := knowledge.Reading(p.ID)
+	r, _ := p.Site.Knowledge.Reading(p.ID)
 	return r
 }
 
@@ -26,19 +29,19 @@ func (p *ReadingPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *ReadingPage) arrive(ctx ui.Context) {
 	r := p.reading()
-	showPage(ctx, r.Title, r.Summary, headingID)
+	p.Site.showPage(ctx, r.Title, r.Summary, headingID)
 }
 
 func (p *ReadingPage) Render() ui.UI {
 	r := p.reading()
-	return pageFrame("reading-page",
+	return pageFrame(p.Site, "reading-page",
 		ui.Article().Class("reading-column", "entry", "interpretation").Body(
 			&EvidenceBadge{},
 			ui.H1().ID(headingID).TabIndex(-1).Text(r.Title),
 			ui.P().Class("interpretation-note").Text("This is an interpretive reading: one lens for discussing superalignment, not a factual account. The concept, caveat and history pages hold the facts and their sources."),
 			ui.P().Class("lead").Text(r.Summary),
 			ui.Raw(r.Body),
-			&SourceList{IDs: r.Sources, Reviewed: r.Reviewed},
+			&SourceList{Site: p.Site, IDs: r.Sources, Reviewed: r.Reviewed},
 		),
 	)
 }

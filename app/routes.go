@@ -14,14 +14,6 @@ import (
 // SiteName is the app's name as readers see it.
 const SiteName = "Oversight Explorer"
 
-// knowledge is the loaded knowledge base. Register sets it once, before any
-// component renders; it is read-only afterwards.
-var knowledge *kb.KB
-
-// contentReviewed is the latest review date of the knowledge base, which
-// every page's footer shows.
-var contentReviewed string
-
 // KnowledgePath is where the browser fetches the knowledge base from: the
 // snapshot of what the server loaded (kb.Snapshot), so that the browser
 // parses no Markdown or YAML to start.
@@ -63,16 +55,12 @@ func LabPath(id string) string { return LabsPath + "/" + id }
 // ProsePath is the URL of a page of prose, such as /about.
 func ProsePath(id string) string { return "/" + id }
 
-// Register makes k the app's knowledge base and routes every page of it,
-// with reader for the tours a teacher imports and runner for the labs. Each item has an exact route,
-// so its page component is built knowing its id; anything else falls
-// through to the not-found page.
-func Register(k *kb.KB, reader TourReader, runner LabRunner) {
-	knowledge = k
-	tourReader = reader
-	labRunner = runner
-	contentReviewed = latestReview(k)
-	for path, page := range pageFactories(k) {
+// Register routes every page of site's knowledge base, each page built with
+// site. Each item has an exact route, so its page component is built
+// knowing its id; anything else falls through to the not-found page.
+func Register(site *Site) {
+	k := site.Knowledge
+	for path, page := range pageFactories(site) {
 		ui.Route(path, page)
 		// Static hosts serve a page's folder, /concepts/x/, for /concepts/x.
 		if path != "/" {
@@ -83,9 +71,9 @@ func Register(k *kb.KB, reader TourReader, runner LabRunner) {
 	// reader there on (Redirects), and in the app it shows what it became.
 	for from, to := range Redirects(k) {
 		id := strings.TrimPrefix(to, kb.ConceptPath(""))
-		ui.Route(from, func() ui.Composer { return &ConceptPage{ID: id} })
+		ui.Route(from, func() ui.Composer { return &ConceptPage{Site: site, ID: id} })
 	}
-	ui.RouteWithRegexp("^/.*$", func() ui.Composer { return &NotFoundPage{} })
+	ui.RouteWithRegexp("^/.*$", func() ui.Composer { return &NotFoundPage{Site: site} })
 }
 
 // Redirects maps the address of every concept merged into another to the
@@ -99,43 +87,44 @@ func Redirects(k *kb.KB) map[string]string {
 }
 
 // pageFactories maps every page path to the component that shows it.
-func pageFactories(k *kb.KB) map[string]func() ui.Composer {
+func pageFactories(site *Site) map[string]func() ui.Composer {
+	k := site.Knowledge
 	pages := map[string]func() ui.Composer{
-		"/":           func() ui.Composer { return &MapPage{} },
-		CaveatsPath:   func() ui.Composer { return &CaveatsPage{} },
-		HistoryPath:   func() ui.Composer { return &HistoryPage{} },
-		SourcesPath:   func() ui.Composer { return &SourcesPage{} },
-		QuestionsPath: func() ui.Composer { return &QuestionsPage{} },
-		SearchPath:    func() ui.Composer { return &SearchPage{} },
-		DataPath:      func() ui.Composer { return &DataPage{} },
-		GlossaryPath:  func() ui.Composer { return &GlossaryPage{} },
-		JoinPath:      func() ui.Composer { return &JoinPage{Knowledge: k} },
+		"/":           func() ui.Composer { return &MapPage{Site: site} },
+		CaveatsPath:   func() ui.Composer { return &CaveatsPage{Site: site} },
+		HistoryPath:   func() ui.Composer { return &HistoryPage{Site: site} },
+		SourcesPath:   func() ui.Composer { return &SourcesPage{Site: site} },
+		QuestionsPath: func() ui.Composer { return &QuestionsPage{Site: site} },
+		SearchPath:    func() ui.Composer { return &SearchPage{Site: site} },
+		DataPath:      func() ui.Composer { return &DataPage{Site: site} },
+		GlossaryPath:  func() ui.Composer { return &GlossaryPage{Site: site} },
+		JoinPath:      func() ui.Composer { return &JoinPage{Site: site} },
 	}
 	for _, l := range k.Labs() {
 		id := l.ID
-		pages[LabPath(id)] = func() ui.Composer { return &LabPage{ID: id} }
+		pages[LabPath(id)] = func() ui.Composer { return &LabPage{Site: site, ID: id} }
 	}
 	for _, c := range k.Concepts() {
 		id := c.ID
-		pages[kb.ConceptPath(id)] = func() ui.Composer { return &ConceptPage{ID: id} }
+		pages[kb.ConceptPath(id)] = func() ui.Composer { return &ConceptPage{Site: site, ID: id} }
 	}
 	for _, c := range k.Caveats() {
 		id := c.ID
-		pages[kb.CaveatPath(id)] = func() ui.Composer { return &CaveatPage{ID: id} }
+		pages[kb.CaveatPath(id)] = func() ui.Composer { return &CaveatPage{Site: site, ID: id} }
 	}
 	for _, e := range k.Events() {
 		id := e.ID
-		pages[kb.EventPath(id)] = func() ui.Composer { return &EventPage{ID: id} }
+		pages[kb.EventPath(id)] = func() ui.Composer { return &EventPage{Site: site, ID: id} }
 	}
 	for _, r := range k.Readings() {
 		id := r.ID
-		pages[kb.ReadingPath(id)] = func() ui.Composer { return &ReadingPage{ID: id} }
+		pages[kb.ReadingPath(id)] = func() ui.Composer { return &ReadingPage{Site: site, ID: id} }
 	}
 	for _, p := range k.Pages() {
 		id := p.ID
-		pages[ProsePath(id)] = func() ui.Composer { return &ProsePage{ID: id} }
+		pages[ProsePath(id)] = func() ui.Composer { return &ProsePage{Site: site, ID: id} }
 	}
-	tourPages(pages, k)
+	tourPages(pages, site)
 	return pages
 }
 
@@ -144,7 +133,7 @@ func pageFactories(k *kb.KB) map[string]func() ui.Composer {
 // rendering of a page for each value of these alone. A page that starts
 // reading a parameter must add it here (a test renders every page with a
 // parameter no page reads and requires the same page).
-func QueryKeys(path string) []string {
+func (s *Site) QueryKeys(path string) []string {
 	switch {
 	case path == "/":
 		return []string{"focus", "hide", "hops", "lens", "view"}
@@ -155,7 +144,7 @@ func QueryKeys(path string) []string {
 	case strings.HasPrefix(path, PresentPath+"/"):
 		return []string{"view"}
 	case strings.HasPrefix(path, LabsPath+"/"):
-		if l, ok := knowledge.Lab(strings.TrimPrefix(path, LabsPath+"/")); ok {
+		if l, ok := s.Knowledge.Lab(strings.TrimPrefix(path, LabsPath+"/")); ok {
 			return l.QueryKeys
 		}
 	}
@@ -166,7 +155,8 @@ func QueryKeys(path string) []string {
 // (any other path answers 404), the offline cache and the static export.
 func Pages(k *kb.KB) []string {
 	var paths []string
-	for path := range pageFactories(k) {
+	// The factories are not called: a site of k alone names every page.
+	for path := range pageFactories(&Site{Knowledge: k}) {
 		paths = append(paths, path)
 	}
 	sort.Strings(paths)

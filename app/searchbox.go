@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/search"
 )
 
 const (
@@ -20,8 +22,11 @@ const (
 type SearchBox struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	query   string
-	results []searchResult
+	results []search.Result
 	// active is the highlighted result, or -1.
 	active int
 
@@ -111,10 +116,7 @@ func resultID(i int) string { return "search-result-" + strconv.Itoa(i) }
 
 func (s *SearchBox) onInput(ctx ui.Context, e ui.Event) {
 	s.query = ctx.JSSrc().Get("value").String()
-	if searchIndex == nil {
-		searchIndex = buildSearchIndex(knowledge)
-	}
-	s.results = search(searchIndex, s.query, searchBoxLimit)
+	s.results = s.Site.searchIndex().Find(s.query, searchBoxLimit)
 	s.active = -1
 }
 

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"oversight/search"
 )
 
 // SearchPage lists every result for ?q=. It is what the search form submits
@@ -12,8 +14,11 @@ import (
 type SearchPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	query   string
-	results []searchResult
+	results []search.Result
 }
 
 func (p *SearchPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
@@ -22,11 +27,8 @@ func (p *SearchPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *SearchPage) arrive(ctx ui.Context) {
 	p.query = ctx.Page().URL().Query().Get("q")
-	if searchIndex == nil {
-		searchIndex = buildSearchIndex(knowledge)
-	}
-	p.results = search(searchIndex, p.query, searchPageLimit)
-	showPage(ctx, "Search", "Search the concepts, caveats, history and sources of Oversight Explorer.", headingID)
+	p.results = p.Site.searchIndex().Find(p.query, searchPageLimit)
+	p.Site.showPage(ctx, "Search", "Search the concepts, caveats, history and sources of Oversight Explorer.", headingID)
 }
 
 func (p *SearchPage) Render() ui.UI {
@@ -39,7 +41,7 @@ func (p *SearchPage) Render() ui.UI {
 	default:
 		summary = itoaResults(len(p.results)) + " for “" + p.query + "”."
 	}
-	return pageFrame("search-page",
+	return pageFrame(p.Site, "search-page",
 		ui.Div().Class("reading-column").Body(
 			ui.H1().ID(headingID).TabIndex(-1).Text("Search"),
 			ui.P().Class("lead").Role("status").Text(summary),

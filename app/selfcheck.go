@@ -15,6 +15,9 @@ import (
 type SelfCheck struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	Questions []*kb.QuizQuestion
 	// TourID, Imported and Steps name the tour, to remember on the device
 	// that its self-check was done.
@@ -93,7 +96,7 @@ func (s *SelfCheck) choose(i, j int) ui.EventHandler {
 		}
 		s.chosen[i] = j
 		if len(s.chosen) == len(s.Questions) {
-			markChecked(ctx, tourRef{ID: s.TourID, Imported: s.Imported}, s.Steps)
+			s.Site.device.markChecked(ctx, tourRef{ID: s.TourID, Imported: s.Imported}, s.Steps)
 		}
 	}
 }

@@ -12,6 +12,9 @@ import (
 type SourceList struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// IDs are the sources in citation order.
 	IDs []string
 	// Reviewed is the day the page was last checked, YYYY-MM-DD.
@@ -23,7 +26,7 @@ func (s *SourceList) Render() ui.UI {
 		ui.H2().Text("Sources"),
 		ui.Ol().Class("source-list").Body(
 			ui.Range(s.IDs).Slice(func(i int) ui.UI {
-				src, ok := knowledge.Source(s.IDs[i])
+				src, ok := s.Site.Knowledge.Source(s.IDs[i])
 				if !ok {
 					return nil
 				}

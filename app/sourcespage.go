@@ -11,6 +11,9 @@ import (
 type SourcesPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// target is the entry named by the URL's fragment, highlighted on arrival.
 	target string
 }
@@ -22,15 +25,15 @@ func (p *SourcesPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 func (p *SourcesPage) arrive(ctx ui.Context) {
 	p.target = ctx.Page().URL().Fragment
 	focusID := headingID
-	if _, ok := knowledge.Source(p.target); ok {
+	if _, ok := p.Site.Knowledge.Source(p.target); ok {
 		focusID = p.target
 	}
-	showPage(ctx, "Sources", "The bibliography behind every claim in Oversight Explorer, with how far each entry was verified.", focusID)
+	p.Site.showPage(ctx, "Sources", "The bibliography behind every claim in Oversight Explorer, with how far each entry was verified.", focusID)
 }
 
 func (p *SourcesPage) Render() ui.UI {
-	sources := knowledge.Sources()
-	return pageFrame("sources-page",
+	sources := p.Site.Knowledge.Sources()
+	return pageFrame(p.Site, "sources-page",
 		ui.Div().Class("reading-column").Body(
 			ui.H1().ID(headingID).TabIndex(-1).Text("Sources"),
 			ui.P().Class("lead").Text("Every concept, caveat and event cites at least one of these. Entries whose details could not all be confirmed say so, and say what is unconfirmed."),
@@ -64,12 +67,12 @@ func (p *SourcesPage) entry(s *kb.Source) ui.UI {
 			return statusBadge(s)
 		}),
 		ui.If(s.Note != "", func() ui.UI { return ui.Raw(s.Note) }),
-		ui.P().Class("cited-by").Body(ui.Text("Cited by: "), citersOf(s.ID)),
+		ui.P().Class("cited-by").Body(ui.Text("Cited by: "), p.Site.citersOf(s.ID)),
 	)
 }
 
 // citersOf links every item that cites the source.
-func citersOf(sourceID string) ui.UI {
+func (s *Site) citersOf(sourceID string) ui.UI {
 	type citer struct{ title, path string }
 	var citers []citer
 	add := func(e kb.Entry, path string) {
@@ -80,19 +83,19 @@ func citersOf(sourceID string) ui.UI {
 			}
 		}
 	}
-	for _, c := range knowledge.Concepts() {
+	for _, c := range s.Knowledge.Concepts() {
 		add(c.Entry, kb.ConceptPath(c.ID))
 	}
-	for _, c := range knowledge.Caveats() {
+	for _, c := range s.Knowledge.Caveats() {
 		add(c.Entry, kb.CaveatPath(c.ID))
 	}
-	for _, e := range knowledge.Events() {
+	for _, e := range s.Knowledge.Events() {
 		add(e.Entry, kb.EventPath(e.ID))
 	}
-	for _, r := range knowledge.Readings() {
+	for _, r := range s.Knowledge.Readings() {
 		add(r.Entry, kb.ReadingPath(r.ID))
 	}
-	for _, pg := range knowledge.Pages() {
+	for _, pg := range s.Knowledge.Pages() {
 		add(pg.Entry, ProsePath(pg.ID))
 	}
 	var out []ui.UI

@@ -10,6 +10,9 @@ import (
 type ThemeToggle struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	dark bool
 }
 
@@ -21,7 +24,7 @@ func (t *ThemeToggle) OnMount(ctx ui.Context) {
 
 // follow shows the theme the reader chose, or the system's.
 func (t *ThemeToggle) follow(ctx ui.Context) {
-	chosen := readLocal(ctx, settingsRecord).Theme
+	chosen := readLocal(ctx, t.Site.device, settingsRecord).Theme
 	if chosen == "" {
 		prefersDark := ui.Window().Call("matchMedia", "(prefers-color-scheme: dark)")
 		t.dark = prefersDark.Truthy() && prefersDark.Get("matches").Bool()
@@ -50,7 +53,7 @@ func (t *ThemeToggle) toggle(ctx ui.Context, e ui.Event) {
 		theme = "dark"
 	}
 	applyTheme(theme)
-	changeLocal(ctx, settingsRecord, func(s *settings) bool {
+	changeLocal(ctx, t.Site.device, settingsRecord, func(s *settings) bool {
 		s.Theme = theme
 		return true
 	})

@@ -18,6 +18,9 @@ import (
 type TourImport struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	mine     []importedEntry
 	progress map[string]tourProgress
 	// reading: the tours on this device are being read.
@@ -52,18 +55,18 @@ const (
 func (s *TourImport) OnMount(ctx ui.Context) { s.refresh(ctx) }
 
 func (s *TourImport) refresh(ctx ui.Context) {
-	s.progress = loadProgress(ctx)
-	stored := importedTours(ctx)
+	s.progress = s.Site.device.loadProgress(ctx)
+	stored := s.Site.device.importedTours(ctx)
 	s.mine, s.reading = nil, len(stored) > 0
 	if !s.reading {
 		return
 	}
 	// Read again each time, as the map may have changed since the import.
-	tourReader.With(ctx, func(ctx ui.Context, read ReadTour) {
+	s.Site.tours.With(ctx, func(ctx ui.Context, read ReadTour) {
 		s.mine, s.reading = nil, false
 		for _, st := range stored {
 			e := importedEntry{stored: st}
-			t, err := read(st.Name, []byte(st.Markdown), knowledge)
+			t, err := read(st.Name, []byte(st.Markdown), s.Site.Knowledge)
 			if err != nil {
 				e.problem = storedTourProblem(err)
 			} else {
@@ -145,7 +148,7 @@ func (s *TourImport) outcome() ui.UI {
 		ref := tourRef{ID: s.done.ID, Imported: true}
 		return ui.Div().Class("import-done").Role("status").Body(
 			ui.P().Body(
-				ui.Text("Imported “"+s.done.Title+"”: "+strconv.Itoa(s.done.Steps)+" "+plural(s.done.Steps, "step", "steps")+", "+keptWhere()+". "),
+				ui.Text("Imported “"+s.done.Title+"”: "+strconv.Itoa(s.done.Steps)+" "+plural(s.done.Steps, "step", "steps")+", "+keptWhere(s.Site.device)+". "),
 				ui.A().Class("play-imported").Href(ref.step(1)).Text("Play it"),
 			),
 			ui.If(len(s.warnings) > 0, func() ui.UI {
@@ -178,8 +181,8 @@ func importedName(file string) string {
 }
 
 // keptWhere says how long what was just saved is kept.
-func keptWhere() string {
-	if keptOnDevice() {
+func keptWhere(device *store) string {
+	if device.outlastsVisit() {
 		return "kept on this device"
 	}
 	return "kept until you close the app (this device is not storing anything new)"
@@ -210,7 +213,7 @@ func (s *TourImport) prepareReader(ctx ui.Context, e ui.Event) {
 		return
 	}
 	s.prepared = true
-	tourReader.With(ctx, func(ui.Context, ReadTour) {})
+	s.Site.tours.With(ctx, func(ui.Context, ReadTour) {})
 }
 
 func (s *TourImport) onPaste(ctx ui.Context, e ui.Event) {
@@ -223,15 +226,15 @@ func (s *TourImport) onPaste(ctx ui.Context, e ui.Event) {
 
 func (s *TourImport) importTour(ctx ui.Context, name string, data []byte) {
 	s.checking = true
-	tourReader.With(ctx, func(ctx ui.Context, read ReadTour) {
+	s.Site.tours.With(ctx, func(ctx ui.Context, read ReadTour) {
 		s.checking = false
-		t, err := read(name, data, knowledge)
+		t, err := read(name, data, s.Site.Knowledge)
 		s.importResult(ctx, name, t, err)
 		if err != nil {
 			return
 		}
 		stored := storedTour{ID: t.ID, Name: name, Title: t.Title, Steps: len(t.Steps), Markdown: string(data)}
-		storeImportedTour(ctx, stored)
+		s.Site.device.storeImportedTour(ctx, stored)
 		s.done = &stored
 		s.refresh(ctx)
 	})
@@ -255,7 +258,7 @@ func (s *TourImport) importResult(ctx ui.Context, name string, t *kb.Tour, err e
 
 func (s *TourImport) remove(id string) ui.EventHandler {
 	return func(ctx ui.Context, e ui.Event) {
-		removeImportedTour(ctx, id)
+		s.Site.device.removeImportedTour(ctx, id)
 		if s.done != nil && s.done.ID == id {
 			s.done = nil
 		}

@@ -16,6 +16,9 @@ import (
 type TourPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// TourID names a built-in tour.
 	TourID string
 	// Imported shows a tour stored on this device, named by ?tour=.
@@ -29,7 +32,7 @@ type TourPage struct {
 // OnInit reads a built-in tour before the first render.
 func (p *TourPage) OnInit() {
 	if !p.Imported {
-		p.tour, p.ref, p.problem = resolveTour(ui.Context{}, p.TourID, false, nil)
+		p.tour, p.ref, p.problem = p.Site.resolveTour(ui.Context{}, p.TourID, false, nil)
 	}
 }
 
@@ -38,23 +41,23 @@ func (p *TourPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 func (p *TourPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 
 func (p *TourPage) arrive(ctx ui.Context) {
-	p.tour, p.ref, p.problem = resolveTour(ctx, p.TourID, p.Imported, p.arrive)
+	p.tour, p.ref, p.problem = p.Site.resolveTour(ctx, p.TourID, p.Imported, p.arrive)
 	if p.tour == nil && p.problem == "" {
 		return // the tour reader is starting; arrive runs again
 	}
 	if p.problem != "" {
-		showPage(ctx, "Tour not available", p.problem, headingID)
+		p.Site.showPage(ctx, "Tour not available", p.problem, headingID)
 		return
 	}
-	showPage(ctx, p.tour.Title, p.tour.Summary, headingID)
+	p.Site.showPage(ctx, p.tour.Title, p.tour.Summary, headingID)
 }
 
 func (p *TourPage) Render() ui.UI {
 	if p.tour == nil || p.problem != "" {
-		return tourProblem("tour-page", p.problem)
+		return p.Site.tourProblem("tour-page", p.problem)
 	}
 	t := p.tour
-	return pageFrame("tour-page",
+	return pageFrame(p.Site, "tour-page",
 		ui.Article().Class("reading-column", "entry", "handout").Body(
 			ui.P().Class("back", "no-print").Body(ui.A().Href(ToursPath).Text("← All tours")),
 			ui.P().Class("kind-badge", "tour-badge").Text(tourMeta(t)),
@@ -70,7 +73,7 @@ func (p *TourPage) Render() ui.UI {
 				s := t.Steps[i]
 				return ui.Li().Class("handout-step").Body(
 					ui.H2().Body(ui.A().Href(p.ref.step(i+1)).Text(s.Title)),
-					ui.P().Class("tour-concepts").Body(ui.Text("On the map: "), conceptLinks(s.Concepts)),
+					ui.P().Class("tour-concepts").Body(ui.Text("On the map: "), p.Site.conceptLinks(s.Concepts)),
 					ui.Raw(s.NarrationHTML),
 					ui.If(len(s.Questions) > 0, func() ui.UI {
 						return ui.Div().Class("tour-questions").Body(
@@ -84,7 +87,7 @@ func (p *TourPage) Render() ui.UI {
 			})),
 			ui.If(len(t.Quiz) > 0, func() ui.UI { return p.selfCheck(t) }),
 			ui.If(t.Reviewed != "" && len(t.Sources) > 0, func() ui.UI {
-				return &SourceList{IDs: t.Sources, Reviewed: t.Reviewed}
+				return &SourceList{Site: p.Site, IDs: t.Sources, Reviewed: t.Reviewed}
 			}),
 		),
 	)

@@ -16,6 +16,9 @@ import (
 type TourPlayer struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// TourID and Step (1, 2, … or "check" for the self-check) name a
 	// built-in tour's step.
 	TourID string
@@ -32,9 +35,11 @@ type TourPlayer struct {
 // OnInit and OnUpdate read a built-in tour's step before the first render
 // and on every move, so no render shows the wrong step; an imported tour is
 // read from the device in arrive.
-func (p *TourPlayer) OnInit() { p.resolveBuiltIn(p.TourID, p.Step, p.Imported, false) }
+func (p *TourPlayer) OnInit() { p.resolveBuiltIn(p.Site, p.TourID, p.Step, p.Imported, false) }
 
-func (p *TourPlayer) OnUpdate(ctx ui.Context) { p.resolveBuiltIn(p.TourID, p.Step, p.Imported, false) }
+func (p *TourPlayer) OnUpdate(ctx ui.Context) {
+	p.resolveBuiltIn(p.Site, p.TourID, p.Step, p.Imported, false)
+}
 
 func (p *TourPlayer) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
@@ -53,21 +58,21 @@ func (p *TourPlayer) OnMount(ctx ui.Context) {
 func (p *TourPlayer) OnDismount() { p.keys.stop() }
 
 func (p *TourPlayer) arrive(ctx ui.Context) {
-	p.resolve(ctx, p.TourID, p.Step, p.Imported, false, p.arrive)
+	p.resolve(ctx, p.Site, p.TourID, p.Step, p.Imported, false, p.arrive)
 	if p.tour == nil && p.problem == "" {
 		return // the tour reader is starting; arrive runs again
 	}
 	if p.problem != "" {
-		showPage(ctx, "Tour not available", p.problem, headingID)
+		p.Site.showPage(ctx, "Tour not available", p.problem, headingID)
 		return
 	}
 	title := SelfCheckTitle
 	if p.n > 0 {
 		title = p.tour.Steps[p.n-1].Title
 	}
-	showPage(ctx, title+" · "+p.tour.Title, p.tour.Summary, headingID)
+	p.Site.showPage(ctx, title+" · "+p.tour.Title, p.tour.Summary, headingID)
 	if ui.IsClient && p.n > 0 {
-		markStepSeen(ctx, p.ref, p.n, len(p.tour.Steps))
+		p.Site.device.markStepSeen(ctx, p.ref, p.n, len(p.tour.Steps))
 	}
 }
 
@@ -113,20 +118,20 @@ func (p *TourPlayer) onTouchEnd(ctx ui.Context, e ui.Event) {
 
 func (p *TourPlayer) Render() ui.UI {
 	if p.tour == nil || p.problem != "" {
-		return tourProblem("tour-player", p.problem)
+		return p.Site.tourProblem("tour-player", p.problem)
 	}
 	t := p.tour
 	var spotlight []string
 	var body []ui.UI
 	if p.n > 0 {
 		spotlight = t.Steps[p.n-1].Concepts
-		body = stepContent(t, p.n)
+		body = p.Site.stepContent(t, p.n)
 	} else {
 		body = []ui.UI{
 			ui.P().Class("tour-progress").Text("After step " + strconv.Itoa(len(t.Steps)) + " of " + strconv.Itoa(len(t.Steps))),
 			ui.H1().ID(headingID).TabIndex(-1).Text(SelfCheckTitle),
 			ui.P().Class("lead").Text("Pick an answer to each question to see whether it is right, and why."),
-			&SelfCheck{Questions: t.Quiz, TourID: p.ref.ID, Imported: p.ref.Imported, Steps: len(t.Steps)},
+			&SelfCheck{Site: p.Site, Questions: t.Quiz, TourID: p.ref.ID, Imported: p.ref.Imported, Steps: len(t.Steps)},
 		}
 	}
 	present := 1
@@ -136,12 +141,12 @@ func (p *TourPlayer) Render() ui.UI {
 	layout := []string{"tour-layout"}
 	var tourMap ui.UI
 	if p.n > 0 {
-		tourMap = ui.Div().Class("map-pane", "tour-map").Body(&ConceptMap{Spotlight: spotlight})
+		tourMap = ui.Div().Class("map-pane", "tour-map").Body(&ConceptMap{Site: p.Site, Spotlight: spotlight})
 	} else {
 		// The self-check is read, not looked at: no map beside it.
 		layout = append(layout, "is-check")
 	}
-	return pageFrame("tour-player",
+	return pageFrame(p.Site, "tour-player",
 		ui.Div().Class(layout...).Body(
 			tourMap,
 			ui.Section().Class("tour-step").Aria("labelledby", headingID).
@@ -187,12 +192,12 @@ func (p *TourPlayer) controls() ui.UI {
 // stepContent is step n of a tour as a reader follows it: where it is in
 // the tour, its title as the page's heading, its concepts, its narration
 // and its questions.
-func stepContent(t *kb.Tour, n int) []ui.UI {
+func (s *Site) stepContent(t *kb.Tour, n int) []ui.UI {
 	step := t.Steps[n-1]
 	return []ui.UI{
 		ui.P().Class("tour-progress").Text("Step " + strconv.Itoa(n) + " of " + strconv.Itoa(len(t.Steps))),
 		ui.H1().ID(headingID).TabIndex(-1).Text(step.Title),
-		ui.P().Class("tour-concepts").Body(ui.Text("On the map: "), conceptLinks(step.Concepts)),
+		ui.P().Class("tour-concepts").Body(ui.Text("On the map: "), s.conceptLinks(step.Concepts)),
 		ui.Div().Class("tour-narration").Body(ui.Raw(step.NarrationHTML)),
 		discussionQuestions(step.Questions),
 	}
@@ -213,12 +218,12 @@ func discussionQuestions(questions []string) ui.UI {
 
 // tourProblem is the page shown when a tour or step cannot be shown, or,
 // with no problem, while an imported tour is read from the device.
-func tourProblem(class, problem string) ui.UI {
+func (s *Site) tourProblem(class, problem string) ui.UI {
 	heading := "Tour not available"
 	if problem == "" {
 		heading, problem = "Opening the tour…", "Reading it from this device."
 	}
-	return pageFrame(class,
+	return pageFrame(s, class,
 		ui.Div().Class("reading-column").Body(
 			ui.H1().ID(headingID).TabIndex(-1).Text(heading),
 			ui.P().Class("lead").Text(problem),

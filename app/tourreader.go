@@ -32,15 +32,12 @@ func (r ReadyTourReader) With(ctx ui.Context, use func(ui.Context, ReadTour)) {
 	use(ctx, ReadTour(r))
 }
 
-// tourReader reads imported tours; Register sets it.
-var tourReader TourReader
-
 // readTourNow calls use with the tour reader if it is ready, and says
 // whether it did; if it is not, again runs on ctx once it is, so that a page
 // can arrive again and find the reader ready.
-func readTourNow(ctx ui.Context, again func(ui.Context), use func(ReadTour)) bool {
+func (s *Site) readTourNow(ctx ui.Context, again func(ui.Context), use func(ReadTour)) bool {
 	now, ran := true, false
-	tourReader.With(ctx, func(ctx ui.Context, read ReadTour) {
+	s.tours.With(ctx, func(ctx ui.Context, read ReadTour) {
 		if now {
 			use(read)
 			ran = true

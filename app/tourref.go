@@ -128,9 +128,9 @@ func tourStep(t *kb.Tour, segment string, presenting bool) (n int, problem strin
 // imported on this device, named by the page's ?tour=. problem says why
 // there is none. An imported tour needs the tour reader: until it is ready
 // there is neither a tour nor a problem, and again runs once it is.
-func resolveTour(ctx ui.Context, id string, imported bool, again func(ui.Context)) (tour *kb.Tour, ref tourRef, problem string) {
+func (s *Site) resolveTour(ctx ui.Context, id string, imported bool, again func(ui.Context)) (tour *kb.Tour, ref tourRef, problem string) {
 	if !imported {
-		t, ok := knowledge.Tour(id)
+		t, ok := s.Knowledge.Tour(id)
 		if !ok {
 			return nil, tourRef{ID: id}, "There is no tour called “" + id + "”."
 		}
@@ -140,12 +140,12 @@ func resolveTour(ctx ui.Context, id string, imported bool, again func(ui.Context
 	if !ui.IsClient {
 		return nil, ref, "This tour was imported on a device and is kept there: it opens once the app has started on that device."
 	}
-	stored, ok := importedTour(ctx, ref.ID)
+	stored, ok := s.device.importedTour(ctx, ref.ID)
 	if !ok {
 		return nil, ref, "No imported tour called “" + ref.ID + "” is stored on this device. Import it again on the tours page."
 	}
-	readTourNow(ctx, again, func(read ReadTour) {
-		t, err := read(stored.Name, []byte(stored.Markdown), knowledge)
+	s.readTourNow(ctx, again, func(read ReadTour) {
+		t, err := read(stored.Name, []byte(stored.Markdown), s.Knowledge)
 		if err != nil {
 			problem = storedTourProblem(err)
 			return
@@ -159,21 +159,21 @@ func resolveTour(ctx ui.Context, id string, imported bool, again func(ui.Context
 // tourPages adds the pages of the tours: the list, each built-in tour's
 // handout, steps, self-check and presenter steps, and the pages that show
 // tours imported on a device.
-func tourPages(pages map[string]func() ui.Composer, k *kb.KB) {
-	pages[ToursPath] = func() ui.Composer { return &ToursPage{} }
-	pages[importedTourPath] = func() ui.Composer { return &TourPage{Imported: true} }
-	pages[importedPlayPath] = func() ui.Composer { return &TourPlayer{Imported: true} }
-	pages[importedPresentPath] = func() ui.Composer { return &PresenterView{Imported: true} }
-	for _, t := range k.Tours() {
+func tourPages(pages map[string]func() ui.Composer, site *Site) {
+	pages[ToursPath] = func() ui.Composer { return &ToursPage{Site: site} }
+	pages[importedTourPath] = func() ui.Composer { return &TourPage{Site: site, Imported: true} }
+	pages[importedPlayPath] = func() ui.Composer { return &TourPlayer{Site: site, Imported: true} }
+	pages[importedPresentPath] = func() ui.Composer { return &PresenterView{Site: site, Imported: true} }
+	for _, t := range site.Knowledge.Tours() {
 		id := t.ID
-		pages[TourPath(id)] = func() ui.Composer { return &TourPage{TourID: id} }
+		pages[TourPath(id)] = func() ui.Composer { return &TourPage{Site: site, TourID: id} }
 		for n := range len(t.Steps) {
 			step := strconv.Itoa(n + 1)
-			pages[TourStepPath(id, n+1)] = func() ui.Composer { return &TourPlayer{TourID: id, Step: step} }
-			pages[PresentStepPath(id, n+1)] = func() ui.Composer { return &PresenterView{TourID: id, Step: step} }
+			pages[TourStepPath(id, n+1)] = func() ui.Composer { return &TourPlayer{Site: site, TourID: id, Step: step} }
+			pages[PresentStepPath(id, n+1)] = func() ui.Composer { return &PresenterView{Site: site, TourID: id, Step: step} }
 		}
 		if len(t.Quiz) > 0 {
-			pages[TourCheckPath(id)] = func() ui.Composer { return &TourPlayer{TourID: id, Step: checkStep} }
+			pages[TourCheckPath(id)] = func() ui.Composer { return &TourPlayer{Site: site, TourID: id, Step: checkStep} }
 		}
 	}
 }
@@ -190,11 +190,11 @@ type tourPosition struct {
 // resolveBuiltIn reads a built-in tour's step before any render, so that no
 // render shows the wrong step; an imported tour waits for resolve, which
 // can read the device.
-func (t *tourPosition) resolveBuiltIn(id, step string, imported, presenting bool) {
+func (t *tourPosition) resolveBuiltIn(site *Site, id, step string, imported, presenting bool) {
 	if imported {
 		return
 	}
-	t.tour, t.ref, t.problem = resolveTour(ui.Context{}, id, false, nil)
+	t.tour, t.ref, t.problem = site.resolveTour(ui.Context{}, id, false, nil)
 	if t.tour != nil {
 		t.n, t.problem = tourStep(t.tour, step, presenting)
 	}
@@ -202,8 +202,8 @@ func (t *tourPosition) resolveBuiltIn(id, step string, imported, presenting bool
 
 // resolve reads the tour and step a page arrives at: an imported tour's
 // step is the address's ?step=, the first by default.
-func (t *tourPosition) resolve(ctx ui.Context, id, step string, imported, presenting bool, again func(ui.Context)) {
-	t.tour, t.ref, t.problem = resolveTour(ctx, id, imported, again)
+func (t *tourPosition) resolve(ctx ui.Context, site *Site, id, step string, imported, presenting bool, again func(ui.Context)) {
+	t.tour, t.ref, t.problem = site.resolveTour(ctx, id, imported, again)
 	if imported {
 		step = ctx.Page().URL().Query().Get("step")
 		if step == "" {

@@ -51,11 +51,11 @@ func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestEveryTourStepIsAPageOfItsOwn(t *testing.T) {
 	pages := make(map[string]bool)
-	for _, p := range Pages(knowledge) {
+	for _, p := range Pages(testSite.Knowledge) {
 		pages[p] = true
 	}
 	want := []string{ToursPath, importedTourPath, importedPlayPath, importedPresentPath}
-	for _, tour := range knowledge.Tours() {
+	for _, tour := range testSite.Knowledge.Tours() {
 		want = append(want, TourPath(tour.ID), TourCheckPath(tour.ID))
 		for n := 1; n <= len(tour.Steps); n++ {
 			want = append(want, TourStepPath(tour.ID, n), PresentStepPath(tour.ID, n))
@@ -72,7 +72,7 @@ func TestEveryTourStepIsAPageOfItsOwn(t *testing.T) {
 }
 
 func TestATourStepReadsWithoutJavaScript(t *testing.T) {
-	for _, tour := range knowledge.Tours() {
+	for _, tour := range testSite.Knowledge.Tours() {
 		for n, step := range tour.Steps {
 			n++
 			doc := prerender(t, TourStepPath(tour.ID, n))
@@ -117,7 +117,7 @@ func TestATourStepReadsWithoutJavaScript(t *testing.T) {
 }
 
 func TestTheHandoutHasEveryStepAndTheSelfCheck(t *testing.T) {
-	tour := knowledge.Tours()[0]
+	tour := testSite.Knowledge.Tours()[0]
 	doc := prerender(t, TourPath(tour.ID))
 	steps := findAll(doc, byClass("handout-step"))
 	if len(steps) != len(tour.Steps) {
@@ -146,7 +146,7 @@ func TestTheHandoutHasEveryStepAndTheSelfCheck(t *testing.T) {
 }
 
 func TestTheSelfCheckPageOffersEveryAnswer(t *testing.T) {
-	tour := knowledge.Tours()[0]
+	tour := testSite.Knowledge.Tours()[0]
 	doc := prerender(t, TourCheckPath(tour.ID))
 	questions := findAll(doc, byClass("quiz-question"))
 	if len(questions) != len(tour.Quiz) {
@@ -165,7 +165,7 @@ func TestTheSelfCheckPageOffersEveryAnswer(t *testing.T) {
 }
 
 func TestThePresenterViewShowsNotesNextStepAndClock(t *testing.T) {
-	tour := knowledge.Tours()[0]
+	tour := testSite.Knowledge.Tours()[0]
 	doc := prerender(t, PresentStepPath(tour.ID, 1))
 	if h1 := one(t, doc, "h1", byTag("h1")); squash(textOf(h1)) != tour.Steps[0].Title {
 		t.Errorf("heading %q", textOf(h1))
@@ -197,10 +197,10 @@ func TestThePresenterViewShowsNotesNextStepAndClock(t *testing.T) {
 func TestToursPageListsEveryTourAndTheImportForm(t *testing.T) {
 	doc := prerender(t, ToursPath)
 	cards := findAll(doc, byClass("tour-card"))
-	if len(cards) != len(knowledge.Tours()) {
-		t.Fatalf("%d tours listed, want %d", len(cards), len(knowledge.Tours()))
+	if len(cards) != len(testSite.Knowledge.Tours()) {
+		t.Fatalf("%d tours listed, want %d", len(cards), len(testSite.Knowledge.Tours()))
 	}
-	for i, tour := range knowledge.Tours() {
+	for i, tour := range testSite.Knowledge.Tours() {
 		var hrefs []string
 		for _, a := range findAll(cards[i], byTag("a")) {
 			hrefs = append(hrefs, attr(a, "href"))
@@ -226,7 +226,7 @@ func TestImportedTourPagesSayWhereTheTourIs(t *testing.T) {
 }
 
 func TestStepNumbersAreStrict(t *testing.T) {
-	tour := knowledge.Tours()[0]
+	tour := testSite.Knowledge.Tours()[0]
 	for segment, want := range map[string]bool{"1": true, "check": true, "0": false, "01": false, "+1": false, "99": false, "": false} {
 		if _, ok := stepNumber(segment, tour); ok != want {
 			t.Errorf("stepNumber(%q) ok = %v", segment, ok)

@@ -13,6 +13,9 @@ import (
 type ToursPage struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	// progress is what this device remembers; empty when prerendered.
 	progress map[string]tourProgress
 }
@@ -24,16 +27,16 @@ func (p *ToursPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
 func (p *ToursPage) arrive(ctx ui.Context) {
 	p.progress = nil
 	if ui.IsClient {
-		p.progress = loadProgress(ctx)
+		p.progress = p.Site.device.loadProgress(ctx)
 		// A teacher who has seen this page can import a tour offline.
 		keepOffline(TourReaderFile)
 	}
-	showPage(ctx, "Tours", "Guided walks through the superalignment map for a class: step by step, with a presenter view, handouts and a self-check.", headingID)
+	p.Site.showPage(ctx, "Tours", "Guided walks through the superalignment map for a class: step by step, with a presenter view, handouts and a self-check.", headingID)
 }
 
 func (p *ToursPage) Render() ui.UI {
-	tours := knowledge.Tours()
-	return pageFrame("tours-page",
+	tours := p.Site.Knowledge.Tours()
+	return pageFrame(p.Site, "tours-page",
 		ui.Div().Class("reading-column").Body(
 			ui.H1().ID(headingID).TabIndex(-1).Text("Tours"),
 			ui.P().Class("lead").Text("Guided walks through the map for a class. Each step lights up a few concepts and says what to notice; present it on a projector, let students follow on their phones, and print the handout."),
@@ -41,7 +44,7 @@ func (p *ToursPage) Render() ui.UI {
 				t := tours[i]
 				return tourCard(t, tourRef{ID: t.ID}, p.progress[tourRef{ID: t.ID}.key()])
 			})),
-			&TourImport{},
+			&TourImport{Site: p.Site},
 		),
 	)
 }

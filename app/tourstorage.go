@@ -22,14 +22,14 @@ type storedTour struct {
 }
 
 // importedTours lists the tours imported on this device, by title.
-func importedTours(ctx ui.Context) []storedTour {
-	tours := slices.Clone(readLocal(ctx, toursRecord))
+func (s *store) importedTours(ctx ui.Context) []storedTour {
+	tours := slices.Clone(readLocal(ctx, s, toursRecord))
 	sort.SliceStable(tours, func(i, j int) bool { return tours[i].Title < tours[j].Title })
 	return tours
 }
 
-func importedTour(ctx ui.Context, id string) (storedTour, bool) {
-	for _, t := range importedTours(ctx) {
+func (s *store) importedTour(ctx ui.Context, id string) (storedTour, bool) {
+	for _, t := range s.importedTours(ctx) {
 		if t.ID == id {
 			return t, true
 		}
@@ -38,22 +38,22 @@ func importedTour(ctx ui.Context, id string) (storedTour, bool) {
 }
 
 // storeImportedTour keeps a tour, replacing one with the same id.
-func storeImportedTour(ctx ui.Context, tour storedTour) {
-	changeLocal(ctx, toursRecord, func(tours *[]storedTour) bool {
+func (s *store) storeImportedTour(ctx ui.Context, tour storedTour) {
+	changeLocal(ctx, s, toursRecord, func(tours *[]storedTour) bool {
 		*tours = append(slices.DeleteFunc(*tours, func(t storedTour) bool { return t.ID == tour.ID }), tour)
 		return true
 	})
 }
 
 // removeImportedTour forgets a tour and the progress through it.
-func removeImportedTour(ctx ui.Context, id string) {
-	changeLocal(ctx, toursRecord, func(tours *[]storedTour) bool {
+func (s *store) removeImportedTour(ctx ui.Context, id string) {
+	changeLocal(ctx, s, toursRecord, func(tours *[]storedTour) bool {
 		before := len(*tours)
 		*tours = slices.DeleteFunc(*tours, func(t storedTour) bool { return t.ID == id })
 		return len(*tours) < before
 	})
 	key := tourRef{ID: id, Imported: true}.key()
-	changeLocal(ctx, progressRecord, func(progress *map[string]tourProgress) bool {
+	changeLocal(ctx, s, progressRecord, func(progress *map[string]tourProgress) bool {
 		_, had := (*progress)[key]
 		delete(*progress, key)
 		return had
@@ -81,17 +81,17 @@ func (p tourProgress) resized(steps int) tourProgress {
 	return p
 }
 
-func loadProgress(ctx ui.Context) map[string]tourProgress {
+func (s *store) loadProgress(ctx ui.Context) map[string]tourProgress {
 	progress := make(map[string]tourProgress)
-	for k, p := range readLocal(ctx, progressRecord) {
+	for k, p := range readLocal(ctx, s, progressRecord) {
 		progress[k] = p
 	}
 	return progress
 }
 
 // markStepSeen remembers that step n of a tour of steps steps was opened.
-func markStepSeen(ctx ui.Context, ref tourRef, n, steps int) {
-	updateProgress(ctx, ref, func(p tourProgress) tourProgress {
+func (s *store) markStepSeen(ctx ui.Context, ref tourRef, n, steps int) {
+	s.updateProgress(ctx, ref, func(p tourProgress) tourProgress {
 		p = p.resized(steps)
 		p.Seen = sortedSet(append(p.Seen, n))
 		return p
@@ -99,8 +99,8 @@ func markStepSeen(ctx ui.Context, ref tourRef, n, steps int) {
 }
 
 // markChecked remembers that a tour's self-check was done.
-func markChecked(ctx ui.Context, ref tourRef, steps int) {
-	updateProgress(ctx, ref, func(p tourProgress) tourProgress {
+func (s *store) markChecked(ctx ui.Context, ref tourRef, steps int) {
+	s.updateProgress(ctx, ref, func(p tourProgress) tourProgress {
 		p = p.resized(steps)
 		p.Checked = true
 		return p
@@ -108,8 +108,8 @@ func markChecked(ctx ui.Context, ref tourRef, steps int) {
 }
 
 // updateProgress changes one tour's progress, writing only if it changed.
-func updateProgress(ctx ui.Context, ref tourRef, edit func(tourProgress) tourProgress) {
-	changeLocal(ctx, progressRecord, func(progress *map[string]tourProgress) bool {
+func (s *store) updateProgress(ctx ui.Context, ref tourRef, edit func(tourProgress) tourProgress) {
+	changeLocal(ctx, s, progressRecord, func(progress *map[string]tourProgress) bool {
 		if *progress == nil {
 			*progress = make(map[string]tourProgress)
 		}

@@ -11,8 +11,8 @@ import (
 // localDataChanged action, whose value is visitedKey when this changes.
 
 // markVisited remembers that the reader opened a concept's page.
-func markVisited(ctx ui.Context, id string) {
-	changeLocal(ctx, visitedRecord, func(visited *[]string) bool {
+func (s *store) markVisited(ctx ui.Context, id string) {
+	changeLocal(ctx, s, visitedRecord, func(visited *[]string) bool {
 		if slices.Contains(*visited, id) {
 			return false
 		}
@@ -23,18 +23,18 @@ func markVisited(ctx ui.Context, id string) {
 
 // visitedConcepts is the set of concepts opened on this device; empty when
 // prerendered.
-func visitedConcepts(ctx ui.Context) map[string]bool {
-	return visitedSet(readLocal(ctx, visitedRecord))
+func (s *store) visitedConcepts(ctx ui.Context) map[string]bool {
+	return visitedSet(readLocal(ctx, s, visitedRecord))
 }
 
-// visitedOnDevice is visitedConcepts for a component that has no context
+// visitedBeforeMount is visitedConcepts for a component that has no context
 // yet: it reads the record without telling the app of news in it, which
 // visitedConcepts does once the component is mounted.
-func visitedOnDevice() map[string]bool {
-	if device == nil {
+func (s *store) visitedBeforeMount() map[string]bool {
+	if s == nil {
 		return nil
 	}
-	ids, _ := loadRecord(device, visitedRecord)
+	ids, _ := loadRecord(s, visitedRecord)
 	return visitedSet(ids)
 }
 
@@ -47,8 +47,8 @@ func visitedSet(ids []string) map[string]bool {
 }
 
 // clearVisited forgets which concepts were opened; tour progress stays.
-func clearVisited(ctx ui.Context) {
-	changeLocal(ctx, visitedRecord, func(visited *[]string) bool {
+func (s *store) clearVisited(ctx ui.Context) {
+	changeLocal(ctx, s, visitedRecord, func(visited *[]string) bool {
 		had := len(*visited) > 0
 		*visited = nil
 		return had

@@ -13,14 +13,17 @@ import (
 type VisitedNote struct {
 	ui.Compo
 
+	// Site is what every page reads (see Site).
+	Site *Site
+
 	visited int
 }
 
 func (n *VisitedNote) OnMount(ctx ui.Context) {
-	n.visited = len(visitedConcepts(ctx))
+	n.visited = len(n.Site.device.visitedConcepts(ctx))
 	ctx.Handle(localDataChanged, func(ctx ui.Context, a ui.Action) {
 		if a.Value == visitedKey {
-			n.visited = len(visitedConcepts(ctx))
+			n.visited = len(n.Site.device.visitedConcepts(ctx))
 		}
 	})
 }
@@ -29,10 +32,10 @@ func (n *VisitedNote) Render() ui.UI {
 	if n.visited == 0 {
 		return ui.P().Class("visited-note").Hidden(true)
 	}
-	total := len(knowledge.Concepts())
+	total := len(n.Site.Knowledge.Concepts())
 	return ui.P().Class("visited-note").Body(
 		ui.Text("You have opened "+strconv.Itoa(n.visited)+" of the "+strconv.Itoa(total)+" concepts on this device (marked ✓). "),
 		ui.Button().Type("button").Class("link-button").Text("Clear history").
-			OnClick(func(ctx ui.Context, e ui.Event) { clearVisited(ctx) }),
+			OnClick(func(ctx ui.Context, e ui.Event) { n.Site.device.clearVisited(ctx) }),
 	)
 }

@@ -64,7 +64,7 @@ func TestEveryKeptPageIsTheRenderersPageByteForByte(t *testing.T) {
 	}
 }
 
-// Each page reads only the query parameters app.QueryKeys names for it:
+// Each page reads only the query parameters app.Site.QueryKeys names for it:
 // with any other parameter it renders the same, so the cache may key it by
 // those alone.
 func TestEveryPageReadsOnlyTheQueryParametersItDeclares(t *testing.T) {
@@ -74,7 +74,7 @@ func TestEveryPageReadsOnlyTheQueryParametersItDeclares(t *testing.T) {
 		plain := answer(s.rendered, "GET", path).Body.Bytes()
 		withOther := answer(s.rendered, "GET", path+"?utm_source=x&page=2&wasm=false").Body.Bytes()
 		if !bytes.Equal(plain, withOther) {
-			t.Errorf("%s changes with parameters it does not declare in app.QueryKeys", path)
+			t.Errorf("%s changes with parameters it does not declare in app.Site.QueryKeys", path)
 		}
 	}
 	// A parameter a page does declare is kept: the map framed on a concept
@@ -89,7 +89,7 @@ func TestEveryPageReadsOnlyTheQueryParametersItDeclares(t *testing.T) {
 func TestConcurrentFirstRequestsRenderAPageOnce(t *testing.T) {
 	var renders atomic.Int32
 	release := make(chan struct{})
-	c := newPageCache("v1", []string{"/"}, app.QueryKeys, func(target string) *renderedPage {
+	c := newPageCache("v1", []string{"/"}, func(string) []string { return nil }, func(target string) *renderedPage {
 		renders.Add(1)
 		<-release // every request arrives while the first renders
 		return &renderedPage{status: http.StatusOK, header: http.Header{}, bodies: map[string][]byte{"": []byte("page")}}

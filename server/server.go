@@ -102,7 +102,8 @@ func build(c Config) (*built, error) {
 	if err != nil {
 		return nil, err
 	}
-	app.Register(k, app.ReadyTourReader(load.Tour), app.ReadyLabRunner(prerenderLab(&labs.Bench{RunOnlyDefaults: true})))
+	site := app.NewSite(k, app.ReadyTourReader(load.Tour), app.ReadyLabRunner(prerenderLab(&labs.Bench{RunOnlyDefaults: true})))
+	app.Register(site)
 	h := &ui.Handler{
 		Name:        app.SiteName,
 		ShortName:   "Oversight",
@@ -146,7 +147,7 @@ func build(c Config) (*built, error) {
 		"/manifest.json":        newMadeFile("application/manifest+json", manifest()),
 	}
 	rendered := withPageStatus(k, h)
-	pages := newPageCache(version, app.Pages(k), app.QueryKeys, renderWith(rendered))
+	pages := newPageCache(version, app.Pages(k), site.QueryKeys, renderWith(rendered))
 	var live http.Handler
 	if c.Live != nil {
 		live = http.StripPrefix(app.LivePath, c.Live)

@@ -29,10 +29,11 @@ func main() {
 		return
 	}
 	mark("oversight:content-loaded")
-	app.Register(k, &app.TourReaderModule{Path: "/web/" + app.TourReaderFile, Snapshot: snapshot}, &app.LabWorker{Script: app.LabWorkerScript})
+	site := app.NewSite(k, &app.TourReaderModule{Path: "/web/" + app.TourReaderFile, Snapshot: snapshot}, &app.LabWorker{Script: app.LabWorkerScript})
 	// Before go-app starts, which reads localStorage and cannot start if
 	// the browser refuses it.
-	app.OpenLocalData()
+	site.OpenLocalData()
+	app.Register(site)
 	mark("oversight:registered")
 	ui.RunWhenOnBrowser()
 }

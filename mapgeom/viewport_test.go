@@ -1,10 +1,9 @@
-package app
+package mapgeom
 
 import (
 	"testing"
 
 	"oversight/kb"
-	"oversight/mapgeom"
 )
 
 func TestArrowKeysWalkToTheLinkedNodeInThatDirection(t *testing.T) {
@@ -33,7 +32,7 @@ func TestArrowKeysWalkToTheLinkedNodeInThatDirection(t *testing.T) {
 		{"above", "ArrowUp", ""},
 		{"hub", "Enter", ""},
 	} {
-		if got := nextInDirection(k, tc.from, tc.key); got != tc.want {
+		if got := NextInDirection(k, tc.from, tc.key); got != tc.want {
 			t.Errorf("%s from %s reaches %q, want %q", tc.key, tc.from, got, tc.want)
 		}
 	}
@@ -41,38 +40,38 @@ func TestArrowKeysWalkToTheLinkedNodeInThatDirection(t *testing.T) {
 
 // A map whose frame does not start at the origin, as a laid-out map's
 // need not.
-var testFit = viewport{X: -200, Y: 100, W: 1200, H: 1000}
+var testFit = Viewport{X: -200, Y: 100, W: 1200, H: 1000}
 
 func TestZoomKeepsThePointUnderThePointerAndStaysWithinLimits(t *testing.T) {
-	in := testFit.zoomed(2, 400, 600, testFit)
+	in := testFit.Zoomed(2, 400, 600, testFit)
 	if in.W != 600 || in.H != 500 || in.X != 100 || in.Y != 350 {
 		t.Errorf("zooming in ×2 on the centre gave %+v", in)
 	}
-	if out := in.zoomed(0.1, 400, 600, testFit); out != testFit {
+	if out := in.Zoomed(0.1, 400, 600, testFit); out != testFit {
 		t.Errorf("zooming out past the whole map gave %+v, want the whole map", out)
 	}
 	deep := testFit
 	for range 20 {
-		deep = deep.zoomed(2, 0, 200, testFit)
+		deep = deep.Zoomed(2, 0, 200, testFit)
 	}
-	if deep.zoom(testFit) != maxZoom {
-		t.Errorf("zoom went to %.1f×, want at most %d×", deep.zoom(testFit), maxZoom)
+	if deep.Zoom(testFit) != MaxZoom {
+		t.Errorf("zoom went to %.1f×, want at most %d×", deep.Zoom(testFit), MaxZoom)
 	}
-	if moved := in.panned(-1000, 5000, testFit); moved.X != testFit.X || moved.Y != testFit.Y+testFit.H-in.H {
+	if moved := in.Panned(-1000, 5000, testFit); moved.X != testFit.X || moved.Y != testFit.Y+testFit.H-in.H {
 		t.Errorf("panning past the edges gave %+v", moved)
 	}
 }
 
 func TestFramingZoomsToTheBoxesWithAMarginInTheMapsProportions(t *testing.T) {
-	boxes := []mapgeom.Box{
+	boxes := []Box{
 		{Centre: kb.Point{X: 100, Y: 400}, Width: 100, Height: 40},
 		{Centre: kb.Point{X: 300, Y: 520}, Width: 100, Height: 40},
 	}
-	v := framing(boxes, testFit)
+	v := Framing(boxes, testFit)
 	if v.W/v.H != testFit.W/testFit.H {
 		t.Errorf("view %v is not in the map's proportions", v)
 	}
-	if v.zoom(testFit) <= 1 {
+	if v.Zoom(testFit) <= 1 {
 		t.Errorf("view %v does not zoom in on two nearby boxes", v)
 	}
 	for _, b := range boxes {
@@ -83,11 +82,11 @@ func TestFramingZoomsToTheBoxesWithAMarginInTheMapsProportions(t *testing.T) {
 }
 
 func TestFramingNeverZoomsPastTheLimitOrOutPastTheWholeMap(t *testing.T) {
-	one := framing([]mapgeom.Box{{Centre: kb.Point{X: 400, Y: 600}, Width: 50, Height: 40}}, testFit)
-	if one.zoom(testFit) > maxZoom+1e-9 {
-		t.Errorf("one small box is framed at zoom %.2f, past the limit %d", one.zoom(testFit), maxZoom)
+	one := Framing([]Box{{Centre: kb.Point{X: 400, Y: 600}, Width: 50, Height: 40}}, testFit)
+	if one.Zoom(testFit) > MaxZoom+1e-9 {
+		t.Errorf("one small box is framed at zoom %.2f, past the limit %d", one.Zoom(testFit), MaxZoom)
 	}
-	corners := framing([]mapgeom.Box{
+	corners := Framing([]Box{
 		{Centre: kb.Point{X: -140, Y: 140}, Width: 100, Height: 40},
 		{Centre: kb.Point{X: 940, Y: 1060}, Width: 100, Height: 40},
 	}, testFit)

@@ -1,14 +1,14 @@
-package app
+package mapgeom
 
 import (
+	"fmt"
 	"math"
 
 	"oversight/kb"
-	"oversight/mapgeom"
 )
 
 // The map is drawn in the coordinates the server's layout gave it (see
-// maplayout and mapgeom); the SVG viewBox scales them to the screen.
+// maplayout); the SVG viewBox, a Viewport, scales them to the screen.
 
 // Arrow keys walk the map: each moves to the linked node that lies most
 // nearly in its direction.
@@ -21,10 +21,10 @@ var arrowDirections = map[string]kb.Point{
 // in radians (60°), and still be reached by it.
 const maxArrowAngle = math.Pi / 3
 
-// nextInDirection returns the neighbour of from reached by the arrow key,
+// NextInDirection returns the neighbour of from reached by the arrow key,
 // or "" when no neighbour lies that way. Among those that do, the one
 // closest to the arrow's line wins: distance weighed by how far off-line.
-func nextInDirection(k *kb.KB, from, key string) string {
+func NextInDirection(k *kb.KB, from, key string) string {
 	dir, ok := arrowDirections[key]
 	start, known := k.Concept(from)
 	if !ok || !known {
@@ -50,64 +50,64 @@ func nextInDirection(k *kb.KB, from, key string) string {
 	return best
 }
 
-// viewport is the part of the map that the SVG shows: its viewBox.
-type viewport struct {
+// Viewport is the part of the map that the SVG shows: its viewBox.
+type Viewport struct {
 	X, Y, W, H float64
 }
 
-// fitOf is the view of the whole map: its frame.
-func fitOf(m kb.Map) viewport {
+// FitOf is the view of the whole map: its frame.
+func FitOf(m kb.Map) Viewport {
 	f := m.Frame
-	return viewport{X: f.X, Y: f.Y, W: f.W, H: f.H}
+	return Viewport{X: f.X, Y: f.Y, W: f.W, H: f.H}
 }
 
-// maxZoom is how far the reader can zoom in; the least zoom is the whole
+// MaxZoom is how far the reader can zoom in; the least zoom is the whole
 // map, so labels are never smaller than when the map fits the screen.
-const maxZoom = 4
+const MaxZoom = 4
 
-func (v viewport) String() string {
-	return coord(v.X) + " " + coord(v.Y) + " " + coord(v.W) + " " + coord(v.H)
+func (v Viewport) String() string {
+	return Coord(v.X) + " " + Coord(v.Y) + " " + Coord(v.W) + " " + Coord(v.H)
 }
 
-// zoomed scales the view by factor (>1 zooms in) keeping the map point at
+// Zoomed scales the view by factor (>1 zooms in) keeping the map point at
 // (cx, cy) where it is on screen, within the zoom limits and the whole map,
 // fit.
-func (v viewport) zoomed(factor, cx, cy float64, fit viewport) viewport {
-	w := math.Min(math.Max(v.W/factor, fit.W/maxZoom), fit.W)
+func (v Viewport) Zoomed(factor, cx, cy float64, fit Viewport) Viewport {
+	w := math.Min(math.Max(v.W/factor, fit.W/MaxZoom), fit.W)
 	scale := w / v.W
-	out := viewport{
+	out := Viewport{
 		X: cx - (cx-v.X)*scale,
 		Y: cy - (cy-v.Y)*scale,
 		W: w,
 		H: v.H * scale,
 	}
-	return out.clamped(fit)
+	return out.Clamped(fit)
 }
 
-// panned moves the view by (dx, dy) map units, staying on the map.
-func (v viewport) panned(dx, dy float64, fit viewport) viewport {
+// Panned moves the view by (dx, dy) map units, staying on the map.
+func (v Viewport) Panned(dx, dy float64, fit Viewport) Viewport {
 	v.X += dx
 	v.Y += dy
-	return v.clamped(fit)
+	return v.Clamped(fit)
 }
 
-func (v viewport) clamped(fit viewport) viewport {
+func (v Viewport) Clamped(fit Viewport) Viewport {
 	v.X = math.Min(math.Max(v.X, fit.X), fit.X+fit.W-v.W)
 	v.Y = math.Min(math.Max(v.Y, fit.Y), fit.Y+fit.H-v.H)
 	return v
 }
 
-// zoom is how far the view is zoomed in on the whole map, fit.
-func (v viewport) zoom(fit viewport) float64 { return fit.W / v.W }
+// zoom is how far the view is Zoomed in on the whole map, fit.
+func (v Viewport) Zoom(fit Viewport) float64 { return fit.W / v.W }
 
-// framePadding is the margin, in map units, that a framing view keeps
+// framePadding is the margin, in map units, that a Framing view keeps
 // around its nodes.
 const framePadding = 40
 
-// framing is the smallest view, in the proportions of the whole map fit,
-// that shows every box with a margin: no more zoomed in than maxZoom, and
+// Framing is the smallest view, in the proportions of the whole map fit,
+// that shows every box with a margin: no more Zoomed in than MaxZoom, and
 // no larger than the whole map.
-func framing(boxes []mapgeom.Box, fit viewport) viewport {
+func Framing(boxes []Box, fit Viewport) Viewport {
 	if len(boxes) == 0 {
 		return fit
 	}
@@ -118,10 +118,14 @@ func framing(boxes []mapgeom.Box, fit viewport) viewport {
 	}
 	aspect := fit.W / fit.H
 	w := math.Max(right-left+2*framePadding, (bottom-top+2*framePadding)*aspect)
-	w = math.Max(w, fit.W/maxZoom)
+	w = math.Max(w, fit.W/MaxZoom)
 	if w >= fit.W {
 		return fit
 	}
 	h := w / aspect
-	return viewport{X: (left+right)/2 - w/2, Y: (top+bottom)/2 - h/2, W: w, H: h}.clamped(fit)
+	return Viewport{X: (left+right)/2 - w/2, Y: (top+bottom)/2 - h/2, W: w, H: h}.Clamped(fit)
 }
+
+// Coord writes a map coordinate as SVG attributes and view boxes carry it:
+// a tenth of a unit is finer than any screen shows.
+func Coord(v float64) string { return fmt.Sprintf("%.1f", v) }
