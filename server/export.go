@@ -43,6 +43,7 @@ func Export(c Config, dest string, out io.Writer) error {
 		site.file(f, f)
 	}
 	site.file(app.KnowledgePath, app.KnowledgePath)
+	site.file(PagesBundlePath, PagesBundlePath)
 	for from, to := range app.Redirects(c.KB) {
 		site.write(path.Join(from, "index.html"), movedPage(to))
 	}

@@ -47,22 +47,24 @@ func get(t *testing.T, url string, header map[string]string) *http.Response {
 	return res
 }
 
-// The worker precaches the app shell, which draws every page offline, and
-// no other page: each page's HTML made the first visit nearly a megabyte
-// heavier (e2e TestEveryPageWorksOfflineAfterOneVisit opens pages never
-// visited, offline).
-func TestTheWorkerPrecachesTheAppShellSameOriginAndNoOtherPage(t *testing.T) {
+// The worker precaches go-app's files, the knowledge base, the web folder
+// and every page, the pages as one bundle rather than one by one (see
+// TestThePagesBundleHoldsEveryPageAsTheServerAnswersIt).
+func TestTheWorkerPrecachesEveryPageInOneBundleAndOnlyFilesOfItsOrigin(t *testing.T) {
 	s := newTestServer(t, fakeWebWithIcons(t))
 	worker, _ := io.ReadAll(get(t, s.URL+"/app-worker.js", nil).Body)
 	urls := precachedURLs(worker)
-	for _, want := range []string{"/", app.KnowledgePath, "/app.js", "/wasm_exec.js", "/web/app.wasm", "/web/style.css", "/web/icon.svg"} {
+	if !strings.Contains(string(worker), `const pagesBundle = "`+PagesBundlePath+`";`) {
+		t.Errorf("the worker does not know that %s holds the pages, to store each", PagesBundlePath)
+	}
+	for _, want := range []string{"/", PagesBundlePath, app.KnowledgePath, "/app.js", "/wasm_exec.js", "/web/app.wasm", "/web/style.css", "/web/icon.svg"} {
 		if !contains(urls, want) {
 			t.Errorf("the worker does not precache %s", want)
 		}
 	}
 	for _, page := range []string{"/concepts/debate", "/caveats", "/history", "/sources"} {
 		if contains(urls, page) || contains(urls, page+"/") {
-			t.Errorf("the worker precaches the page %s on the first visit", page)
+			t.Errorf("the worker fetches the page %s on its own as well as in the bundle", page)
 		}
 	}
 	for _, u := range urls {

@@ -124,7 +124,7 @@ func build(c Config) (*built, error) {
 		Resources:             newWebFiles(webDir),
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasm.Size(), 10),
-		ServiceWorkerTemplate: withOnDemandFiles(workerTemplate, webDir),
+		ServiceWorkerTemplate: workerScript(workerTemplate, webDir),
 		RawHeaders: []string{
 			// The knowledge base downloads beside the WebAssembly, not after it.
 			`<link rel="preload" href="` + app.KnowledgePath + `" as="fetch" crossorigin="anonymous">`,
@@ -152,7 +152,9 @@ func build(c Config) (*built, error) {
 	if c.Live != nil {
 		live = http.StripPrefix(app.LivePath, c.Live)
 	}
-	handler := secure(withRedirects(app.Redirects(k), withPages(pages, version, made, withCompressedAnswers(withMadeFiles(made, rendered)))), webDir, live)
+	bundle := &pageBundle{paths: app.Pages(k)}
+	handler := secure(withRedirects(app.Redirects(k), withPages(pages, version, made, withCompressedAnswers(withPageBundle(bundle, withMadeFiles(made, rendered))))), webDir, live)
+	bundle.site = handler
 	return &built{handler: handler, pages: pages, rendered: rendered, version: version}, nil
 }
 
@@ -178,7 +180,7 @@ func withPages(pages http.Handler, version string, made map[string]*madeFile, ne
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		_, isMade := made[p]
-		if isMade || goAppPaths[p] || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/"+version+"/") {
+		if isMade || p == PagesBundlePath || goAppPaths[p] || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/"+version+"/") {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -193,11 +195,10 @@ var goAppPaths = map[string]bool{
 }
 
 // offlineFiles lists what the service worker precaches besides go-app's own
-// files and the first page: the knowledge base and every static file but
-// those kept on demand. With them the app draws every page offline (see
-// app-worker.js), so no other page is precached.
+// files and the first page: every page at once (PagesBundlePath), the
+// knowledge base and every static file but those kept on demand.
 func offlineFiles(webDir string) ([]string, error) {
-	files := []string{app.KnowledgePath}
+	files := []string{PagesBundlePath, app.KnowledgePath}
 	entries, err := os.ReadDir(webDir)
 	if err != nil {
 		return nil, err
@@ -213,10 +214,10 @@ func offlineFiles(webDir string) ([]string, error) {
 	return files, nil
 }
 
-// withOnDemandFiles writes into the worker the files it keeps on demand
-// rather than precaching them: those of app.OnDemandFiles the web folder
-// has.
-func withOnDemandFiles(worker, webDir string) string {
+// workerScript fills in the worker's template what the server knows: the
+// files it keeps on demand rather than precaching them (those of
+// app.OnDemandFiles the web folder has), and where it fetches every page.
+func workerScript(template, webDir string) string {
 	var urls []string
 	for _, name := range app.OnDemandFiles() {
 		if _, err := os.Stat(filepath.Join(webDir, name)); err == nil {
@@ -224,7 +225,8 @@ func withOnDemandFiles(worker, webDir string) string {
 		}
 	}
 	list, _ := json.Marshal(urls)
-	return strings.Replace(worker, "/*on-demand*/[]", string(list), 1)
+	bundle, _ := json.Marshal(PagesBundlePath)
+	return strings.NewReplacer("/*on-demand*/[]", string(list), `/*pages-bundle*/""`, string(bundle)).Replace(template)
 }
 
 // webFiles serves /web/… from a folder while keeping /web/… as the URL in
