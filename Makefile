@@ -11,7 +11,7 @@ BROTLI_QUALITY ?= 11
 STATIC_OUT ?= dist
 BASE_URL ?= http://localhost:8000
 
-.PHONY: run build wasm server compress static test check vet chromium axe icons clean loadtest loadtest-live bench bench-map
+.PHONY: run build wasm server compress static test check vet chromium axe lighthouse icons clean loadtest loadtest-live bench bench-map
 
 run: build
 	./bin/oversight serve -addr :$(PORT)
@@ -61,6 +61,10 @@ chromium:
 axe:
 	@./tools/ensure-axe.sh
 
+# Lighthouse, which make bench runs on the app and its baselines.
+lighthouse:
+	@./tools/ensure-lighthouse.sh
+
 icons:
 	./tools/icons/render.sh
 
@@ -79,9 +83,12 @@ loadtest-live:
 
 # Start-up against go-app's hello world and a static page, built and served in
 # one run: FCP, interactive and bytes on three networks, the repeat visit, the
-# ratios to the targets (JSON in .artifacts/bench/). About 15 minutes; quicker:
-# make bench BENCH_FLAGS="-runs 1 -profiles loopback"
-bench: build chromium
+# ratios to the targets (JSON in .artifacts/bench/); Lighthouse's four scores
+# and total blocking time, mobile and desktop, on three pages of the app and
+# the baselines' first pages (-lighthouse-runs 0 skips it); the input delay
+# of taps while the app starts, CPU 4× slower (-input-delay=false skips it).
+# About 25 minutes; quicker: make bench BENCH_FLAGS="-runs 1 -profiles loopback"
+bench: build chromium lighthouse
 	$(GO) run ./tools/bench -quality $(BROTLI_QUALITY) $(BENCH_FLAGS)
 
 # How the map responds in Chromium (hover, click, wheel), with the real

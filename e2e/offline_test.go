@@ -125,6 +125,20 @@ func (p *page) expectFaviconOffline() {
 	p.expectProblem("/web/icon.svg")
 }
 
+// withoutScripts runs do with the page's scripts turned off, as for a
+// reader without JavaScript; the service worker still answers.
+func (p *page) withoutScripts(do func()) {
+	p.t.Helper()
+	disable := func(off bool) {
+		if _, err := chromedp.Call(p.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off}); err != nil {
+			p.t.Fatal(err)
+		}
+	}
+	disable(true)
+	defer disable(false)
+	do()
+}
+
 // goOffline tells the page it lost its connection, as a device would:
 // navigator.onLine turns false. (The tests stop the server first, so no
 // request can reach it either.)
@@ -190,6 +204,17 @@ func TestEveryPageWorksOfflineAfterOneVisit(t *testing.T) {
 	stop()
 	p.goOffline()
 	p.expectFaviconOffline()
+
+	// Before any script runs, a page never visited paints as itself: the
+	// worker holds every page, not only the first.
+	w2s, _ := k.Concept("weak-to-strong-generalization")
+	p.withoutScripts(func() {
+		p.open("/concepts/weak-to-strong-generalization")
+		p.waitFor(`document.readyState === "complete"`)
+		if h1 := p.text("h1"); h1 != w2s.Title {
+			t.Errorf("offline and before the app starts, /concepts/weak-to-strong-generalization shows %q, want %q", h1, w2s.Title)
+		}
+	})
 
 	for _, path := range neverVisited {
 		p.openApp(path)
@@ -370,6 +395,9 @@ func TestTheStaticExportWorksOnAPlainFileServer(t *testing.T) {
 
 	server.Close()
 	p.expectFaviconOffline()
+	// The tab without JavaScript is still open, and Chromium may ask for
+	// its icon late, past any service worker.
+	noJS.expectFaviconOffline()
 	for _, path := range neverVisited {
 		p.openApp(path)
 		if p.text("h1") == "" {

@@ -10,17 +10,27 @@
 // - activate: delete older versions. No clients.claim(): every page load
 //   after the first is controlled anyway, and claiming the first page makes
 //   go-app announce the first install as an update.
+// - precache: go-app's files, the knowledge base, the web folder's files
+//   and every page of the app. The pages come in one answer, /pages.json
+//   (the server's PagesBundlePath): one brotli stream across every page is
+//   an eighth of the bytes of each page fetched alone, as they share the
+//   frame and the map. Each page is stored as its own answer, with the
+//   headers the server gives it, so offline it paints as itself before
+//   the WebAssembly starts, as it does online.
 // - fetch: same-origin GET only; exact cache match first, then the network,
 //   then for navigations the same page without its query string (or with a
-//   trailing slash, as static hosts serve it), then the app shell. The live
-//   classes' API (/live/) is left to the browser: its answers are one
-//   moment of a class, and its event streams must never wait on a cache.
+//   trailing slash, as static hosts serve it), then the first page, whose
+//   WebAssembly draws the page of the address. The live classes' API
+//   (/live/) is left to the browser:
+//   its answers are one moment of a class, and its event streams must
+//   never wait on a cache.
 // - on demand: modules that most readers never use (the tour reader, the
 //   labs) are not precached. The worker keeps one once the app fetches it
 //   or asks the worker to keep it (a message {keep: url}, sent when a page
 //   that uses it opens), and a new version fetches again what the old one
 //   kept, so what worked offline still does after an update.
 const cacheName = "app-" + "{{.Version}}";
+const pagesBundle = /*pages-bundle*/"";
 const resourcesToCache = {{.ResourcesToCache}};
 const onDemand = /*on-demand*/[];
 
@@ -40,12 +50,19 @@ async function precache() {
         return [url, response];
       })
     );
-    await Promise.all(responses.map(([url, response]) => cache.put(url, response)));
+    await Promise.all(responses.map(([url, response]) => (url === pagesBundle ? keepPages(cache, response) : cache.put(url, response))));
   } catch (err) {
     // A partial cache must never become the offline copy.
     await caches.delete(cacheName);
     throw err;
   }
+}
+
+// keepPages stores each page of the bundle as the answer the server gives
+// to a GET of its path.
+async function keepPages(cache, bundle) {
+  const pages = await bundle.json();
+  await Promise.all(pages.map((page) => cache.put(page.path, new Response(page.body, { headers: page.headers }))));
 }
 
 // keepWhatWasKept fetches again, into this version's cache, every module
@@ -109,9 +126,9 @@ async function respond(request) {
   }
   try {
     const response = await fetch(request);
-    const path = new URL(request.url).pathname;
-    if (response.ok && onDemand.includes(path)) {
-      await cache.put(path, response.clone());
+    const url = new URL(request.url);
+    if (response.ok && onDemand.includes(url.pathname)) {
+      await cache.put(url.pathname, response.clone());
     }
     return response;
   } catch (err) {
@@ -128,3 +145,4 @@ async function respond(request) {
     throw err;
   }
 }
+

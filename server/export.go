@@ -25,9 +25,8 @@ var goAppFiles = []string{"/app.js", "/app-worker.js", "/wasm_exec.js", "/app.cs
 // serve: every page as path/index.html (a layout every host and Go's own
 // http.FileServer resolve), go-app's files, the knowledge snapshot, web/,
 // 404.html, sitemap.xml and robots.txt. c.BaseURL is the address the site
-// will be served at; c.Layout is always FolderPages. dest is emptied first.
+// will be served at. dest is emptied first.
 func Export(c Config, dest string, out io.Writer) error {
-	c.Layout = FolderPages
 	c.KB = labs.Attach(c.KB) // as New does: the labs' pages are pages too
 	handler, err := New(c)
 	if err != nil {
@@ -44,6 +43,7 @@ func Export(c Config, dest string, out io.Writer) error {
 		site.file(f, f)
 	}
 	site.file(app.KnowledgePath, app.KnowledgePath)
+	site.file(PagesBundlePath, PagesBundlePath)
 	for from, to := range app.Redirects(c.KB) {
 		site.write(path.Join(from, "index.html"), movedPage(to))
 	}

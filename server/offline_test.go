@@ -47,16 +47,24 @@ func get(t *testing.T, url string, header map[string]string) *http.Response {
 	return res
 }
 
-func TestEveryPrecachedFileIsSameOriginAndAnswers200(t *testing.T) {
+// The worker precaches go-app's files, the knowledge base, the web folder
+// and every page, the pages as one bundle rather than one by one (see
+// TestThePagesBundleHoldsEveryPageAsTheServerAnswersIt).
+func TestTheWorkerPrecachesEveryPageInOneBundleAndOnlyFilesOfItsOrigin(t *testing.T) {
 	s := newTestServer(t, fakeWebWithIcons(t))
 	worker, _ := io.ReadAll(get(t, s.URL+"/app-worker.js", nil).Body)
 	urls := precachedURLs(worker)
-	if len(urls) < 60 {
-		t.Fatalf("the worker precaches only %d files: %v", len(urls), urls)
+	if !strings.Contains(string(worker), `const pagesBundle = "`+PagesBundlePath+`";`) {
+		t.Errorf("the worker does not know that %s holds the pages, to store each", PagesBundlePath)
 	}
-	for _, want := range []string{"/", "/concepts/debate", "/caveats", "/history", "/sources", "/web/app.wasm", "/web/style.css", "/web/icon.svg"} {
+	for _, want := range []string{"/", PagesBundlePath, app.KnowledgePath, "/app.js", "/wasm_exec.js", "/web/app.wasm", "/web/style.css", "/web/icon.svg"} {
 		if !contains(urls, want) {
 			t.Errorf("the worker does not precache %s", want)
+		}
+	}
+	for _, page := range []string{"/concepts/debate", "/caveats", "/history", "/sources"} {
+		if contains(urls, page) || contains(urls, page+"/") {
+			t.Errorf("the worker fetches the page %s on its own as well as in the bundle", page)
 		}
 	}
 	for _, u := range urls {

@@ -55,9 +55,6 @@ type Config struct {
 	// WebDir is the folder of static files, with the WebAssembly built
 	// into it.
 	WebDir string
-	// Layout is how page URLs look where the app is served, for the list
-	// of pages the service worker precaches.
-	Layout PageLayout
 	// BaseURL is the address the app is reached at, for the link each page
 	// gives of itself (og:url), or "" when it is not known: pages then give
 	// none.
@@ -87,7 +84,7 @@ type built struct {
 }
 
 func build(c Config) (*built, error) {
-	k, webDir, layout, baseURL := c.KB, c.WebDir, c.Layout, c.BaseURL
+	k, webDir, baseURL := c.KB, c.WebDir, c.BaseURL
 	wasm, err := os.Stat(filepath.Join(webDir, "app.wasm"))
 	if err != nil {
 		return nil, fmt.Errorf("no WebAssembly in %s: run `make build` first (%w)", webDir, err)
@@ -127,7 +124,7 @@ func build(c Config) (*built, error) {
 		Resources:             newWebFiles(webDir),
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasm.Size(), 10),
-		ServiceWorkerTemplate: withOnDemandFiles(workerTemplate, webDir),
+		ServiceWorkerTemplate: workerScript(workerTemplate, webDir),
 		RawHeaders: []string{
 			// The knowledge base downloads beside the WebAssembly, not after it.
 			`<link rel="preload" href="` + app.KnowledgePath + `" as="fetch" crossorigin="anonymous">`,
@@ -139,7 +136,7 @@ func build(c Config) (*built, error) {
 			`<link rel="expect" href="#` + app.PageEndID + `" blocking="render">`,
 		},
 	}
-	h.CacheableResources, err = offlineFiles(k, webDir, layout)
+	h.CacheableResources, err = offlineFiles(webDir)
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +152,9 @@ func build(c Config) (*built, error) {
 	if c.Live != nil {
 		live = http.StripPrefix(app.LivePath, c.Live)
 	}
-	handler := secure(withRedirects(app.Redirects(k), withPages(pages, version, made, withCompressedAnswers(withMadeFiles(made, rendered)))), webDir, live)
+	bundle := &pageBundle{paths: app.Pages(k)}
+	handler := secure(withRedirects(app.Redirects(k), withPages(pages, version, made, withCompressedAnswers(withPageBundle(bundle, withMadeFiles(made, rendered))))), webDir, live)
+	bundle.site = handler
 	return &built{handler: handler, pages: pages, rendered: rendered, version: version}, nil
 }
 
@@ -181,7 +180,7 @@ func withPages(pages http.Handler, version string, made map[string]*madeFile, ne
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		_, isMade := made[p]
-		if isMade || goAppPaths[p] || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/"+version+"/") {
+		if isMade || p == PagesBundlePath || goAppPaths[p] || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/"+version+"/") {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -196,13 +195,10 @@ var goAppPaths = map[string]bool{
 }
 
 // offlineFiles lists what the service worker precaches besides go-app's own
-// files: every page of the app, so that any page opens offline, and every
-// static file. It is derived from the knowledge base, never written by hand.
-func offlineFiles(k *kb.KB, webDir string, layout PageLayout) ([]string, error) {
-	files := []string{app.KnowledgePath}
-	for _, p := range app.Pages(k) {
-		files = append(files, layout.url(p))
-	}
+// files and the first page: every page at once (PagesBundlePath), the
+// knowledge base and every static file but those kept on demand.
+func offlineFiles(webDir string) ([]string, error) {
+	files := []string{PagesBundlePath, app.KnowledgePath}
 	entries, err := os.ReadDir(webDir)
 	if err != nil {
 		return nil, err
@@ -218,10 +214,10 @@ func offlineFiles(k *kb.KB, webDir string, layout PageLayout) ([]string, error) 
 	return files, nil
 }
 
-// withOnDemandFiles writes into the worker the files it keeps on demand
-// rather than precaching them: those of app.OnDemandFiles the web folder
-// has.
-func withOnDemandFiles(worker, webDir string) string {
+// workerScript fills in the worker's template what the server knows: the
+// files it keeps on demand rather than precaching them (those of
+// app.OnDemandFiles the web folder has), and where it fetches every page.
+func workerScript(template, webDir string) string {
 	var urls []string
 	for _, name := range app.OnDemandFiles() {
 		if _, err := os.Stat(filepath.Join(webDir, name)); err == nil {
@@ -229,7 +225,8 @@ func withOnDemandFiles(worker, webDir string) string {
 		}
 	}
 	list, _ := json.Marshal(urls)
-	return strings.Replace(worker, "/*on-demand*/[]", string(list), 1)
+	bundle, _ := json.Marshal(PagesBundlePath)
+	return strings.NewReplacer("/*on-demand*/[]", string(list), `/*pages-bundle*/""`, string(bundle)).Replace(template)
 }
 
 // webFiles serves /web/… from a folder while keeping /web/… as the URL in

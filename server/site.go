@@ -9,25 +9,6 @@ import (
 	"oversight/kb"
 )
 
-// PageLayout is how page URLs look where the app is served.
-type PageLayout int
-
-const (
-	// PlainPages: /concepts/debate, as the app's own server answers.
-	PlainPages PageLayout = iota
-	// FolderPages: /concepts/debate/, as a static host serves the export's
-	// concepts/debate/index.html.
-	FolderPages
-)
-
-// url writes a page path in the layout.
-func (l PageLayout) url(page string) string {
-	if l == FolderPages && page != "/" {
-		return page + "/"
-	}
-	return page
-}
-
 // sitemap lists every page for search engines, at the site's address.
 func sitemap(k *kb.KB, baseURL string) []byte {
 	type url struct {

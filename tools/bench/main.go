@@ -56,15 +56,17 @@ func main() {
 	quality := flag.Int("quality", 11, "brotli quality for every variant (the Makefile's BROTLI_QUALITY)")
 	chromium := flag.String("chromium", chromiumPath(), "the Chromium to drive")
 	timeout := flag.Duration("timeout", 3*time.Minute, "longest a page may take to load")
+	lighthouseRuns := flag.Int("lighthouse-runs", 1, "Lighthouse runs of each page in each form factor (mobile, desktop); 0 runs none (about 15 s a run)")
+	inputDelay := flag.Bool("input-delay", true, "also tap each page every 200 ms while it starts, CPU 4× slower, once a run")
 	flag.Parse()
 
 	ps, err := selectProfiles(*profileNames)
-	if err != nil || *runs < 1 || *runs > 50 {
-		fmt.Fprintf(os.Stderr, "bench: -runs must be 1 to 50 and -profiles a list of %s\n", profileList())
+	if err != nil || *runs < 1 || *runs > 50 || *lighthouseRuns < 0 || *lighthouseRuns > 20 {
+		fmt.Fprintf(os.Stderr, "bench: -runs must be 1 to 50, -lighthouse-runs 0 to 20 and -profiles a list of %s\n", profileList())
 		os.Exit(2)
 	}
 	c := config{runs: *runs, profiles: ps, repeat: *repeat, use: *use, bin: *bin, web: *web, out: *out,
-		quality: *quality, chromium: *chromium, timeout: *timeout}
+		quality: *quality, chromium: *chromium, timeout: *timeout, lighthouseRuns: *lighthouseRuns, inputDelay: *inputDelay}
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -79,6 +81,8 @@ type config struct {
 	bin, web, out, chromium string
 	quality                 int
 	timeout                 time.Duration
+	lighthouseRuns          int
+	inputDelay              bool
 }
 
 func chromiumPath() string {
@@ -125,9 +129,13 @@ func run(c config) error {
 	if err != nil {
 		return err
 	}
-	for _, need := range []string{bin, filepath.Join(web, "app.wasm"), c.chromium} {
+	needs := []string{bin, filepath.Join(web, "app.wasm"), c.chromium}
+	if c.lighthouseRuns > 0 {
+		needs = append(needs, filepath.Join(repo, lighthouseCLI))
+	}
+	for _, need := range needs {
 		if _, err := os.Stat(need); err != nil {
-			return fmt.Errorf("%w: run `make bench`, which builds the app first (Chromium: make chromium)", err)
+			return fmt.Errorf("%w: run `make bench`, which builds the app and installs Lighthouse first (Chromium: make chromium)", err)
 		}
 	}
 	r := &report{Started: time.Now(), Runs: c.runs, Profiles: c.profiles, BrotliQuality: c.quality, UseSeconds: c.use.Seconds()}
@@ -166,6 +174,28 @@ func run(c config) error {
 	if err != nil {
 		return err
 	}
+	if c.inputDelay {
+		pages, err := pagesToAudit(variants, true)
+		if err != nil {
+			return err
+		}
+		if r.InputDelayRuns, err = m.inputDelayAll(pages, c.runs); err != nil {
+			return err
+		}
+		r.InputDelay = inputDelayCells(r.InputDelayRuns)
+	}
+	if c.lighthouseRuns > 0 {
+		l := lighthouser{repo: repo, chromium: c.chromium, timeout: c.timeout}
+		logf := func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }
+		pages, err := pagesToAudit(variants, false)
+		if err != nil {
+			return err
+		}
+		if r.LighthouseRuns, err = l.all(pages, c.lighthouseRuns, logf); err != nil {
+			return err
+		}
+		r.Lighthouse = lighthouseMedians(r.LighthouseRuns)
+	}
 	r.Versions.Chromium = m.chromiumVersion
 	r.Versions.LoadAfter = loadAverage()
 	r.Samples = samples
@@ -174,6 +204,8 @@ func run(c config) error {
 		return err
 	}
 	r.Targets = targets(r.Files, r.Cells, c.profiles)
+	r.Targets = append(r.Targets, lighthouseTargets(r.Lighthouse)...)
+	r.Targets = append(r.Targets, inputDelayTargets(r.InputDelay)...)
 	r.print(os.Stdout)
 	name, err := r.write(c.out)
 	if err != nil {

@@ -35,6 +35,13 @@ type report struct {
 	// built as the app's is, without go-app's server.
 	HelloForBrowser int      `json:"helloForBrowser"`
 	Samples         []sample `json:"samples"`
+	// Lighthouse holds the medians of its runs, LighthouseRuns every run.
+	Lighthouse     []lighthouseCell   `json:"lighthouse,omitempty"`
+	LighthouseRuns []lighthouseResult `json:"lighthouseRuns,omitempty"`
+	// InputDelay sums up the taps while the app starts, InputDelayRuns
+	// every start.
+	InputDelay     []inputDelayCell   `json:"inputDelay,omitempty"`
+	InputDelayRuns []inputDelaySample `json:"inputDelayRuns,omitempty"`
 }
 
 type variantID struct {
@@ -94,12 +101,14 @@ type cell struct {
 
 // target is one of issue 7's targets, as this run measured it.
 type target struct {
-	Name   string  `json:"name"`
-	Value  float64 `json:"value"`
-	Limit  float64 `json:"limit"`
-	Unit   string  `json:"unit"`
-	Met    bool    `json:"met"`
-	Detail string  `json:"detail"`
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+	Limit float64 `json:"limit"`
+	Unit  string  `json:"unit"`
+	// AtLeast says the value must reach Limit, not stay under it.
+	AtLeast bool   `json:"atLeast,omitempty"`
+	Met     bool   `json:"met"`
+	Detail  string `json:"detail"`
 }
 
 // median of the values that are not -1 (absent), or -1.
@@ -322,6 +331,8 @@ func (r *report) print(w io.Writer) {
 	}
 	r.printTimes(w)
 	r.printFiles(w)
+	r.printLighthouse(w)
+	r.printInputDelay(w)
 	r.printTargets(w)
 	r.printCodeShares(w)
 }
@@ -383,8 +394,11 @@ func (r *report) printTargets(w io.Writer) {
 		}
 		value := fmt.Sprintf("%.2f%s", g.Value, g.Unit)
 		limit := fmt.Sprintf("≤ %.2f%s", g.Limit, g.Unit)
-		if g.Unit == "ms" {
+		switch {
+		case g.Unit == "ms":
 			value, limit = ms(g.Value)+" ms", fmt.Sprintf("≤ %.0f ms", g.Limit)
+		case g.AtLeast:
+			value, limit = score(g.Value), fmt.Sprintf("≥ %.0f", g.Limit)
 		}
 		fmt.Fprintf(t, "%s\t%s\t%s\t%s\t(%s)\n", g.Name, value, limit, verdict, g.Detail)
 	}
@@ -406,6 +420,43 @@ func (r *report) printCodeShares(w io.Writer) {
 		fmt.Fprintf(w, "The app leaves go-app's server (net/http, TLS) out of its WebAssembly (third_party/go-app); the hello world above is built as go-app's documentation builds it.\n")
 		fmt.Fprintf(w, "Built as the app is, the hello world is %s of brotli: the app is %.2f× that.\n", kb(float64(r.HelloForBrowser)), float64(app)/float64(r.HelloForBrowser))
 	}
+}
+
+func (r *report) printLighthouse(w io.Writer) {
+	if len(r.Lighthouse) == 0 {
+		return
+	}
+	version := ""
+	if len(r.LighthouseRuns) > 0 {
+		version = fmt.Sprintf(" %s (benchmark index %.0f)", r.LighthouseRuns[0].Version, r.LighthouseRuns[0].BenchmarkIndex)
+	}
+	fmt.Fprintf(w, "\nLighthouse%s, medians: mobile = its default (slow 4G, 4× CPU, simulated); desktop = --preset=desktop; TBT = total blocking time\n", version)
+	t := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(t, "variant\tpage\tform\truns\tperformance\taccessibility\tbest practices\tSEO\tTBT ms\t")
+	for _, c := range r.Lighthouse {
+		fmt.Fprintf(t, "%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t\n", c.Variant, c.Path, c.FormFactor, c.Runs,
+			score(c.Performance), score(c.Accessibility), score(c.BestPractices), score(c.SEO), ms(c.TBT))
+	}
+	t.Flush()
+	for _, run := range r.LighthouseRuns {
+		if run.Problem != "" {
+			fmt.Fprintf(w, "%s %s, %s, run %d: Lighthouse says %s\n", run.Variant, run.Path, run.FormFactor, run.Run, run.Problem)
+		}
+	}
+}
+
+func (r *report) printInputDelay(w io.Writer) {
+	if len(r.InputDelay) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nInput delay while starting: a tap every %s from first paint until the mark oversight:interactive, CPU %d× slower, loopback;\n", tapEvery, cpuSlowdown)
+	fmt.Fprintln(w, "delay = from the browser receiving a tap's pointerdown or pointerup to the page's first listener (Event Timing's processingStart − startTime)")
+	t := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(t, "variant\tpage\truns\tevents\tworst ms\tmedian ms\tinteractive ms\t")
+	for _, c := range r.InputDelay {
+		fmt.Fprintf(t, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t\n", c.Variant, c.Path, c.Runs, c.Events, ms(c.Worst), ms(c.Median), ms(c.Interactive))
+	}
+	t.Flush()
 }
 
 func (r *report) label(name string) string {
@@ -435,6 +486,13 @@ func (r *report) write(dir string) (string, error) {
 }
 
 func ms(v float64) string {
+	if v < 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+func score(v float64) string {
 	if v < 0 {
 		return "-"
 	}
