@@ -52,7 +52,12 @@ func secondBuild(t *testing.T) appbuild.Build {
 		if buildBErr = os.WriteFile(concept, []byte(changed), 0o644); buildBErr != nil {
 			return
 		}
-		buildB, buildBErr = buildApp(filepath.Join(workDir, "b"), repo)
+		// The WebAssembly holds no content: B is A's with B's server.
+		dir := filepath.Join(workDir, "b")
+		if buildBErr = os.MkdirAll(dir, 0o755); buildBErr != nil {
+			return
+		}
+		buildB, buildBErr = mainBuild.WithServerOf(repo, filepath.Join(dir, "oversight"))
 	})
 	if buildBErr != nil {
 		t.Fatalf("building B: %v", buildBErr)

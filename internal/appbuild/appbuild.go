@@ -5,6 +5,7 @@ package appbuild
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -29,18 +31,33 @@ var wasmFiles = []struct{ name, pkg string }{
 }
 
 // Make builds, from the module at repo, the server into binary and every
-// WebAssembly into web, which holds the static files already.
+// WebAssembly into web, which holds the static files already. The builds
+// run side by side: each ends in a link, which uses one core.
 func Make(repo, binary, web string) (Build, error) {
-	b := Build{Binary: binary, Web: web}
-	if err := goBuild(repo, nil, "-trimpath", "-o", binary, "./cmd/oversight"); err != nil {
-		return b, err
-	}
+	builds := []func() error{func() error { return buildServer(repo, binary) }}
 	for _, w := range wasmFiles {
-		if err := BuildForBrowser(repo, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, w.name), w.pkg); err != nil {
-			return b, err
-		}
+		builds = append(builds, func() error {
+			return BuildForBrowser(repo, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, w.name), w.pkg)
+		})
 	}
-	return b, nil
+	errs := make([]error, len(builds))
+	var wg sync.WaitGroup
+	for i, build := range builds {
+		wg.Go(func() { errs[i] = build() })
+	}
+	wg.Wait()
+	return Build{Binary: binary, Web: web}, errors.Join(errs...)
+}
+
+// WithServerOf builds the server of the module at repo into binary, to
+// serve the static files and WebAssembly of b: a new version whose content
+// changed needs no new WebAssembly, which holds no content.
+func (b Build) WithServerOf(repo, binary string) (Build, error) {
+	return Build{Binary: binary, Web: b.Web}, buildServer(repo, binary)
+}
+
+func buildServer(repo, binary string) error {
+	return goBuild(repo, nil, "-trimpath", "-o", binary, "./cmd/oversight")
 }
 
 // IsBuilt says whether a file of a static folder is made by Make (or by
