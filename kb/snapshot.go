@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 )
 
 // snapshotFormat changes whenever the snapshot's shape does, so that a
@@ -39,12 +40,87 @@ func (k *KB) Snapshot() []byte {
 // checked when it was written, so only its format is checked here; its
 // items are in order already, and New keeps that order.
 func FromSnapshot(data []byte) (*KB, error) {
-	var s snapshot
-	if err := json.Unmarshal(data, &s); err != nil {
+	return FromSnapshotPausing(data, func() {})
+}
+
+// FromSnapshotPausing reads a snapshot as FromSnapshot does, and calls
+// pause after each of its items. The browser decodes the snapshot on its
+// main thread as the app starts, which takes a phone most of a second:
+// pause lets it answer a tap, or paint, in between.
+func FromSnapshotPausing(data []byte, pause func()) (*KB, error) {
+	s, err := decodeSnapshot(data, pause)
+	if err != nil {
 		return nil, fmt.Errorf("reading the knowledge snapshot: %w", err)
 	}
 	if s.Format != snapshotFormat {
 		return nil, fmt.Errorf("the knowledge snapshot has format %d; this build reads format %d", s.Format, snapshotFormat)
 	}
 	return New(s.Parts), nil
+}
+
+// decodeSnapshot decodes what json.Unmarshal would, a field at a time and
+// the items of a list one by one, calling pause after each.
+func decodeSnapshot(data []byte, pause func()) (snapshot, error) {
+	var s snapshot
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := expectDelim(dec, '{'); err != nil {
+		return s, err
+	}
+	fields := reflect.ValueOf(&s).Elem()
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return s, err
+		}
+		name, _ := key.(string)
+		field := fields.FieldByName(name)
+		if !field.IsValid() || name == "Parts" {
+			// A field this build does not know, as json.Unmarshal skips it.
+			var skipped json.RawMessage
+			if err := dec.Decode(&skipped); err != nil {
+				return s, err
+			}
+			continue
+		}
+		if err := decodeField(dec, field, pause); err != nil {
+			return s, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return s, expectDelim(dec, '}')
+}
+
+// decodeField decodes the next value into field: a list item by item.
+func decodeField(dec *json.Decoder, field reflect.Value, pause func()) error {
+	if field.Kind() != reflect.Slice {
+		defer pause()
+		return dec.Decode(field.Addr().Interface())
+	}
+	start, err := dec.Token()
+	if err != nil || start == nil {
+		return err // null leaves the list empty, as json.Unmarshal does
+	}
+	if start != json.Delim('[') {
+		return fmt.Errorf("want a list, have %v", start)
+	}
+	for i := 0; dec.More(); i++ {
+		item := reflect.New(field.Type().Elem())
+		if err := dec.Decode(item.Interface()); err != nil {
+			return fmt.Errorf("item %d: %w", i, err)
+		}
+		field.Set(reflect.Append(field, item.Elem()))
+		pause()
+	}
+	return expectDelim(dec, ']')
+}
+
+// expectDelim reads the next token, which must be delim.
+func expectDelim(dec *json.Decoder, delim json.Delim) error {
+	t, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if t != delim {
+		return fmt.Errorf("want %v, have %v", delim, t)
+	}
+	return nil
 }

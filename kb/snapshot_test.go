@@ -36,6 +36,24 @@ func TestSnapshotGivesBackTheLoadedKnowledgeBase(t *testing.T) {
 	}
 }
 
+// The browser decodes the snapshot on its main thread and gives the thread
+// back to the page between items: it must pause after every item of every
+// list and still read back the whole knowledge base.
+func TestSnapshotDecodedPausingPausesAfterEveryItem(t *testing.T) {
+	k := loaded(t)
+	pauses := 0
+	back, err := kb.FromSnapshotPausing(k.Snapshot(), func() { pauses++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, k) {
+		t.Fatal("the knowledge base decoded with pauses differs from the one loaded")
+	}
+	if items := len(k.Concepts()) + len(k.Caveats()) + len(k.Events()) + len(k.Sources()); pauses < items {
+		t.Fatalf("%d pauses for at least %d items", pauses, items)
+	}
+}
+
 func TestSnapshotIsTheSameForTheSameContent(t *testing.T) {
 	if string(loaded(t).Snapshot()) != string(loaded(t).Snapshot()) {
 		t.Fatal("two loads of the same content give different snapshots: the service worker would see an update on every restart")

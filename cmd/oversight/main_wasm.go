@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"syscall/js"
+	"time"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -17,10 +18,11 @@ import (
 
 func main() {
 	mark("oversight:main")
+	slicer := newTimeSlicer()
 	snapshot, err := fetchKnowledge()
 	var k *kb.KB
 	if err == nil {
-		k, err = kb.FromSnapshot(snapshot)
+		k, err = kb.FromSnapshotPausing(snapshot, slicer.yieldIfDue)
 	}
 	if err != nil {
 		// The prerendered page stays as it is: its links and definitions
@@ -29,14 +31,64 @@ func main() {
 		return
 	}
 	mark("oversight:content-loaded")
+	slicer.yieldIfDue()
 	site := app.NewSite(k, &app.TourReaderModule{Path: "/web/" + app.TourReaderFile, Snapshot: snapshot}, &app.LabWorker{Script: app.LabWorkerScript})
 	// Before go-app starts, which reads localStorage and cannot start if
 	// the browser refuses it.
 	site.OpenLocalData()
+	slicer.yieldIfDue()
 	app.Register(site)
 	mark("oversight:registered")
+	slicer.yieldIfDue()
+	// go-app gives the thread back to the browser in the same way as it
+	// mounts the first page.
+	slicer.stop()
 	ui.RunWhenOnBrowser()
 }
+
+// timeSlice is how long the start-up holds the browser's main thread
+// before it lets the browser run what waits: a tap, a paint. Lighthouse
+// counts a task as blocking beyond 50 ms of a phone with a CPU four times
+// slower than the machine it runs on, about 12 ms there; go-app's engine
+// slices the first page's mount the same way (third_party/go-app,
+// timeslice.go).
+const timeSlice = 10 * time.Millisecond
+
+// timeSlicer gives the main thread back to the browser at most every
+// timeSlice, through a message the page posts to itself: while the Go code
+// waits for it, every goroutine is blocked and the browser runs its tasks.
+// A message is not throttled in a tab in the background, as a timer is.
+type timeSlicer struct {
+	since     time.Time
+	port      js.Value
+	resumed   chan struct{}
+	onMessage js.Func
+}
+
+func newTimeSlicer() *timeSlicer {
+	s := &timeSlicer{since: time.Now(), resumed: make(chan struct{}, 1)}
+	channel := js.Global().Get("MessageChannel").New()
+	s.onMessage = js.FuncOf(func(js.Value, []js.Value) any {
+		s.resumed <- struct{}{}
+		return nil
+	})
+	channel.Get("port1").Set("onmessage", s.onMessage)
+	s.port = channel.Get("port2")
+	return s
+}
+
+// yieldIfDue returns at once if the start-up has held the thread for less
+// than timeSlice, and otherwise once the browser has run what waited.
+func (s *timeSlicer) yieldIfDue() {
+	if time.Since(s.since) < timeSlice {
+		return
+	}
+	s.port.Call("postMessage", nil)
+	<-s.resumed
+	s.since = time.Now()
+}
+
+func (s *timeSlicer) stop() { s.onMessage.Release() }
 
 // fetchKnowledge reads the knowledge snapshot the server wrote. The page's
 // head preloads it, so it has usually arrived before the WebAssembly has;

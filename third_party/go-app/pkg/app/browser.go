@@ -27,43 +27,56 @@ func (b *browser) HandleEvents(ctx Context, notifyComponentEvent func(any)) {
 
 func (b *browser) handleAnchorClick(ctx Context) {
 	b.anchorClick = FuncOf(func(this Value, args []Value) any {
-		ctx.dispatch(func() {
-			event := Event{Value: args[0]}
-
-			for target := event.Get("target"); target.Truthy(); target = target.Get("parentElement") {
-				switch target.Get("tagName").String() {
-				case "A":
-					if meta := event.Get("metaKey"); meta.Truthy() && meta.Bool() {
-						return
-					}
-
-					if ctrl := event.Get("ctrlKey"); ctrl.Truthy() && ctrl.Bool() {
-						return
-					}
-
-					if download := target.Call("getAttribute", "download"); !download.IsNull() {
-						return
-					}
-
-					switch target.Get("target").String() {
-					case "_blank":
-						return
-					}
-
-					event.PreventDefault()
-					if href := target.Get("href"); href.Truthy() {
-						ctx.Navigate(target.Get("href").String())
-					}
-					return
-
-				case "BODY":
-					return
-				}
-			}
-		})
+		// Oversight Explorer: which link was clicked, and the browser's own
+		// navigation stopped, here and not in a dispatch: while the app
+		// starts, the engine may be giving the main thread back to the
+		// browser (timeslice.go), and a dispatch then runs after the
+		// browser has followed the link itself, reloading the app.
+		if href, ok := inAppLink(Event{Value: args[0]}); ok {
+			ctx.dispatch(func() {
+				ctx.Navigate(href)
+			})
+		}
 		return nil
 	})
 	Window().Set("onclick", b.anchorClick)
+}
+
+// inAppLink reports the address of the link a click landed in, having
+// stopped the browser from following it, unless the click asks for the
+// browser's own handling (a modifier key, a download, a new tab).
+func inAppLink(event Event) (string, bool) {
+	for target := event.Get("target"); target.Truthy(); target = target.Get("parentElement") {
+		switch target.Get("tagName").String() {
+		case "A":
+			if meta := event.Get("metaKey"); meta.Truthy() && meta.Bool() {
+				return "", false
+			}
+
+			if ctrl := event.Get("ctrlKey"); ctrl.Truthy() && ctrl.Bool() {
+				return "", false
+			}
+
+			if download := target.Call("getAttribute", "download"); !download.IsNull() {
+				return "", false
+			}
+
+			switch target.Get("target").String() {
+			case "_blank":
+				return "", false
+			}
+
+			event.PreventDefault()
+			if href := target.Get("href"); href.Truthy() {
+				return href.String(), true
+			}
+			return "", false
+
+		case "BODY":
+			return "", false
+		}
+	}
+	return "", false
 }
 
 func (b *browser) handlePopState(ctx Context) {

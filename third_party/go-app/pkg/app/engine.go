@@ -70,6 +70,10 @@ func newEngine(ctx context.Context, routes *router, resolveURL func(string) stri
 	}
 
 	engine.initBrowser()
+	if IsClient {
+		// Oversight Explorer: see timeslice.go.
+		engine.nodes.slicer = newTimeSlicer()
+	}
 	return engine
 }
 
@@ -246,11 +250,19 @@ func (e *engineX) Start(framerate int) {
 				currentFrameDuration = activeFrameDuration
 			}
 			dispatch()
+			// Oversight Explorer: between the OnMount calls of the first
+			// page, the browser gets the thread back (see timeslice.go).
+			e.nodes.slicer.yieldIfDue()
 
 		case <-frames.C:
 			e.processFrame()
 			frames.Reset(iddleFrameDuration)
 			currentFrameDuration = iddleFrameDuration
+			if len(e.dispatches) == 0 {
+				// Oversight Explorer: the first page has mounted and
+				// drawn what its OnMount calls set.
+				e.nodes.slicer.stop()
+			}
 
 		case <-e.ctx.Done():
 			return

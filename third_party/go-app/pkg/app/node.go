@@ -99,11 +99,16 @@ type resize struct{}
 // nodeManager orchestrates the lifecycle of UI elements, providing specialized
 // mechanisms for mounting, dismounting, and updating nodes.
 type nodeManager struct {
+	// Oversight Explorer: slicer gives the main thread back to the browser
+	// while the first page mounts and updates as the app starts (see
+	// timeslice.go).
+	slicer *timeSlicer
 }
 
 // Mount mounts a UI element based on its type and the specified depth. It
 // returns the mounted UI element and any potential error during the process.
 func (m nodeManager) Mount(ctx Context, depth uint, v UI) (UI, error) {
+	m.slicer.yieldIfDue()
 	ctx = m.context(ctx, v)
 
 	switch v := v.(type) {
@@ -355,6 +360,7 @@ func (m nodeManager) CanUpdate(v, new UI) bool {
 // returns the updated UI element and any error encountered during the update
 // process.
 func (m nodeManager) Update(ctx Context, v, new UI) (UI, error) {
+	m.slicer.yieldIfDue()
 	if !v.Mounted() {
 		return nil, errors.New("element not mounted").WithTag("type", reflect.TypeOf(v))
 	}

@@ -240,12 +240,22 @@ async function goappInitWebAssembly() {
     showProgress(0);
 
     const go = new Go();
-    const wasm = await instantiateStreaming(
-      oversightFetchWasm("{{.Wasm}}", showProgress),
-      go.importObject
-    );
+    const module = await oversightCompileInWorker("{{.Wasm}}", showProgress);
+    const instance = module
+      ? await WebAssembly.instantiate(module, go.importObject)
+      : (await instantiateStreaming(
+        oversightFetchWasm("{{.Wasm}}", showProgress),
+        go.importObject
+      )).instance;
+    // Oversight Explorer: the instance is made in one task and Go starts
+    // in the next, so that a tap waits for one of them, not both.
+    await new Promise((resume) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resume;
+      channel.port2.postMessage(null);
+    });
 
-    go.run(wasm.instance);
+    go.run(instance);
     goappInitServiceWorker();
     loader.remove();
   } catch (err) {
@@ -264,6 +274,48 @@ function goappCanLoadWebAssembly() {
 
   const urlParams = new URLSearchParams(window.location.search);
   return urlParams.get("wasm") !== "false";
+}
+
+// Oversight Explorer: the WebAssembly is compiled in a worker,
+// wasmcompile.js beside it, which posts the compiled module back. Compiled
+// here, its 8 MB were decoded on the page's main thread as they arrived:
+// most of a second on a phone, in which a tap waited. The promise gives
+// null when the worker cannot compile it (no such file, a browser that
+// cannot post a module), and the page then compiles it as before.
+function oversightCompileInWorker(url, progress) {
+  return new Promise((resolve) => {
+    let worker;
+    try {
+      worker = new Worker(new URL("wasmcompile.js", new URL(url, location.href)));
+    } catch (err) {
+      resolve(null);
+      return;
+    }
+    const settle = (module) => {
+      worker.terminate();
+      resolve(module);
+    };
+    worker.onmessage = ({ data }) => {
+      if (typeof data.progress === "number") {
+        progress(data.progress);
+        return;
+      }
+      if (!data.module) {
+        console.warn("compiling the WebAssembly in a worker failed: ", data.error);
+      }
+      settle(data.module || null);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      settle(null);
+    };
+    worker.onmessageerror = () => settle(null);
+    worker.postMessage({
+      url: new URL(url, location.href).href,
+      contentLength: parseInt(goappWasmContentLength, 10) || 0,
+      contentLengthHeader: goappWasmContentLengthHeader,
+    });
+  });
 }
 
 // Oversight Explorer: from the service worker's cache, the WebAssembly's own
