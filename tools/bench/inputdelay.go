@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -202,20 +201,12 @@ type inputDelayCell struct {
 // inputDelayCells groups the samples by page, in the order first measured.
 func inputDelayCells(samples []inputDelaySample) []inputDelayCell {
 	var cells []inputDelayCell
-	for _, s := range samples {
-		i := slices.IndexFunc(cells, func(c inputDelayCell) bool { return c.Variant == s.Variant && c.Path == s.Path })
-		if i >= 0 {
-			continue
-		}
-		c := inputDelayCell{Variant: s.Variant, Path: s.Path, Worst: -1}
+	for _, group := range groupsInOrder(samples, func(s inputDelaySample) [2]string { return [2]string{s.Variant, s.Path} }) {
+		c := inputDelayCell{Variant: group[0].Variant, Path: group[0].Path, Runs: len(group), Worst: -1}
 		var delays, interactive []float64
-		for _, o := range samples {
-			if o.Variant != s.Variant || o.Path != s.Path {
-				continue
-			}
-			c.Runs++
-			interactive = append(interactive, o.Interactive)
-			for _, t := range o.Taps {
+		for _, s := range group {
+			interactive = append(interactive, s.Interactive)
+			for _, t := range s.Taps {
 				delays = append(delays, t.Delay)
 				c.Worst = max(c.Worst, t.Delay)
 			}

@@ -167,17 +167,7 @@ type lighthouseCell struct {
 // they were first run.
 func lighthouseMedians(results []lighthouseResult) []lighthouseCell {
 	var cells []lighthouseCell
-	index := make(map[[3]string]int)
-	groups := make(map[[3]string][]lighthouseResult)
-	for _, r := range results {
-		key := [3]string{r.Variant, r.Path, r.FormFactor}
-		if _, ok := index[key]; !ok {
-			index[key] = len(cells)
-			cells = append(cells, lighthouseCell{Variant: r.Variant, Path: r.Path, FormFactor: r.FormFactor})
-		}
-		groups[key] = append(groups[key], r)
-	}
-	for key, group := range groups {
+	for _, group := range groupsInOrder(results, func(r lighthouseResult) [3]string { return [3]string{r.Variant, r.Path, r.FormFactor} }) {
 		of := func(f func(lighthouseResult) float64) float64 {
 			var values []float64
 			for _, r := range group {
@@ -185,13 +175,14 @@ func lighthouseMedians(results []lighthouseResult) []lighthouseCell {
 			}
 			return median(values)
 		}
-		c := &cells[index[key]]
-		c.Runs = len(group)
-		c.Performance = of(func(r lighthouseResult) float64 { return r.Performance })
-		c.Accessibility = of(func(r lighthouseResult) float64 { return r.Accessibility })
-		c.BestPractices = of(func(r lighthouseResult) float64 { return r.BestPractices })
-		c.SEO = of(func(r lighthouseResult) float64 { return r.SEO })
-		c.TBT = of(func(r lighthouseResult) float64 { return r.TBT })
+		cells = append(cells, lighthouseCell{
+			Variant: group[0].Variant, Path: group[0].Path, FormFactor: group[0].FormFactor, Runs: len(group),
+			Performance:   of(func(r lighthouseResult) float64 { return r.Performance }),
+			Accessibility: of(func(r lighthouseResult) float64 { return r.Accessibility }),
+			BestPractices: of(func(r lighthouseResult) float64 { return r.BestPractices }),
+			SEO:           of(func(r lighthouseResult) float64 { return r.SEO }),
+			TBT:           of(func(r lighthouseResult) float64 { return r.TBT }),
+		})
 	}
 	return cells
 }

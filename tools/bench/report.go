@@ -129,6 +129,24 @@ func median(values []float64) float64 {
 	return (v[len(v)/2-1] + v[len(v)/2]) / 2
 }
 
+// groupsInOrder splits items into groups of equal key, each group and the
+// items in it in the order they first appear.
+func groupsInOrder[T any, K comparable](items []T, key func(T) K) [][]T {
+	var groups [][]T
+	index := make(map[K]int)
+	for _, it := range items {
+		k := key(it)
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], it)
+	}
+	return groups
+}
+
 // medians groups the samples by variant, network and kind of visit.
 func medians(samples []sample, variants []*variant, ps []profile) []cell {
 	var cells []cell
