@@ -35,8 +35,12 @@ type LabPage struct {
 	view    lab.View
 	// html is the page's main part as the labs' code wrote it; empty until
 	// the worker has written it after an in-app navigation.
-	html    string
-	failure string
+	html string
+	// prerenderedFor is the address's query the server wrote html for,
+	// while html is the first page the app found in the document; nil once
+	// the page has moved on.
+	prerenderedFor *string
+	failure        string
 	// playing is set while a move of the lab's own game (data-action
 	// "state") is being written.
 	playing bool
@@ -55,6 +59,8 @@ func (p *LabPage) OnInit() {
 	if ui.IsClient && !p.Site.started {
 		if el := ui.Window().Get("document").Call("querySelector", "main .lab-body"); el.Truthy() {
 			p.html = el.Get("outerHTML").String()
+			query := el.Get("dataset").Get("query").String()
+			p.prerenderedFor = &query
 		}
 	}
 }
@@ -86,7 +92,22 @@ func (p *LabPage) arrive(ctx ui.Context) {
 	if p.html != "" {
 		p.Site.showPage(ctx, p.info.Title+" · Lab", p.info.Summary, headingID)
 	}
+	if p.keepsPrerendered() {
+		// The worker would write the very same page over the one the
+		// learner may be clicking, and swallow the click.
+		p.Site.labs.Prepare()
+		return
+	}
 	p.render()
+}
+
+// keepsPrerendered says, once, whether the page the server wrote answers
+// the address as it is. A service worker offline serves a lab's page
+// written at the defaults for any setting: that one is written again.
+func (p *LabPage) keepsPrerendered() bool {
+	keep := p.prerenderedFor != nil && *p.prerenderedFor == p.view.Query
+	p.prerenderedFor = nil
+	return keep
 }
 
 // render asks the worker for the page at the current view, saying in the

@@ -19,6 +19,10 @@ type LabRunner interface {
 	// A later Render supersedes this one: done is then never called, so a
 	// page never shows an older run over a newer one.
 	Render(ctx ui.Context, v lab.View, done func(ctx ui.Context, html string, err error))
+	// Prepare gets ready for a Render to come without writing anything: a
+	// prerendered page that is kept as it is still needs its runs, online
+	// or off.
+	Prepare()
 }
 
 // ReadyLabRunner is the server's LabRunner: labs.Bench's Render, at once.
@@ -28,6 +32,9 @@ func (r ReadyLabRunner) RenderNow(v lab.View) (string, bool) {
 	html, err := r(v)
 	return html, err == nil
 }
+
+// Prepare has nothing to do: the server's runner is always ready.
+func (r ReadyLabRunner) Prepare() {}
 
 func (r ReadyLabRunner) Render(ctx ui.Context, v lab.View, done func(ui.Context, string, error)) {
 	html, err := r(v)

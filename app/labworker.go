@@ -33,12 +33,18 @@ type LabWorker struct {
 // (LabPage.arrive clears the last lab's page when another lab opens).
 func (w *LabWorker) RenderNow(lab.View) (string, bool) { return "", false }
 
-func (w *LabWorker) Render(ctx ui.Context, v lab.View, done func(ui.Context, string, error)) {
-	w.latest++
-	w.ctx, w.done = ctx, done
+// Prepare starts the worker, which keeps the labs offline and loads their
+// WebAssembly, so that the first run does not wait for it.
+func (w *LabWorker) Prepare() {
 	if w.worker == nil {
 		w.start()
 	}
+}
+
+func (w *LabWorker) Render(ctx ui.Context, v lab.View, done func(ui.Context, string, error)) {
+	w.latest++
+	w.ctx, w.done = ctx, done
+	w.Prepare()
 	if w.failure != "" {
 		w.answer(w.latest, "", w.failure)
 		return

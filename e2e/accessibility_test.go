@@ -47,14 +47,13 @@ func TestNoSeriousAccessibilityViolationsInEitherTheme(t *testing.T) {
 			}); err != nil {
 				t.Fatal(err)
 			}
-			for _, path := range paths {
-				p.openApp(path)
+			p.showEach(paths, func(path string) {
 				for _, v := range p.seriousViolations() {
 					t.Errorf("%s (%s theme): %s", path, theme, v)
 				}
-			}
+			})
 			// The search results list, open.
-			p.openApp("/")
+			p.showInApp("/")
 			p.do(chromedp.SendKeys(chromedp.ID("site-search"), "debate"))
 			p.waitFor(`!document.getElementById("site-search-results").hidden`)
 			for _, v := range p.seriousViolations() {

@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -13,7 +15,7 @@ func TestTheArticlePagesLoadWithTheirContent(t *testing.T) {
 	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
-	for path, want := range map[string]struct {
+	pages := map[string]struct {
 		heading string
 		items   string
 		atLeast int
@@ -25,8 +27,9 @@ func TestTheArticlePagesLoadWithTheirContent(t *testing.T) {
 		"/readings/spiralist": {"", ".evidence-interpretation", 1},
 		"/about":              {"", ".prose p", 3},
 		"/questions":          {"Open questions", ".questions-page section li", 10},
-	} {
-		p.openApp(path)
+	}
+	p.showEach(slices.Sorted(maps.Keys(pages)), func(path string) {
+		want := pages[path]
 		if want.heading != "" && p.text("h1") != want.heading {
 			t.Errorf("%s has heading %q, want %q", path, p.text("h1"), want.heading)
 		}
@@ -36,7 +39,7 @@ func TestTheArticlePagesLoadWithTheirContent(t *testing.T) {
 		if !strings.Contains(p.text(".entry-footer, .reviewed, body"), "Last reviewed") && path != "/caveats" && path != "/history" && path != "/sources" && path != "/questions" {
 			t.Errorf("%s has no last-reviewed date", path)
 		}
-	}
+	})
 }
 
 func TestTheCaveatLensMarksEveryQualifiedConcept(t *testing.T) {

@@ -250,6 +250,21 @@ func (p *page) openApp(path string) {
 	p.waitForApp()
 }
 
+// showEach opens the first path as a reader arriving there would, moves
+// the app on to each next one as a link inside it would, and checks each
+// page shown: one start of the app for many pages.
+func (p *page) showEach(paths []string, check func(path string)) {
+	p.t.Helper()
+	for i, path := range paths {
+		if i == 0 {
+			p.openApp(path)
+		} else {
+			p.showInApp(path)
+		}
+		check(path)
+	}
+}
+
 func (p *page) waitForApp() {
 	p.t.Helper()
 	p.waitFor(`document.documentElement.dataset.app === "ready"`)

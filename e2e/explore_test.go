@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
@@ -59,7 +60,11 @@ func TestSlashFocusesSearchAndEscapeClosesTheList(t *testing.T) {
 		t.Errorf("the slash was typed into the box: %q", v)
 	}
 	p.do(chromedp.KeyEvent("caveat"))
-	p.waitFor(`!document.getElementById("site-search-results").hidden`)
+	if !p.within(20*time.Second, `!document.getElementById("site-search-results").hidden`) {
+		t.Fatalf("typing gave no results: the field holds %q, the focus is on %q and the list has %d results",
+			eval[string](p, `document.getElementById("site-search").value`), eval[string](p, `document.activeElement.outerHTML.slice(0, 100)`),
+			p.count("#site-search-results li"))
+	}
 	p.do(chromedp.KeyEvent(kb.Escape))
 	p.waitFor(`document.getElementById("site-search-results").hidden`)
 }
@@ -296,8 +301,7 @@ func TestFocusModeShowsANeighbourhoodAndEscapeLeavesIt(t *testing.T) {
 func TestOnAPhoneEveryControlIsAtLeast44PixelsSquare(t *testing.T) {
 	t.Parallel()
 	p := openPage(t, phone)
-	for _, path := range []string{"/", "/concepts/debate", "/tours", "/caveats"} {
-		p.openApp(path)
+	p.showEach([]string{"/", "/concepts/debate", "/tours", "/caveats"}, func(path string) {
 		small := eval[[]string](p, `[...document.querySelectorAll(
 			"button, input, select, summary, .site-header a, .chip, .kind-toggle, .button, a.node, .back a, .view-toggle a")]
 			.filter(el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
@@ -313,7 +317,7 @@ func TestOnAPhoneEveryControlIsAtLeast44PixelsSquare(t *testing.T) {
 		if len(squeezed) > 0 {
 			t.Errorf("%s: these site links are squeezed narrower than their text: %v", path, squeezed)
 		}
-	}
+	})
 }
 
 func TestReducedMotionTurnsTransitionsOff(t *testing.T) {

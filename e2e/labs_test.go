@@ -209,10 +209,18 @@ func TestALabWorksOfflineAfterItWasOpenedOnce(t *testing.T) {
 			t.Fatal("opening a lab did not keep the labs' WebAssembly offline")
 		}
 	}
+	// The worker is ready, and has not written the lab's page over the
+	// one the server wrote for this address (each request to it is marked).
+	if written := eval[int](p, `performance.getEntriesByName("oversight:lab-posted").length`); written != 0 {
+		t.Errorf("the worker wrote the prerendered lab's page again (%d times) while the learner could click it", written)
+	}
 	stop()
 	p.goOffline()
 	p.expectFaviconOffline()
+	// Offline, the service worker serves the lab's page at its defaults
+	// for any address: the worker writes this one's setting over it.
 	p.openApp(labPath + "?steps=50")
+	p.waitFor(`document.querySelector("main .lab-body").dataset.query === "steps=50"`)
 	p.clickCentred(`[data-answer="no"]`)
 	p.clickCentred("#lab-commit")
 	p.waitFor(`!!document.querySelector(".lab-run .lab-reveal")`)

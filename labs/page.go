@@ -131,7 +131,11 @@ func (p labPage) guess() float64 {
 }
 
 func (p labPage) html() string {
-	return tag("div", attrs{"class", "lab-body"},
+	// data-query is the address the page was written for: the app keeps a
+	// prerendered page that answers its own address as it is, rather than
+	// have the worker write the same page over it while the learner reads
+	// (and clicks) it.
+	return tag("div", attrs{"class", "lab-body", "data-query", p.view.Query},
 		tag("p", attrs{"class", "back"}, tag("a", attrs{"href", kb.ConceptPath(p.Concept)}, text("← "+p.ConceptTitle))),
 		tag("p", attrs{"class", "kind-badge kind-lab"}, "Lab"),
 		tag("h1", attrs{"id", "page-title", "tabindex", "-1"}, text(p.Title)),

@@ -44,6 +44,16 @@ func TestThePageRevealsARunOnlyBesideACommittedPrediction(t *testing.T) {
 	}
 }
 
+// The page names the address it was written for, so that the app can keep
+// a prerendered page that answers its own address instead of writing it
+// again under the learner's pointer.
+func TestThePageNamesTheAddressItWasWrittenFor(t *testing.T) {
+	html := render(t, &Bench{}, lab.View{Lab: "weak-to-strong", Query: "weak=60&steps=50"})
+	if want := `<div class="lab-body" data-query="weak=60&amp;steps=50">`; !strings.HasPrefix(html, want) {
+		t.Errorf("the page begins %.80q, want %q", html, want)
+	}
+}
+
 func TestTheServersBenchRunsOnlyTheDefaults(t *testing.T) {
 	b := &Bench{RunOnlyDefaults: true}
 	if _, err := b.Render(context.Background(), lab.View{Lab: "weak-to-strong", Query: "weak=60", Run: true}); err == nil {
