@@ -19,23 +19,25 @@ import (
 	"oversight/internal/chromium"
 )
 
-// profile is a network the browser is throttled to through the DevTools
-// protocol's network emulation. The zero throughput means no throttling.
+// profile is a network a site's visits are slowed to (see link). The zero
+// throughput means no slowing.
 type profile struct {
 	Name  string  `json:"name"`
 	Label string  `json:"label"`
 	Down  float64 `json:"downloadBitsPerSecond"`
-	Up    float64 `json:"uploadBitsPerSecond"`
-	// Latency is added to every request, from sending it to the response
-	// headers.
+	// Latency is added to every request, from its arrival at the server to
+	// the response's headers.
 	Latency float64 `json:"latencyMs"`
 }
 
+// loopback is the network as it is, not slowed.
+var loopback = profile{Name: "loopback", Label: "loopback"}
+
 // profiles are Lighthouse's desktop and mobile networks, and loopback.
 var profiles = []profile{
-	{Name: "loopback", Label: "loopback"},
-	{Name: "10mbit", Label: "10 Mbit/s, 40 ms", Down: 10e6, Up: 10e6, Latency: 40},
-	{Name: "1.6mbit", Label: "1.6 Mbit/s, 150 ms", Down: 1.6e6, Up: 750e3, Latency: 150},
+	loopback,
+	{Name: "10mbit", Label: "10 Mbit/s, 40 ms", Down: 10e6, Latency: 40},
+	{Name: "1.6mbit", Label: "1.6 Mbit/s, 150 ms", Down: 1.6e6, Latency: 150},
 }
 
 // browser is one headless Chromium on one profile folder, recording the
@@ -127,22 +129,6 @@ func header(h network.Headers, name string) string {
 		}
 	}
 	return ""
-}
-
-// throttle applies the profile's network emulation to the tab. It does not
-// reach the service worker, which is a target of its own: see README.
-func (b *browser) throttle(p profile) error {
-	if p.Down == 0 {
-		return nil
-	}
-	_, err := chromedp.Call(b.ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-		MatchedNetworkConditions: []*network.Conditions{{
-			Latency:            p.Latency,
-			DownloadThroughput: p.Down / 8,
-			UploadThroughput:   p.Up / 8,
-		}},
-	})
-	return err
 }
 
 // metrics are the page's own timings, in milliseconds from the start of

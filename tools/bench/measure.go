@@ -48,9 +48,8 @@ func (m *measurer) firstVisit(v *variant, p profile, run int) (sample, error) {
 		return sample{}, err
 	}
 	defer b.close()
-	if err := b.throttle(p); err != nil {
-		return sample{}, err
-	}
+	v.site.slowTo(p)
+	defer v.site.slowTo(loopback)
 	met, err := b.load(v.origin, v.wasm, m.timeout)
 	if err != nil {
 		return sample{}, err
@@ -78,9 +77,8 @@ func (m *measurer) repeatVisit(v *variant, p profile, run int) (sample, error) {
 		return sample{}, err
 	}
 	defer b.close()
-	if err := b.throttle(p); err != nil {
-		return sample{}, err
-	}
+	v.site.slowTo(p)
+	defer v.site.slowTo(loopback)
 	met, err := b.load(v.origin, v.wasm, m.timeout)
 	if err != nil {
 		return sample{}, fmt.Errorf("after a restart: %w", err)

@@ -25,7 +25,12 @@ const firstPort, lastPort = 18100, 18199
 type site struct {
 	dir  string
 	sent atomic.Int64
+	// network is the link visits are slowed to; nil for loopback.
+	network atomic.Pointer[link]
 }
+
+// slowTo sets the network of the visits from now on (see link).
+func (s *site) slowTo(p profile) { s.network.Store(newLink(p)) }
 
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -65,6 +70,10 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Add("Vary", "Accept-Encoding")
 	if encoding != "" {
 		h.Set("Content-Encoding", encoding)
+	}
+	if l := s.network.Load(); l != nil {
+		time.Sleep(l.latency)
+		w = linkWriter{ResponseWriter: w, link: l}
 	}
 	http.ServeContent(&countingWriter{ResponseWriter: w, n: &s.sent}, r, name, info.ModTime(), f)
 }
