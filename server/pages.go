@@ -41,12 +41,38 @@ type pageCache struct {
 	inflight map[string]*pageFlight
 }
 
-// renderedPage is one page as the renderer wrote it, with its bodies in
-// each encoding, made once.
+// renderedPage is one page as the renderer wrote it, with its body in
+// each encoding a browser has asked for, compressed once, on the first
+// such request: the service worker's bundle reads every page as written,
+// and most pages are never asked for alone.
 type renderedPage struct {
 	status int
 	header http.Header // as the renderer set it, but for the length
-	bodies map[string][]byte
+	body   []byte
+
+	mu         sync.Mutex
+	compressed map[string][]byte
+}
+
+func newRenderedPage(status int, header http.Header, body []byte) *renderedPage {
+	return &renderedPage{status: status, header: header, body: body, compressed: map[string][]byte{}}
+}
+
+// bodyIn is the page's body in encoding ("" for as written), and the
+// encoding it is in: errors go out as they are, as every other answer's
+// do.
+func (p *renderedPage) bodyIn(encoding string) ([]byte, string) {
+	if encoding == "" || p.status != http.StatusOK {
+		return p.body, ""
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	body, ok := p.compressed[encoding]
+	if !ok {
+		body = compressAs(encoding, p.body)
+		p.compressed[encoding] = body
+	}
+	return body, encoding
 }
 
 // pageFlight is a rendering under way, which concurrent requests for the
@@ -79,13 +105,7 @@ func renderWith(h http.Handler) func(target string) *renderedPage {
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
 		header := rec.Header().Clone()
 		header.Del("Content-Length")
-		body := rec.Body.Bytes()
-		bodies := map[string][]byte{"": body}
-		// Errors go out as they are, as every other answer's do.
-		if rec.Code == http.StatusOK {
-			bodies["br"], bodies["gzip"] = compressAs("br", body), compressAs("gzip", body)
-		}
-		return &renderedPage{status: rec.Code, header: header, bodies: bodies}
+		return newRenderedPage(rec.Code, header, rec.Body.Bytes())
 	}
 }
 
@@ -162,7 +182,7 @@ func (c *pageCache) size() int {
 func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := c.page(c.target(r.URL))
 	encoding := preferredEncoding(r)
-	if _, ok := p.bodies[encoding]; !ok {
+	if p.status != http.StatusOK {
 		encoding = ""
 	}
 	h := w.Header()
@@ -176,7 +196,7 @@ func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := p.bodies[encoding]
+	body, encoding := p.bodyIn(encoding)
 	if encoding != "" {
 		h.Set("Content-Encoding", encoding)
 	}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -92,7 +93,7 @@ func TestConcurrentFirstRequestsRenderAPageOnce(t *testing.T) {
 	c := newPageCache("v1", []string{"/"}, func(string) []string { return nil }, func(target string) *renderedPage {
 		renders.Add(1)
 		<-release // every request arrives while the first renders
-		return &renderedPage{status: http.StatusOK, header: http.Header{}, bodies: map[string][]byte{"": []byte("page")}}
+		return newRenderedPage(http.StatusOK, http.Header{}, []byte("page"))
 	})
 	var wg sync.WaitGroup
 	for range 50 {
@@ -106,6 +107,33 @@ func TestConcurrentFirstRequestsRenderAPageOnce(t *testing.T) {
 	answer(c, "GET", "/?utm=1") // later, and another address of the same page
 	if n := renders.Load(); n != 1 {
 		t.Errorf("50 readers and a later one made %d renderings of one page, want 1", n)
+	}
+}
+
+// A page is compressed in an encoding when a browser first asks for it so,
+// and only then: the service worker's bundle reads every page as written,
+// and most pages are never asked for alone.
+func TestAPageIsCompressedOnlyWhenAskedForInAnEncoding(t *testing.T) {
+	page := strings.Repeat("<p>the page</p>", 100)
+	var rendered *renderedPage
+	c := newPageCache("v1", []string{"/"}, func(string) []string { return nil }, func(string) *renderedPage {
+		rendered = newRenderedPage(http.StatusOK, http.Header{}, []byte(page))
+		return rendered
+	})
+	if got := answer(c, "GET", "/", "Accept-Encoding", "identity").Body.String(); got != page {
+		t.Fatalf("as written, the page is %q", got)
+	}
+	if len(rendered.compressed) != 0 {
+		t.Errorf("a request for the page as written compressed it in %d encodings", len(rendered.compressed))
+	}
+	first := answer(c, "GET", "/", "Accept-Encoding", "br").Result()
+	if body := decoded(t, first); string(body) != page || first.Header.Get("Content-Encoding") != "br" {
+		t.Errorf("in brotli the page decodes to %d bytes, encoding %q", len(body), first.Header.Get("Content-Encoding"))
+	}
+	kept := rendered.compressed["br"]
+	answer(c, "GET", "/", "Accept-Encoding", "br")
+	if len(rendered.compressed) != 1 || &rendered.compressed["br"][0] != &kept[0] {
+		t.Errorf("a second request in brotli compressed the page again, or in another encoding: %d encodings", len(rendered.compressed))
 	}
 }
 
