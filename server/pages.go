@@ -58,12 +58,10 @@ func newRenderedPage(status int, header http.Header, body []byte) *renderedPage 
 	return &renderedPage{status: status, header: header, body: body, compressed: map[string][]byte{}}
 }
 
-// bodyIn is the page's body in encoding ("" for as written), and the
-// encoding it is in: errors go out as they are, as every other answer's
-// do.
-func (p *renderedPage) bodyIn(encoding string) ([]byte, string) {
-	if encoding == "" || p.status != http.StatusOK {
-		return p.body, ""
+// bodyIn is the page's body in encoding ("" for as written).
+func (p *renderedPage) bodyIn(encoding string) []byte {
+	if encoding == "" {
+		return p.body
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -72,7 +70,7 @@ func (p *renderedPage) bodyIn(encoding string) ([]byte, string) {
 		body = compressAs(encoding, p.body)
 		p.compressed[encoding] = body
 	}
-	return body, encoding
+	return body
 }
 
 // pageFlight is a rendering under way, which concurrent requests for the
@@ -183,6 +181,7 @@ func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := c.page(c.target(r.URL))
 	encoding := preferredEncoding(r)
 	if p.status != http.StatusOK {
+		// Errors go out as they are, as every other answer's do.
 		encoding = ""
 	}
 	h := w.Header()
@@ -196,7 +195,7 @@ func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body, encoding := p.bodyIn(encoding)
+	body := p.bodyIn(encoding)
 	if encoding != "" {
 		h.Set("Content-Encoding", encoding)
 	}
