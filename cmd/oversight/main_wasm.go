@@ -58,6 +58,9 @@ const timeSlice = 10 * time.Millisecond
 // timeSlice, through a message the page posts to itself: while the Go code
 // waits for it, every goroutine is blocked and the browser runs its tasks.
 // A message is not throttled in a tab in the background, as a timer is.
+// go-app's engine has its twin (third_party/go-app, timeslice.go), kept
+// unexported there: sharing one would add an API to go-app that upstream
+// does not have, and go-app's module cannot import this one's.
 type timeSlicer struct {
 	since     time.Time
 	port      js.Value
