@@ -11,16 +11,20 @@
 //   after the first is controlled anyway, and claiming the first page makes
 //   go-app announce the first install as an update.
 // - precache: go-app's files, the knowledge base, the web folder's files
-//   and every page of the app. The pages come in one answer, /pages.json
-//   (the server's PagesBundlePath): one brotli stream across every page is
-//   an eighth of the bytes of each page fetched alone, as they share the
-//   frame and the map. Each page is stored as its own answer, with the
-//   headers the server gives it, so offline it paints as itself before
-//   the WebAssembly starts, as it does online.
-// - fetch: same-origin GET only; exact cache match first, then the network,
-//   then for navigations the same page without its query string (or with a
-//   trailing slash, as static hosts serve it), then the first page, whose
-//   WebAssembly draws the page of the address. The live classes' API
+//   and every page of the app. The pages come in two answers made together
+//   (the server's PagesIndexPath and PagesBodiesPath): an index of each
+//   page's path, headers and length, and the bodies one after another. One
+//   brotli stream across every page is an eighth of the bytes of each page
+//   fetched alone, as they share the frame and the map. Both are stored as
+//   they come, with no work on the pages; a page is answered as a slice of
+//   the stored bodies (no copy) with the headers the server gives it, so
+//   offline it paints as itself before the WebAssembly starts, as it does
+//   online.
+// - fetch: same-origin GET only; exact cache match first, then a stored
+//   page, then the network, then for navigations the same page without its
+//   query string (or with a trailing slash, as static hosts serve it), then
+//   the first page, whose WebAssembly draws the page of the address. The
+//   live classes' API
 //   (/live/) is left to the browser:
 //   its answers are one moment of a class, and its event streams must
 //   never wait on a cache.
@@ -30,7 +34,8 @@
 //   that uses it opens), and a new version fetches again what the old one
 //   kept, so what worked offline still does after an update.
 const cacheName = "app-" + "{{.Version}}";
-const pagesBundle = /*pages-bundle*/"";
+const pagesIndex = /*pages-index*/"";
+const pagesBodies = /*pages-bodies*/"";
 const resourcesToCache = {{.ResourcesToCache}};
 const onDemand = /*on-demand*/[];
 
@@ -50,7 +55,8 @@ async function precache() {
         return [url, response];
       })
     );
-    await Promise.all(responses.map(([url, response]) => (url === pagesBundle ? keepPages(cache, response) : cache.put(url, response))));
+    await Promise.all(responses.map(([url, response]) => cache.put(url, response)));
+    await checkStoredPages(cache);
   } catch (err) {
     // A partial cache must never become the offline copy.
     await caches.delete(cacheName);
@@ -58,11 +64,46 @@ async function precache() {
   }
 }
 
-// keepPages stores each page of the bundle as the answer the server gives
-// to a GET of its path.
-async function keepPages(cache, bundle) {
-  const pages = await bundle.json();
-  await Promise.all(pages.map((page) => cache.put(page.path, new Response(page.body, { headers: page.headers }))));
+// checkStoredPages makes sure the stored bodies are as long as the index
+// says: a page sliced from bodies that do not match would be another
+// page's bytes.
+async function checkStoredPages(cache) {
+  const pages = await readPageIndex(cache);
+  const bodies = await cache.match(pagesBodies);
+  const size = bodies ? (await bodies.blob()).size : -1;
+  const indexed = pages.size ? Math.max(...Array.from(pages.values(), (page) => page.end)) : 0;
+  if (size !== indexed) {
+    throw new Error("the pages' bodies are " + size + " bytes, their index says " + indexed);
+  }
+}
+
+// pageIndex is the stored pages' index, read once in the worker's life.
+let pageIndex;
+
+// storedPage answers a GET of path with its stored page, or undefined.
+async function storedPage(cache, path) {
+  if (!pageIndex) {
+    pageIndex = readPageIndex(cache);
+  }
+  const page = (await pageIndex).get(path);
+  const bodies = page && (await cache.match(pagesBodies));
+  if (!bodies) {
+    return undefined;
+  }
+  return new Response((await bodies.blob()).slice(page.start, page.end), { headers: page.headers });
+}
+
+// readPageIndex maps each stored page's path to its headers and where its
+// body lies among the bodies, in bytes.
+async function readPageIndex(cache) {
+  const index = await cache.match(pagesIndex);
+  const pages = new Map();
+  let start = 0;
+  for (const page of index ? await index.json() : []) {
+    pages.set(page.path, { headers: page.headers, start, end: start + page.length });
+    start += page.length;
+  }
+  return pages;
 }
 
 // keepWhatWasKept fetches again, into this version's cache, every module
@@ -120,13 +161,13 @@ self.addEventListener("fetch", (event) => {
 
 async function respond(request) {
   const cache = await caches.open(cacheName);
-  const exact = await cache.match(request, { ignoreVary: true });
-  if (exact) {
-    return exact;
+  const url = new URL(request.url);
+  const kept = (await cache.match(request, { ignoreVary: true })) || (url.search === "" && (await storedPage(cache, url.pathname)));
+  if (kept) {
+    return kept;
   }
   try {
     const response = await fetch(request);
-    const url = new URL(request.url);
     if (response.ok && onDemand.includes(url.pathname)) {
       await cache.put(url.pathname, response.clone());
     }
@@ -135,9 +176,9 @@ async function respond(request) {
     if (request.mode !== "navigate") {
       throw err;
     }
-    const path = new URL(request.url).pathname;
+    const path = url.pathname;
     for (const candidate of [path, path.endsWith("/") ? path.slice(0, -1) : path + "/", "/"]) {
-      const page = await cache.match(candidate, { ignoreVary: true });
+      const page = (await cache.match(candidate, { ignoreVary: true })) || (await storedPage(cache, candidate));
       if (page) {
         return page;
       }

@@ -43,7 +43,8 @@ func Export(c Config, dest string, out io.Writer) error {
 		site.file(f, f)
 	}
 	site.file(app.KnowledgePath, app.KnowledgePath)
-	site.file(PagesBundlePath, PagesBundlePath)
+	site.file(PagesIndexPath, PagesIndexPath)
+	site.file(PagesBodiesPath, PagesBodiesPath)
 	for from, to := range app.Redirects(c.KB) {
 		site.write(path.Join(from, "index.html"), movedPage(to))
 	}

@@ -54,10 +54,12 @@ func TestTheWorkerPrecachesEveryPageInOneBundleAndOnlyFilesOfItsOrigin(t *testin
 	s := newTestServer(t, fakeWebWithIcons(t))
 	worker, _ := io.ReadAll(get(t, s.URL+"/app-worker.js", nil).Body)
 	urls := precachedURLs(worker)
-	if !strings.Contains(string(worker), `const pagesBundle = "`+PagesBundlePath+`";`) {
-		t.Errorf("the worker does not know that %s holds the pages, to store each", PagesBundlePath)
+	for _, known := range []string{`const pagesIndex = "` + PagesIndexPath + `";`, `const pagesBodies = "` + PagesBodiesPath + `";`} {
+		if !strings.Contains(string(worker), known) {
+			t.Errorf("the worker does not know where the pages are: it lacks %s", known)
+		}
 	}
-	for _, want := range []string{"/", PagesBundlePath, app.KnowledgePath, "/app.js", "/wasm_exec.js", "/web/app.wasm", "/web/style.css", "/web/icon.svg"} {
+	for _, want := range []string{"/", PagesIndexPath, PagesBodiesPath, app.KnowledgePath, "/app.js", "/wasm_exec.js", "/web/app.wasm", "/web/style.css", "/web/icon.svg"} {
 		if !contains(urls, want) {
 			t.Errorf("the worker does not precache %s", want)
 		}

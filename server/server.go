@@ -180,7 +180,7 @@ func withPages(pages http.Handler, version string, made map[string]*madeFile, ne
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		_, isMade := made[p]
-		if isMade || p == PagesBundlePath || goAppPaths[p] || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/"+version+"/") {
+		if isMade || isPageBundle(p) || goAppPaths[p] || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/"+version+"/") {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -195,10 +195,11 @@ var goAppPaths = map[string]bool{
 }
 
 // offlineFiles lists what the service worker precaches besides go-app's own
-// files and the first page: every page at once (PagesBundlePath), the
-// knowledge base and every static file but those kept on demand.
+// files and the first page: every page at once (the page bundle's index
+// and bodies), the knowledge base and every static file but those kept on
+// demand.
 func offlineFiles(webDir string) ([]string, error) {
-	files := []string{PagesBundlePath, app.KnowledgePath}
+	files := []string{PagesIndexPath, PagesBodiesPath, app.KnowledgePath}
 	entries, err := os.ReadDir(webDir)
 	if err != nil {
 		return nil, err
@@ -225,8 +226,9 @@ func workerScript(template, webDir string) string {
 		}
 	}
 	list, _ := json.Marshal(urls)
-	bundle, _ := json.Marshal(PagesBundlePath)
-	return strings.NewReplacer("/*on-demand*/[]", string(list), `/*pages-bundle*/""`, string(bundle)).Replace(template)
+	index, _ := json.Marshal(PagesIndexPath)
+	bodies, _ := json.Marshal(PagesBodiesPath)
+	return strings.NewReplacer("/*on-demand*/[]", string(list), `/*pages-index*/""`, string(index), `/*pages-bodies*/""`, string(bodies)).Replace(template)
 }
 
 // webFiles serves /web/… from a folder while keeping /web/… as the URL in
