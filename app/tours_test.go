@@ -5,6 +5,8 @@
 package app
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -230,6 +232,30 @@ func TestStepNumbersAreStrict(t *testing.T) {
 	for segment, want := range map[string]bool{"1": true, "check": true, "0": false, "01": false, "+1": false, "99": false, "": false} {
 		if _, ok := stepNumber(segment, tour); ok != want {
 			t.Errorf("stepNumber(%q) ok = %v", segment, ok)
+		}
+	}
+}
+
+// A class joins by the teacher's origin and a random code, so every run
+// of the live class draws a different code: each must read back. The
+// first address is one whose code fooled the decoder's search for finder
+// patterns.
+func TestEveryJoinAddressReadsBackFromItsQRCode(t *testing.T) {
+	addresses := []string{"http://127.0.0.1:39979/join?code=PHKN8B"}
+	random := rand.New(rand.NewPCG(1, 2))
+	const codeLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+	for range 200 {
+		code := make([]byte, 6)
+		for i := range code {
+			code[i] = codeLetters[random.IntN(len(codeLetters))]
+		}
+		addresses = append(addresses, fmt.Sprintf("http://127.0.0.1:%d/join?code=%s", 1024+random.IntN(64511), code))
+	}
+	for _, address := range addresses {
+		doc := render(t, &QRCode{Text: address, Label: "QR"})
+		got, err := qrread.DecodeSVG(attr(one(t, doc, "svg", byTag("svg")), "viewBox"), attr(one(t, doc, "path", byTag("path")), "d"))
+		if got != address {
+			t.Errorf("the QR code of %s holds %q (%v)", address, got, err)
 		}
 	}
 }
