@@ -96,7 +96,7 @@ func run(m *testing.M) int {
 // startSharedBrowser starts the Chromium every test opens its tabs in, on a
 // fresh profile.
 func startSharedBrowser(profile string) (stop func(), err error) {
-	opts := append(chromium.Options(chromiumPath, profile, int(desktop.width), int(desktop.height), offOrigin.addr), chromium.QuickerForTests())
+	opts := append(chromium.Options(chromiumPath, profile, int(desktop.width), int(desktop.height), offOrigin.addr), chromium.QuickerForTests()...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
 	if err := chromedp.Do(browserCtx); err != nil {
