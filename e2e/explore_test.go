@@ -439,6 +439,7 @@ type legible struct {
 // A first-time reader can read every label of the map as it opens, on a
 // laptop and on a phone, and follow any concept's links by hovering it.
 func TestTheMapReadsAtAGlanceOnALaptopAndAPhone(t *testing.T) {
+	t.Parallel()
 	for _, vp := range []viewport{desktop, phone} {
 		p := openPage(t, vp)
 		p.openApp("/")
@@ -461,6 +462,7 @@ func TestTheMapReadsAtAGlanceOnALaptopAndAPhone(t *testing.T) {
 // At rest the map draws its structure; hovering a concept draws all of its
 // links, along the routes the layout gave them.
 func TestHoveringAConceptDrawsEveryOneOfItsLinks(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge(t)
 	p := openPage(t, desktop)
 	p.openApp("/")
