@@ -25,7 +25,6 @@ type SearchBox struct {
 	// Site is what every page reads (see Site).
 	Site *Site
 
-	query   string
 	results []search.Result
 	// active is the highlighted result, or -1.
 	active int
@@ -81,7 +80,10 @@ func (s *SearchBox) Render() ui.UI {
 		Aria("autocomplete", "list").
 		Aria("controls", searchListID).
 		Aria("expanded", strconv.FormatBool(open)).
-		Value(s.query).
+		// No Value: the field's text is the reader's. Were it drawn from
+		// what the handler last read, a render one key old could land
+		// after the next key and wipe it: a busy browser typing "caveat"
+		// read "cveat".
 		OnInput(s.onInput).
 		OnKeyDown(s.onKey)
 	if open && s.active >= 0 {
@@ -115,8 +117,7 @@ func (s *SearchBox) Render() ui.UI {
 func resultID(i int) string { return "search-result-" + strconv.Itoa(i) }
 
 func (s *SearchBox) onInput(ctx ui.Context, e ui.Event) {
-	s.query = ctx.JSSrc().Get("value").String()
-	s.results = s.Site.searchIndex().Find(s.query, searchBoxLimit)
+	s.results = s.Site.searchIndex().Find(ctx.JSSrc().Get("value").String(), searchBoxLimit)
 	s.active = -1
 }
 
@@ -152,9 +153,9 @@ func (s *SearchBox) onPick(ctx ui.Context, e ui.Event) {
 }
 
 func (s *SearchBox) open(ctx ui.Context, path string) {
-	s.query, s.results, s.active = "", nil, -1
-	// go-app leaves the field's live value alone when the rendered value
-	// does not change, so the typed query would stay on the new page.
+	s.results, s.active = nil, -1
+	// The field is never drawn from state (see Render), so it is emptied
+	// here for the new page.
 	if input := ui.Window().GetElementByID(searchInputID); input.Truthy() {
 		input.Set("value", "")
 	}
