@@ -235,14 +235,40 @@ func (p *page) waitFor(condition string) {
 }
 
 // within says whether condition holds in the page before the time is up.
+// The page checks it itself, every 20 ms for up to a second a call, so a
+// wait costs the browser a call a second rather than one a poll. A call
+// that fails (the page was between documents, or its scripts are off and
+// its timers never fire) is made again.
 func (p *page) within(wait time.Duration, condition string) bool {
 	p.t.Helper()
-	for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](condition)); err == nil && ok {
+	for deadline := time.Now().Add(wait); time.Now().Before(deadline); {
+		slice := min(time.Until(deadline), time.Second)
+		ctx, cancel := context.WithTimeout(p.ctx, slice+500*time.Millisecond)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](checkedInPage(condition, slice), chromedp.EvalAwaitPromise))
+		cancel()
+		if err == nil && ok {
 			return true
+		}
+		if err != nil {
+			time.Sleep(50 * time.Millisecond)
 		}
 	}
 	return false
+}
+
+// checkedInPage is a promise that resolves to true as soon as condition
+// is true in the page, or to false after slice. A condition that throws
+// (an element not there yet) counts as false.
+func checkedInPage(condition string, slice time.Duration) string {
+	return fmt.Sprintf(`new Promise((resolve) => {
+	const until = Date.now() + %d;
+	const check = () => {
+		let holds = false;
+		try { holds = (%s) === true; } catch (e) {}
+		if (holds || Date.now() >= until) { resolve(holds); } else { setTimeout(check, 20); }
+	};
+	check();
+})`, slice.Milliseconds(), condition)
 }
 
 // open loads a path of the app as a reader typing it would.
