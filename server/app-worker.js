@@ -24,10 +24,8 @@
 //   page, then the network, then for navigations the same page without its
 //   query string (or with a trailing slash, as static hosts serve it), then
 //   the first page, whose WebAssembly draws the page of the address. The
-//   live classes' API
-//   (/live/) is left to the browser:
-//   its answers are one moment of a class, and its event streams must
-//   never wait on a cache.
+//   live classes' API (/live/) is left to the browser: its answers are one
+//   moment of a class, and its event streams must never wait on a cache.
 // - on demand: modules that most readers never use (the tour reader, the
 //   labs) are not precached. The worker keeps one once the app fetches it
 //   or asks the worker to keep it (a message {keep: url}, sent when a page
@@ -77,7 +75,8 @@ async function checkStoredPages(cache) {
   }
 }
 
-// pageIndex is the stored pages' index, read once in the worker's life.
+// pageIndex is the stored pages' index, read once in the worker's life
+// (an empty one is read again: the cache may not hold it yet).
 let pageIndex;
 
 // storedPage answers a GET of path with its stored page, or undefined.
@@ -85,7 +84,11 @@ async function storedPage(cache, path) {
   if (!pageIndex) {
     pageIndex = readPageIndex(cache);
   }
-  const page = (await pageIndex).get(path);
+  const pages = await pageIndex;
+  if (pages.size === 0) {
+    pageIndex = undefined;
+  }
+  const page = pages.get(path);
   const bodies = page && (await cache.match(pagesBodies));
   if (!bodies) {
     return undefined;
