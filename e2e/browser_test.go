@@ -237,8 +237,9 @@ func (p *page) waitFor(condition string) {
 // within says whether condition holds in the page before the time is up.
 // The page checks it itself, every 20 ms for up to a second a call, so a
 // wait costs the browser a call a second rather than one a poll. A call
-// that fails (the page was between documents, or its scripts are off and
-// its timers never fire) is made again.
+// that fails (the page was between documents) or that goes unanswered (a
+// page whose scripts are off may never run the page's timer) is made
+// again.
 func (p *page) within(wait time.Duration, condition string) bool {
 	p.t.Helper()
 	for deadline := time.Now().Add(wait); time.Now().Before(deadline); {
