@@ -73,7 +73,7 @@ func Register(site *Site) {
 		id := strings.TrimPrefix(to, kb.ConceptPath(""))
 		ui.Route(from, func() ui.Composer { return &ConceptPage{Site: site, ID: id} })
 	}
-	ui.RouteWithRegexp("^/.*$", func() ui.Composer { return &NotFoundPage{Site: site} })
+	ui.RouteNotFound(func() ui.Composer { return &NotFoundPage{Site: site} })
 }
 
 // Redirects maps the address of every concept merged into another to the

@@ -9,6 +9,8 @@ type router struct {
 	mu               sync.RWMutex
 	routes           map[string]func() Composer
 	routesWithRegexp []regexpRoute
+	// Oversight Explorer: see RouteNotFound.
+	notFound func() Composer
 }
 
 func makeRouter() router {
@@ -34,6 +36,13 @@ func (r *router) routeWithRegexp(pattern string, newComponent func() Composer) {
 	})
 }
 
+func (r *router) routeNotFound(newComponent func() Composer) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+
+	r.notFound = newComponent
+}
+
 func (r *router) routed(path string) bool {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
@@ -48,7 +57,7 @@ func (r *router) routed(path string) bool {
 		}
 	}
 
-	return false
+	return r.notFound != nil
 }
 
 func (r *router) createComponent(path string) (Composer, bool) {
@@ -65,10 +74,18 @@ func (r *router) createComponent(path string) (Composer, bool) {
 		}
 	}
 
+	if r.notFound != nil {
+		return r.notFound(), true
+	}
 	return nil, false
 }
 
 type regexpRoute struct {
-	regexp       *regexp.Regexp
+	// Oversight Explorer: an interface, not *regexp.Regexp, so that a
+	// program that never calls RouteWithRegexp links no regexp code. The
+	// type's methods were kept for reflection (UnmarshalText compiles), and
+	// with them Go's whole regexp package and the unicode tables it reads,
+	// which the browser built at start-up.
+	regexp       interface{ MatchString(string) bool }
 	newComponent func() Composer
 }
