@@ -48,6 +48,7 @@ func FromSnapshot(data []byte) (*KB, error) {
 // main thread as the app starts, which takes a phone most of a second:
 // pause lets it answer a tap, or paint, in between.
 func FromSnapshotPausing(data []byte, pause func()) (*KB, error) {
+	prepareDecoders(reflect.TypeFor[snapshot](), pause, make(map[reflect.Type]bool))
 	s, err := decodeSnapshot(data, pause)
 	if err != nil {
 		return nil, fmt.Errorf("reading the knowledge snapshot: %w", err)
@@ -56,6 +57,36 @@ func FromSnapshotPausing(data []byte, pause func()) (*KB, error) {
 		return nil, fmt.Errorf("the knowledge snapshot has format %d; this build reads format %d", s.Format, snapshotFormat)
 	}
 	return New(s.Parts), nil
+}
+
+// prepareDecoders has encoding/json build what it keeps for each struct type
+// that t holds, innermost first, and calls pause after each. json builds it
+// when it first meets a type, for the type and every type inside it at once
+// (with reflection that scans every type of the program): for the first
+// item of the snapshot that was one task of over 100 ms on a phone's main
+// thread, now a few short ones.
+func prepareDecoders(t reflect.Type, pause func(), seen map[reflect.Type]bool) {
+	if seen[t] {
+		return
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		prepareDecoders(t.Elem(), pause, seen)
+	case reflect.Map:
+		prepareDecoders(t.Key(), pause, seen)
+		prepareDecoders(t.Elem(), pause, seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				prepareDecoders(t.Field(i).Type, pause, seen)
+			}
+		}
+		// Decoding an empty object into the type is enough for json to
+		// build and keep its fields.
+		_ = json.Unmarshal([]byte("{}"), reflect.New(t).Interface())
+		pause()
+	}
 }
 
 // decodeSnapshot decodes what json.Unmarshal would, a field at a time and

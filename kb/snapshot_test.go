@@ -54,6 +54,21 @@ func TestSnapshotDecodedPausingPausesAfterEveryItem(t *testing.T) {
 	}
 }
 
+// json builds its decoder for a type, and every type inside it, when it
+// first meets it: for the snapshot's first item, one long task. The types
+// are prepared one by one first, with a pause after each, so even a
+// snapshot with no items pauses once for each kind of item it can hold.
+func TestSnapshotDecodersArePreparedOneTypeAtATime(t *testing.T) {
+	pauses := 0
+	if _, err := kb.FromSnapshotPausing(kb.New(kb.Parts{}).Snapshot(), func() { pauses++ }); err != nil {
+		t.Fatal(err)
+	}
+	kinds := reflect.TypeFor[kb.Parts]().NumField()
+	if pauses <= kinds {
+		t.Fatalf("%d pauses before decoding an empty snapshot; want more than one for each of its %d kinds of item", pauses, kinds)
+	}
+}
+
 func TestSnapshotIsTheSameForTheSameContent(t *testing.T) {
 	if string(loaded(t).Snapshot()) != string(loaded(t).Snapshot()) {
 		t.Fatal("two loads of the same content give different snapshots: the service worker would see an update on every restart")
