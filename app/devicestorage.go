@@ -28,9 +28,10 @@ const localDataChanged = "local-data-changed"
 // main calls it before go-app starts. go-app reads localStorage as it starts and stops
 // for good if reading it throws, which it does when the browser blocks the
 // site's storage: then an empty stand-in is put in its place first, and
-// the app keeps its data in memory.
-func (s *Site) OpenLocalData() {
-	s.device = localData{localdata.Open(browserStorage(), requestPersistence, time.Now)}
+// the app keeps its data in memory. pause is called after each record (see
+// localdata.OpenPausing).
+func (s *Site) OpenLocalData(pause func()) {
+	s.device = localData{localdata.OpenPausing(browserStorage(), requestPersistence, time.Now, pause)}
 }
 
 // browserStorage is window.localStorage, or nil when the browser gives none.

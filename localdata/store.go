@@ -136,6 +136,14 @@ type Store struct {
 // versions into the current format, and sets aside any record it cannot
 // read, so that the reader hears of all of it on the first page.
 func Open(kv KeyValue, requestPersist func() bool, now func() time.Time) *Store {
+	return OpenPausing(kv, requestPersist, now, func() {})
+}
+
+// OpenPausing opens the local data as Open does, and calls pause after
+// each record: the browser opens it on its main thread as the app starts,
+// and each record's first reading there costs a phone tens of
+// milliseconds, so pause lets it answer a tap in between.
+func OpenPausing(kv KeyValue, requestPersist func() bool, now func() time.Time, pause func()) *Store {
 	s := &Store{kv: kv, memory: make(map[string]string), requestPersist: requestPersist, now: now}
 	if kv == nil {
 		s.fail(ErrStorageBlocked)
@@ -144,13 +152,18 @@ func Open(kv KeyValue, requestPersist func() bool, now func() time.Time) *Store 
 	} else {
 		kv.RemoveItem(probeKey)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	openRecord(s, ToursRecord)
-	openRecord(s, ProgressRecord)
-	openRecord(s, VisitedRecord)
-	openRecord(s, SettingsRecord)
-	openRecord(s, DeviceRecord)
+	for _, open := range []func(){
+		func() { openRecord(s, ToursRecord) },
+		func() { openRecord(s, ProgressRecord) },
+		func() { openRecord(s, VisitedRecord) },
+		func() { openRecord(s, SettingsRecord) },
+		func() { openRecord(s, DeviceRecord) },
+	} {
+		s.mu.Lock()
+		open()
+		s.mu.Unlock()
+		pause()
+	}
 	return s
 }
 

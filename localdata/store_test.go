@@ -112,6 +112,20 @@ func TestEveryRecordIsStoredWithItsSchemaVersion(t *testing.T) {
 	}
 }
 
+// The browser opens the local data on its main thread as the app starts:
+// it pauses after each record, so that a tap is answered in between, and
+// reads every record as Open does.
+func TestOpeningPausesAfterEachRecord(t *testing.T) {
+	pauses := 0
+	s := OpenPausing(newMemoryStorage(wellStocked()), nil, func() time.Time { return testTime }, func() { pauses++ })
+	if records := len(wellStocked()); pauses != records {
+		t.Fatalf("%d pauses for %d records", pauses, records)
+	}
+	if got := visitedIn(s); !slices.Equal(got, []string{"debate", "scalable-oversight"}) {
+		t.Errorf("visited concepts read after pausing: %v", got)
+	}
+}
+
 // Every way a stored record can be unreadable, for every record.
 var faults = []struct {
 	name, text, reason, told string
