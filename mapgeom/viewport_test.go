@@ -1,6 +1,8 @@
 package mapgeom
 
 import (
+	"fmt"
+	"math"
 	"testing"
 
 	"oversight/kb"
@@ -92,5 +94,19 @@ func TestFramingNeverZoomsPastTheLimitOrOutPastTheWholeMap(t *testing.T) {
 	}, testFit)
 	if corners != testFit {
 		t.Errorf("boxes in opposite corners are framed as %v, want the whole map", corners)
+	}
+}
+
+// A coordinate is written with one decimal, rounded as fmt's "%.1f" rounds
+// it, negative zero and halves included.
+func TestCoordWritesOneDecimalAsPrintfWould(t *testing.T) {
+	values := []float64{0, math.Copysign(0, -1), -0.04, 0.05, 0.15, 0.25, 1.25, -1.25, 2.675, 1e6 + 0.05, -987.65, 12.349999}
+	for i := -20000; i <= 20000; i += 7 {
+		values = append(values, float64(i)/137)
+	}
+	for _, v := range values {
+		if got, want := Coord(v), fmt.Sprintf("%.1f", v); got != want {
+			t.Errorf("Coord(%v) = %q, want %q", v, got, want)
+		}
 	}
 }
