@@ -71,6 +71,16 @@ type ConceptMap struct {
 	// painted is each element's class (and the map's view) as last written
 	// to the page, by element id, so that painting writes only changes.
 	painted map[string]string
+	// pass counts the map's renders, and drawn is what the last one
+	// showed: its parts (MapPart) draw from it.
+	pass  int
+	drawn drawnMap
+}
+
+// drawnMap is what a render of the map shows.
+type drawnMap struct {
+	highlight highlight
+	visible   map[string]bool
 }
 
 // mapListener is a DOM listener the map adds itself: wheel and pointer
@@ -120,9 +130,11 @@ func (m *ConceptMap) active() string {
 
 func (m *ConceptMap) Render() ui.UI {
 	m.painted = make(map[string]string)
+	m.pass++
+	m.drawn = drawnMap{highlight: m.highlight(), visible: m.visibleConcepts()}
 	return ui.Div().Class("map-frame").Body(
 		m.zoomControls(),
-		m.drawing(m.highlight()),
+		m.drawing(),
 	)
 }
 
@@ -297,11 +309,11 @@ func (m *ConceptMap) setView(ctx ui.Context, v mapgeom.Viewport) {
 	ctx.PreventUpdate()
 }
 
-func (m *ConceptMap) drawing(h highlight) ui.UI {
-	visible := m.visibleConcepts()
+func (m *ConceptMap) drawing() ui.UI {
 	fit := m.fit()
+	k := m.Site.Knowledge
 	return svg("svg").
-		Class(m.rendered("svg.class", m.mapClass(h))).
+		Class(m.rendered("svg.class", m.mapClass(m.drawn.highlight))).
 		Attr("viewBox", m.rendered("svg.viewBox", m.shown().String())).
 		// Where the style sheet lets the map take its own size (a phone),
 		// it is as large as the smallest label needs to be read.
@@ -313,26 +325,14 @@ func (m *ConceptMap) drawing(h highlight) ui.UI {
 		On("keydown", m.onKey).
 		Body(
 			m.arrowMarkers(),
-			bandFrame(m.Site.Knowledge.Map().Band),
-			svg("g").Class("edges").Body(
-				ui.Range(m.Site.Knowledge.Links()).Slice(func(i int) ui.UI {
-					l := m.Site.Knowledge.Links()[i]
-					if !visible[l.From] || !visible[l.To] {
-						return nil
-					}
-					return m.edge(l, h)
-				}),
-			),
-			svg("g").Class("nodes").Body(
-				ui.Range(m.Site.Knowledge.Concepts()).Slice(func(i int) ui.UI {
-					c := m.Site.Knowledge.Concepts()[i]
-					if !visible[c.ID] {
-						return nil
-					}
-					return m.node(c, h)
-				}),
-			),
-			m.edgeLabels(h, visible),
+			bandFrame(k.Map().Band),
+			svg("g").Class("edges").Body(m.mapParts(EdgeLayer, len(k.Links()))...),
+			svg("g").Class("nodes").Body(m.mapParts(NodeLayer, len(k.Concepts()))...),
+			// Edge labels name the relation of each edge where the layout
+			// put them; only the highlighted edges' labels show, so the
+			// neighbourhood reads as sentences. All are drawn, so that
+			// highlighting only changes classes.
+			svg("g").Class("edge-labels").Aria("hidden", true).Body(m.mapParts(LabelLayer, len(k.Links()))...),
 		)
 }
 
@@ -568,25 +568,17 @@ func bandFrame(band kb.Rect) ui.UI {
 	)
 }
 
-// edgeLabels names the relation of each edge where the layout put it;
-// only the highlighted edges' labels show, so the neighbourhood reads as
-// sentences. All are drawn, so that highlighting only changes classes.
-func (m *ConceptMap) edgeLabels(h highlight, visible map[string]bool) ui.UI {
-	var labels []ui.UI
-	for _, l := range m.Site.Knowledge.Links() {
-		if visible[l.From] && visible[l.To] {
-			labels = append(labels, svg("text").
-				ID(labelElementID(l)).
-				Class(m.rendered(labelElementID(l), labelClass(l, h))).
-				Attr("x", mapgeom.Coord(l.LabelAt.X)).
-				Attr("y", mapgeom.Coord(l.LabelAt.Y)).
-				Attr("font-size", mapgeom.Coord(mapgeom.SmallestFontSize)).
-				Attr("text-anchor", "middle").
-				Attr("dominant-baseline", "middle").
-				Text(l.Relation.Phrase()))
-		}
-	}
-	return svg("g").Class("edge-labels").Aria("hidden", true).Body(labels...)
+// edgeLabel names the relation of an edge.
+func (m *ConceptMap) edgeLabel(l kb.Link, h highlight) ui.UI {
+	return svg("text").
+		ID(labelElementID(l)).
+		Class(m.rendered(labelElementID(l), labelClass(l, h))).
+		Attr("x", mapgeom.Coord(l.LabelAt.X)).
+		Attr("y", mapgeom.Coord(l.LabelAt.Y)).
+		Attr("font-size", mapgeom.Coord(mapgeom.SmallestFontSize)).
+		Attr("text-anchor", "middle").
+		Attr("dominant-baseline", "middle").
+		Text(l.Relation.Phrase())
 }
 
 func (m *ConceptMap) node(c *kb.Concept, h highlight) ui.UI {

@@ -215,3 +215,42 @@ func TestTheMapsAddressHoldsItsState(t *testing.T) {
 		}
 	}
 }
+
+// The map is drawn in parts of a few items each (MapPart), so that the app,
+// as it first draws the map, gives the browser its thread back between
+// them; together the parts draw every item of each layer once, in order.
+func TestTheMapIsDrawnInSmallParts(t *testing.T) {
+	doc := render(t, &ConceptMap{Site: testSite})
+	k := testSite.Knowledge
+	for _, layer := range []struct {
+		class, item string
+		want        int
+	}{
+		{"edges", "edge", len(k.Links())},
+		{"nodes", "node", len(k.Concepts())},
+		{"edge-labels", "edge-label", len(k.Links())},
+	} {
+		groups := findAll(doc, func(n *html.Node) bool { return n.Data == "g" && hasClass(n, layer.class) })
+		if len(groups) != 1 {
+			t.Fatalf("%d groups of class %s", len(groups), layer.class)
+		}
+		drawn, parts := 0, 0
+		for part := range groups[0].ChildNodes() {
+			parts++
+			items := 0
+			for item := range part.ChildNodes() {
+				if !hasClass(item, layer.item) {
+					t.Fatalf("a part of the %s holds a <%s> of class %q", layer.class, item.Data, attr(item, "class"))
+				}
+				items++
+			}
+			if items > mapPartSize {
+				t.Errorf("a part of the %s draws %d items; at most %d", layer.class, items, mapPartSize)
+			}
+			drawn += items
+		}
+		if drawn != layer.want || parts < 2 {
+			t.Errorf("the %s: %d items in %d parts, want %d items", layer.class, drawn, parts, layer.want)
+		}
+	}
+}
