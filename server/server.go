@@ -153,16 +153,28 @@ func build(c Config) (*built, error) {
 		live = http.StripPrefix(app.LivePath, c.Live)
 	}
 	bundle := &pageBundle{paths: app.Pages(k)}
-	handler := secure(withRedirects(app.Redirects(k), withPages(pages, version, made, withCompressedAnswers(withPageBundle(bundle, withMadeFiles(made, rendered))))), webDir, live)
+	handler := secure(withRedirects(app.Redirects(k), app.Pages(k), withPages(pages, version, made, withCompressedAnswers(withPageBundle(bundle, withMadeFiles(made, rendered))))), webDir, live)
 	bundle.site = handler
 	return &built{handler: handler, pages: pages, rendered: rendered, version: version}, nil
 }
 
 // withRedirects sends a reader who asks for a moved page (a concept merged
-// into another) to where it is now, for good.
-func withRedirects(moved map[string]string, next http.Handler) http.Handler {
+// into another) to where it is now, and one who asks for a page with a
+// slash at the end (/concepts/debate/, as a static host's folder) to the
+// page's own address, for good, keeping the query. The app draws the same
+// page at both, but the server answered the second with 404: a link or a
+// search engine saw a missing page.
+func withRedirects(moved map[string]string, pages []string, next http.Handler) http.Handler {
+	page := make(map[string]bool, len(pages))
+	for _, p := range pages {
+		page[p] = true
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		to, ok := moved[strings.TrimSuffix(r.URL.Path, "/")]
+		path := strings.TrimSuffix(r.URL.Path, "/")
+		to, ok := moved[path]
+		if !ok && path != r.URL.Path && page[path] {
+			to, ok = path, true
+		}
 		if !ok {
 			next.ServeHTTP(w, r)
 			return

@@ -125,6 +125,25 @@ func TestAMergedConceptsOldAddressRedirectsToTheNewOne(t *testing.T) {
 	}
 }
 
+// A page's address with a slash at the end, as a static host serves a
+// page's folder, sends the reader to the page's own address, for good, with
+// the query it asked for; the map's own address stays as it is.
+func TestAPageAddressWithATrailingSlashRedirectsToThePage(t *testing.T) {
+	s := newTestServer(t, fakeWeb(t, "wasm"))
+	for _, path := range []string{"/concepts/debate", "/about", "/tours/why-the-judge-fails/3", "/labs/weak-to-strong"} {
+		res := get(t, s.URL+path+"/?hops=1", nil)
+		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != path+"?hops=1" {
+			t.Errorf("%s/ answered %d to %q, want 301 to %s?hops=1", path, res.StatusCode, res.Header.Get("Location"), path)
+		}
+	}
+	if res := get(t, s.URL+"/", nil); res.StatusCode != http.StatusOK {
+		t.Errorf("/ answered %d", res.StatusCode)
+	}
+	if res := get(t, s.URL+"/concepts/no-such-concept/", nil); res.StatusCode != http.StatusNotFound {
+		t.Errorf("an unknown page with a slash answered %d, want 404", res.StatusCode)
+	}
+}
+
 // A static host cannot redirect: the export writes, at each old address, a
 // page that sends the browser on without a script.
 func TestTheStaticExportLeavesAPageThatMovesOnAtEachOldAddress(t *testing.T) {
