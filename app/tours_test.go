@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html"
 
 	"oversight/internal/qrread"
+	"oversight/live/wire"
 )
 
 // prerender asks go-app's handler for a page, as a browser without
@@ -243,11 +244,10 @@ func TestStepNumbersAreStrict(t *testing.T) {
 func TestEveryJoinAddressReadsBackFromItsQRCode(t *testing.T) {
 	addresses := []string{"http://127.0.0.1:39979/join?code=PHKN8B"}
 	random := rand.New(rand.NewPCG(1, 2))
-	const codeLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 	for range 200 {
 		code := make([]byte, 6)
 		for i := range code {
-			code[i] = codeLetters[random.IntN(len(codeLetters))]
+			code[i] = wire.CodeAlphabet[random.IntN(len(wire.CodeAlphabet))]
 		}
 		addresses = append(addresses, fmt.Sprintf("http://127.0.0.1:%d/join?code=%s", 1024+random.IntN(64511), code))
 	}

@@ -146,14 +146,19 @@ func build(c Config) (*built, error) {
 		"/manifest.webmanifest": newMadeFile("application/manifest+json", manifest()),
 		"/manifest.json":        newMadeFile("application/manifest+json", manifest()),
 	}
-	rendered := withPageStatus(k, h)
-	pages := newPageCache(version, app.Pages(k), site.QueryKeys, renderWith(rendered))
+	paths := app.Pages(k)
+	known := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		known[p] = true
+	}
+	rendered := withPageStatus(known, h)
+	pages := newPageCache(version, paths, site.QueryKeys, renderWith(rendered))
 	var live http.Handler
 	if c.Live != nil {
 		live = http.StripPrefix(app.LivePath, c.Live)
 	}
-	bundle := &pageBundle{paths: app.Pages(k)}
-	handler := secure(withRedirects(app.Redirects(k), app.Pages(k), withPages(pages, version, made, withCompressedAnswers(withPageBundle(bundle, withMadeFiles(made, rendered))))), webDir, live)
+	bundle := &pageBundle{paths: paths}
+	handler := secure(withRedirects(app.Redirects(k), known, withPages(pages, version, made, withCompressedAnswers(withPageBundle(bundle, withMadeFiles(made, rendered))))), webDir, live)
 	bundle.site = handler
 	return &built{handler: handler, pages: pages, rendered: rendered, version: version}, nil
 }
@@ -164,15 +169,12 @@ func build(c Config) (*built, error) {
 // page's own address, for good, keeping the query. The app draws the same
 // page at both, but the server answered the second with 404: a link or a
 // search engine saw a missing page.
-func withRedirects(moved map[string]string, pages []string, next http.Handler) http.Handler {
-	page := make(map[string]bool, len(pages))
-	for _, p := range pages {
-		page[p] = true
-	}
+// known holds the address of every page.
+func withRedirects(moved map[string]string, known map[string]bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		path := strings.TrimSuffix(r.URL.Path, "/")
 		to, ok := moved[path]
-		if !ok && path != r.URL.Path && page[path] {
+		if !ok && path != r.URL.Path && known[path] {
 			to, ok = path, true
 		}
 		if !ok {
@@ -429,16 +431,13 @@ func buildVersion(webDir string, snapshot []byte) (string, error) {
 	return hex.EncodeToString(sum.Sum(nil))[:16], nil
 }
 
-// withPageStatus answers 404 for any page that is not in the knowledge base:
-// go-app renders our not-found page for it, but with status 200. It also
-// names the charset of HTML, which go-app leaves out.
-func withPageStatus(k *kb.KB, next http.Handler) http.Handler {
-	pages := make(map[string]bool)
-	for _, p := range app.Pages(k) {
-		pages[p] = true
-	}
+// withPageStatus answers 404 for any page that is not in the knowledge base
+// (known holds the address of every page): go-app renders our not-found
+// page for it, but with status 200. It also names the charset of HTML,
+// which go-app leaves out.
+func withPageStatus(known map[string]bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(&pageStatusWriter{ResponseWriter: w, known: pages[r.URL.Path]}, r)
+		next.ServeHTTP(&pageStatusWriter{ResponseWriter: w, known: known[r.URL.Path]}, r)
 	})
 }
 
