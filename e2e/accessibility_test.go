@@ -44,7 +44,7 @@ func TestNoSeriousAccessibilityViolationsInEitherTheme(t *testing.T) {
 	paths := []string{"/", "/?view=text", "/concepts/debate", "/caveats", "/history", "/sources", "/search?q=oversight", "/readings/spiralist", "/data"}
 	for _, theme := range []string{"light", "dark"} {
 		t.Run(theme, func(t *testing.T) {
-			p := openPage(t, desktop)
+			p := openReturningPage(t, desktop)
 			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: theme}},
 			}); err != nil {

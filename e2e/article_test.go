@@ -14,7 +14,7 @@ import (
 func TestTheArticlePagesLoadWithTheirContent(t *testing.T) {
 	t.Parallel()
 	k := loadKnowledge(t)
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	pages := map[string]struct {
 		heading string
 		items   string
@@ -57,7 +57,7 @@ func TestTheCaveatLensMarksEveryQualifiedConcept(t *testing.T) {
 	}
 	sort.Strings(want)
 
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	if p.count("a.node.has-caveat") != 0 {
 		t.Fatalf("the caveat lens starts on")
@@ -84,7 +84,7 @@ func TestACitationLandsOnItsSourceEntry(t *testing.T) {
 	debate, _ := k.Concept("debate")
 	first := debate.Sources[0]
 
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/concepts/debate")
 	p.do(chromedp.Click(chromedp.CSS("details.definition > summary")))
 	p.do(chromedp.Click(chromedp.CSS(`details.definition a[href^="/sources#"]`)))
@@ -99,7 +99,7 @@ func TestACitationLandsOnItsSourceEntry(t *testing.T) {
 
 func TestFactReportAndInterpretationLookDifferent(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/history")
 	if p.count(".timeline .evidence-record") == 0 || p.count(".timeline .evidence-report") == 0 {
 		t.Errorf("the timeline does not set records apart from reports")

@@ -51,6 +51,9 @@ type page struct {
 	expected []string
 }
 
+// openPage opens a tab for a reader's first visit to the app at
+// serverURL: a fresh browser context, as openPageAt. Tests of what the app
+// does once it runs use openReturningPage, which costs less.
 func openPage(t *testing.T, vp viewport) *page {
 	t.Helper()
 	return openPageAt(t, vp, serverURL)

@@ -16,7 +16,7 @@ const tradeOffTable = `((document.querySelector(".lab-run #run-trade-off table")
 // table. The red team's search runs in the worker: no long task on the page.
 func TestTheControlLabPlotsEveryProtocolAgainstItsRedTeam(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp(controlLabPath)
 	p.screenshot("control-lab-before-desktop")
 	for _, v := range p.seriousViolations() {
@@ -65,7 +65,7 @@ func TestTheControlLabPlotsEveryProtocolAgainstItsRedTeam(t *testing.T) {
 // what it cannot use, and runs.
 func TestTheControlLabReadsItsAddressOnAPhone(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, phone)
+	p := openReturningPage(t, phone)
 	p.openApp(controlLabPath + "?protocol=trusted-editing&audit=40")
 	if got := eval[string](p, `document.getElementById("lab-protocol").value`); got != "trusted-editing" {
 		t.Errorf("the address's protocol shows as %q", got)

@@ -41,7 +41,7 @@ func (p *page) pressEnterOnFocus() {
 // hearing each pixel as it is shown, and the tally counts both.
 func TestTheDebateLabRunsAndTheLearnerJudgesTwoDebatesByKeyboard(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp(debatePath)
 	p.screenshotsAtBothSizes("debate-before", "")
 	for _, v := range p.seriousViolations() {

@@ -15,7 +15,7 @@ import (
 
 func TestTypingInSearchOffersTheConceptAndEnterOpensIt(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "recursive reward"))
 	p.waitFor(`document.querySelector("#site-search-results a[href='/concepts/recursive-reward-modeling']") !== null`)
@@ -37,7 +37,7 @@ func TestTypingInSearchOffersTheConceptAndEnterOpensIt(t *testing.T) {
 
 func TestArrowKeysWalkTheSearchResults(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	p.do(chromedp.SendKeys(chromedp.ID("site-search"), "oversight"))
 	p.waitFor(`document.querySelectorAll("#site-search-results li").length > 1`)
@@ -52,7 +52,7 @@ func TestArrowKeysWalkTheSearchResults(t *testing.T) {
 
 func TestSlashFocusesSearchAndEscapeClosesTheList(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/concepts/debate")
 	p.pressKey("/")
 	p.waitFor(`document.activeElement && document.activeElement.id === "site-search"`)
@@ -95,7 +95,7 @@ func (p *page) pressKey(key string) {
 
 func TestTabAndArrowKeysWalkFromSuperalignmentToALinkedDirection(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	for range 80 {
 		p.do(chromedp.KeyEvent(kb.Tab))
@@ -142,7 +142,7 @@ func TestTabAndArrowKeysWalkFromSuperalignmentToALinkedDirection(t *testing.T) {
 func TestTheTextTwinListsEveryConcept(t *testing.T) {
 	t.Parallel()
 	k := loadKnowledge(t)
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	p.do(chromedp.Click(chromedp.CSS(".view-toggle a")))
 	p.waitFor(`location.search === "?view=text" && document.querySelector(".map-outline") !== null`)
@@ -162,7 +162,7 @@ func TestTheTextTwinListsEveryConcept(t *testing.T) {
 
 func TestDarkModeFollowsTheSystemAndTheToggleIsRemembered(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
 	}); err != nil {
@@ -199,7 +199,7 @@ func wheel(x, y, deltaY float64) chromedp.Action[chromedp.Void] {
 
 func TestWheelZoomMagnifiesTheMapAndLabelsNeverShrinkBelowTheFit(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	label := `document.querySelector("#node-debate text").getBoundingClientRect().height`
 	fitHeight := eval[float64](p, label)
@@ -227,7 +227,7 @@ func TestWheelZoomMagnifiesTheMapAndLabelsNeverShrinkBelowTheFit(t *testing.T) {
 
 func TestZoomButtonsAndKeysZoomAndFit(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	fitView := eval[string](p, `document.querySelector("svg.concept-map").getAttribute("viewBox")`)
 	p.do(chromedp.Click(chromedp.CSS(`.zoom-button[aria-label="Zoom in"]`)))
@@ -251,7 +251,7 @@ func TestTheLegendFiltersKindsAndTheCaveatLensComposesWithIt(t *testing.T) {
 			problems++
 		}
 	}
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	p.do(chromedp.Click(chromedp.CSS(`.legend a.kind-toggle[href*="hide=problem"]`)))
 	p.waitFor(`document.querySelectorAll("a.node.kind-problem").length === 0`)
@@ -269,7 +269,7 @@ func TestTheLegendFiltersKindsAndTheCaveatLensComposesWithIt(t *testing.T) {
 func TestFocusModeShowsANeighbourhoodAndEscapeLeavesIt(t *testing.T) {
 	t.Parallel()
 	k := loadKnowledge(t)
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/?focus=debate")
 	whole := eval[float64](p, `document.querySelector("svg.concept-map").viewBox.baseVal.width`)
 	p.do(chromedp.Click(chromedp.CSS(`.focus-mode a[href*="hops=1"]`)))
@@ -300,7 +300,7 @@ func TestFocusModeShowsANeighbourhoodAndEscapeLeavesIt(t *testing.T) {
 
 func TestOnAPhoneEveryControlIsAtLeast44PixelsSquare(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, phone)
+	p := openReturningPage(t, phone)
 	p.showEach([]string{"/", "/concepts/debate", "/tours", "/caveats"}, func(path string) {
 		small := eval[[]string](p, `[...document.querySelectorAll(
 			"button, input, select, summary, .site-header a, .chip, .kind-toggle, .button, a.node, .back a, .view-toggle a")]
@@ -322,7 +322,7 @@ func TestOnAPhoneEveryControlIsAtLeast44PixelsSquare(t *testing.T) {
 
 func TestReducedMotionTurnsTransitionsOff(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
 	}); err != nil {
@@ -343,7 +343,7 @@ func TestReducedMotionTurnsTransitionsOff(t *testing.T) {
 // server renders for the same concept focused.
 func TestAHoverPaintsTheSameHighlightAsARenderOfThatFocus(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	x, y := p.centreOf("#node-debate")
 	p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
@@ -369,7 +369,7 @@ func TestAHoverPaintsTheSameHighlightAsARenderOfThatFocus(t *testing.T) {
 
 func TestOpenedConceptsAreMarkedOnTheMapRememberedAndCanBeCleared(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	if p.count(".node.is-visited") != 0 || p.count(".visited-note:not([hidden])") != 0 {
 		t.Fatalf("a fresh device shows concepts as visited")
@@ -441,7 +441,7 @@ type legible struct {
 func TestTheMapReadsAtAGlanceOnALaptopAndAPhone(t *testing.T) {
 	t.Parallel()
 	for _, vp := range []viewport{desktop, phone} {
-		p := openPage(t, vp)
+		p := openReturningPage(t, vp)
 		p.openApp("/")
 		at := eval[legible](p, legibility)
 		if at.Smallest < 12 {
@@ -464,7 +464,7 @@ func TestTheMapReadsAtAGlanceOnALaptopAndAPhone(t *testing.T) {
 func TestHoveringAConceptDrawsEveryOneOfItsLinks(t *testing.T) {
 	t.Parallel()
 	k := loadKnowledge(t)
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	drawn := `[...document.querySelectorAll("path.edge")].filter(e => getComputedStyle(e).opacity !== "0").map(e => e.id)`
 	atRest := settled[[]string](p, drawn)

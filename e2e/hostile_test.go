@@ -120,7 +120,7 @@ func (p *page) expectNothingHostile(where string) {
 func TestImportingHostileToursRunsNoScriptAndTheAppKeepsRunning(t *testing.T) {
 	t.Parallel()
 	k := loadKnowledge(t)
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.watchCSP()
 	dialogs := p.watchDialogs()
 	p.openApp("/tours")

@@ -81,7 +81,7 @@ const accuracyTable = `((document.querySelector(".lab-run #run-accuracy table") 
 // thread never blocks: the run is in the worker, search answers as it runs.
 func TestALabRunsInItsWorkerBesideTheLearnersPrediction(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp(labPath)
 	p.screenshot("lab-before-desktop")
 	for _, v := range p.seriousViolations() {
@@ -150,7 +150,7 @@ func TestALabRunsInItsWorkerBesideTheLearnersPrediction(t *testing.T) {
 // named, and an address of 10 KB is refused politely.
 func TestALabsAddressRestoresItsSettingAndNamesWhatItCouldNotUse(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, phone)
+	p := openReturningPage(t, phone)
 	p.openApp(labPath + "?weak=60&imitable=banana&conf=off")
 	if got := eval[string](p, `document.getElementById("lab-weak").value`); got != "60" {
 		t.Errorf("the address's weak=60 shows as %q", got)
@@ -171,7 +171,7 @@ func TestALabsAddressRestoresItsSettingAndNamesWhatItCouldNotUse(t *testing.T) {
 // A lab whose worker cannot start says so; the rest of the app works.
 func TestALabWhoseWorkerFailsSaysSoAndTheAppWorks(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.expectProblem("no-such-worker.js")
 	p.openApp("/")
 	eval[bool](p, `(() => {

@@ -101,7 +101,7 @@ func (p *page) noAccessibilityProblems(where string) {
 func TestALiveClassFollowsTheTeacherWithPollsAndAnonymousQuestions(t *testing.T) {
 	t.Parallel()
 	tour := builtInTour(t, liveTour)
-	teacher := openPage(t, desktop)
+	teacher := openReturningPage(t, desktop)
 	teacher.watchCSP()
 	code := teacher.startLiveClass(tour, 1)
 
@@ -117,7 +117,7 @@ func TestALiveClassFollowsTheTeacherWithPollsAndAnonymousQuestions(t *testing.T)
 
 	// Three students on their own devices: one scans the QR code, one
 	// types the code in lower case with a space, one uses the keyboard only.
-	ada := openPage(t, phone)
+	ada := openReturningPage(t, phone)
 	ada.watchCSP()
 	ada.openApp("/join?code=" + code)
 	if typed := eval[string](ada, `document.getElementById("join-code").value`); typed != code {
@@ -125,9 +125,9 @@ func TestALiveClassFollowsTheTeacherWithPollsAndAnonymousQuestions(t *testing.T)
 	}
 	ada.do(chromedp.SendKeys(chromedp.ID("join-nickname"), "Ada"))
 	ada.do(chromedp.Click(chromedp.ID("join-submit")))
-	bo := openPage(t, phone)
+	bo := openReturningPage(t, phone)
 	bo.joinLiveClass(strings.ToLower(code[:3])+" "+strings.ToLower(code[3:]), "")
-	cy := openPage(t, desktop)
+	cy := openReturningPage(t, desktop)
 	cy.openApp("/join")
 	cy.noAccessibilityProblems("the join page")
 	cy.do(chromedp.Focus(chromedp.ID("join-code")))

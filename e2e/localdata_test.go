@@ -143,7 +143,7 @@ func (p *page) stockUp() {
 
 func TestLocalDataAnUnreadableRecordIsSetAsideAndTheAppStillStarts(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.stockUp()
 	stocked := p.storedItems()
 
@@ -224,7 +224,7 @@ func TestLocalDataAnUnreadableRecordIsSetAsideAndTheAppStillStarts(t *testing.T)
 
 func TestLocalDataWhenStorageIsFullTheAppWorksInMemoryAndKeepsWhatWasStored(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, phone)
+	p := openReturningPage(t, phone)
 	p.openApp("/concepts/debate")
 	p.waitFor(`(localStorage.getItem("oversight.visited") || "").includes("debate")`)
 	before := p.storedItems()
@@ -280,7 +280,7 @@ func TestLocalDataWhenStorageIsBlockedTheAppWorksInMemory(t *testing.T) {
 		"storage refused": `Object.defineProperty(window, "localStorage", { configurable: true, get() { throw new DOMException("Access is denied for this document.", "SecurityError"); } });`,
 	} {
 		t.Run(name, func(t *testing.T) {
-			p := openPage(t, desktop)
+			p := openReturningPage(t, desktop)
 			p.beforeEveryDocument(script)
 			p.openApp("/concepts/debate")
 			p.waitFor(`!!document.querySelector(".data-notice-storage")`)
@@ -301,7 +301,7 @@ func TestLocalDataWhenStorageIsBlockedTheAppWorksInMemory(t *testing.T) {
 
 func TestLocalDataExportThenImportOnACleanDeviceGivesBackTheSameData(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.stockUp()
 	p.openApp("/data")
 	counts := map[string]string{"visited": "1", "progress": "2 (0 completed)", "tours": "1", "theme": "dark"}
@@ -374,7 +374,7 @@ func (p *page) expectCounts(want map[string]string) {
 
 func TestLocalDataABadFileIsRefusedAndChangesNothing(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, phone)
+	p := openReturningPage(t, phone)
 	p.stockUp()
 	p.openApp("/data")
 	_, good := p.download("#data-export")
@@ -403,7 +403,7 @@ func TestLocalDataABadFileIsRefusedAndChangesNothing(t *testing.T) {
 
 func TestLocalDataPersistentStorageIsRequestedOnceAfterTheFirstSave(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.beforeEveryDocument(`window.persistCalls = 0;
 		navigator.storage.persist = () => { window.persistCalls++; return Promise.resolve(true); };`)
 	p.openApp("/")
@@ -426,7 +426,7 @@ func TestLocalDataPersistentStorageIsRequestedOnceAfterTheFirstSave(t *testing.T
 
 func TestLocalDataEarlierVersionsDataIsMovedIntoTheNewFormat(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	p.setStoredItem("oversight.tours.progress", `{"tour:why-the-judge-fails":{"seen":[1,2],"steps":8}}`)
 	p.setStoredItem("oversight.theme", "dark")
@@ -450,7 +450,7 @@ func TestLocalDataEarlierVersionsDataIsMovedIntoTheNewFormat(t *testing.T) {
 
 func TestLocalDataTheInstallSuggestionCoversNothingAndCanBeDismissedForGood(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, phone)
+	p := openReturningPage(t, phone)
 	p.beSafariOnAnIPhone()
 	p.openApp("/concepts/debate")
 	p.waitFor(`!!document.querySelector(".install-offer")`)

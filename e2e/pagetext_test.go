@@ -62,7 +62,7 @@ func TestEveryPageReadsTheSameWithAndWithoutJavaScript(t *testing.T) {
 		prerendered[route] = readText(withoutJS, route)
 	}
 
-	withJS := openPage(t, desktop)
+	withJS := openReturningPage(t, desktop)
 	withJS.openApp("/")
 	for _, route := range routes {
 		// Each page is drawn as a reader arriving there first would see it:

@@ -152,7 +152,7 @@ func TestATourReaderThatCannotArriveIsReportedAndTheAppKeepsRunning(t *testing.T
 // the import itself does not wait.
 func TestTheTourReaderStartsOnlyWhenATeacherReachesForTheImport(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/tours")
 	// A reader started with the app would have been asked for by now: the
 	// app says it is ready once its first page has mounted and drawn.

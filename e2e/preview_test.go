@@ -19,7 +19,7 @@ const cardInsideViewport = `(r => r.left >= 0 && r.top >= 0 && r.right <= innerW
 func TestFocusingAConceptLinkShowsItsPreviewAndEscapeClosesIt(t *testing.T) {
 	t.Parallel()
 	k := loadKnowledge(t)
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/concepts/debate")
 	href := eval[string](p, `document.querySelector(".relations a").getAttribute("href")`)
 	linked, ok := k.Concept(href[len("/concepts/"):])
@@ -57,7 +57,7 @@ func TestFocusingAConceptLinkShowsItsPreviewAndEscapeClosesIt(t *testing.T) {
 
 func TestHoveringAMapNodeShowsItsPreviewBesideTheNode(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	x, y := p.centreOf("#node-debate")
 	p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
@@ -87,7 +87,7 @@ func TestHoveringAMapNodeShowsItsPreviewBesideTheNode(t *testing.T) {
 
 func TestOnAPhoneATapPreviewsAConceptAsABottomSheetAndASecondTapOpensIt(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, phone)
+	p := openReturningPage(t, phone)
 	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestOnAPhoneATapPreviewsAConceptAsABottomSheetAndASecondTapOpensIt(t *testi
 
 func TestATapOnTheSheetsCloseButtonClosesIt(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, phone)
+	p := openReturningPage(t, phone)
 	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
 		t.Fatal(err)
 	}

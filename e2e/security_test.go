@@ -115,7 +115,7 @@ func TestTheAppStartsUnderTheStrictContentSecurityPolicy(t *testing.T) {
 // server sends, and the watcher sees what it blocks.
 func TestTheBrowserBlocksInlineScriptAndStyle(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.expectProblem("Content Security Policy")
 	p.watchCSP()
 	p.openApp("/")

@@ -61,7 +61,7 @@ func TestTheMapShowsEveryConceptAsALinkAndTheAppStarts(t *testing.T) {
 
 func TestClickingANodeOpensItsPageWithoutReloading(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 	// A full page load would wipe this marker; in-app navigation keeps it.
 	eval[bool](p, `window.sameDocument = true`)
@@ -81,7 +81,7 @@ func TestClickingANodeOpensItsPageWithoutReloading(t *testing.T) {
 
 func TestTheFullDefinitionExpandsOnClick(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/concepts/scalable-oversight")
 
 	before := eval[float64](p, `document.querySelector("details.definition").getBoundingClientRect().height`)
@@ -101,7 +101,7 @@ func TestTheFullDefinitionExpandsOnClick(t *testing.T) {
 
 func TestTabReachesAMapNodeAndEnterOpensIt(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 
 	focused := ""
@@ -123,7 +123,7 @@ func TestTabReachesAMapNodeAndEnterOpensIt(t *testing.T) {
 func TestFocusingANodeHighlightsExactlyItsNeighbours(t *testing.T) {
 	t.Parallel()
 	k := loadKnowledge(t)
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 
 	eval[bool](p, `document.getElementById("node-debate").focus(), true`)
@@ -148,7 +148,7 @@ func TestFocusingANodeHighlightsExactlyItsNeighbours(t *testing.T) {
 
 func TestHoveringANodeHighlightsItsNeighbours(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/")
 
 	box := eval[[]float64](p, `(r => [r.x + r.width / 2, r.y + r.height / 2])(document.querySelector("#node-weak-to-strong-generalization rect").getBoundingClientRect())`)
@@ -161,7 +161,7 @@ func TestHoveringANodeHighlightsItsNeighbours(t *testing.T) {
 
 func TestBackToTheMapHighlightsTheConceptYouLeft(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/concepts/debate")
 	p.do(chromedp.Click(chromedp.CSS(".back a")))
 	p.waitFor(`location.pathname === "/" && location.search === "?focus=debate"`)
@@ -171,7 +171,7 @@ func TestBackToTheMapHighlightsTheConceptYouLeft(t *testing.T) {
 func TestEveryRequiredConceptOpensDirectly(t *testing.T) {
 	t.Parallel()
 	k := loadKnowledge(t)
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	for _, id := range requiredConcepts {
 		c, ok := k.Concept(id)
 		if !ok {
@@ -256,7 +256,7 @@ func TestScreenshotsAtDesktopAndPhoneSizesWithNoSidewaysScrolling(t *testing.T) 
 	t.Parallel()
 	names := map[string]string{"/": "map", "/concepts/scalable-oversight": "concept", "/concepts/nope": "not-found"}
 	for _, vp := range []viewport{desktop, phone} {
-		p := openPage(t, vp)
+		p := openReturningPage(t, vp)
 		p.showEach([]string{"/", "/concepts/scalable-oversight", "/concepts/nope"}, func(path string) {
 			overflow := eval[int](p, `document.documentElement.scrollWidth - window.innerWidth`)
 			if overflow > 0 {

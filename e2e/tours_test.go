@@ -79,7 +79,7 @@ func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 func TestArrowKeysMoveThroughATourAndBackReturns(t *testing.T) {
 	t.Parallel()
 	tour := builtInTour(t, "superalignment-in-ten-minutes")
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/tours/" + tour.ID + "/1")
 	p.expectStep(tour, 1)
 	eval[bool](p, `window.sameDocument = true`)
@@ -164,7 +164,7 @@ func (p *page) touch(x0, x1, y float64) {
 func TestASwipeOnAPhoneMovesBetweenSteps(t *testing.T) {
 	t.Parallel()
 	tour := builtInTour(t, "superalignment-in-ten-minutes")
-	p := openPage(t, phone)
+	p := openReturningPage(t, phone)
 	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +306,7 @@ func noSpace(s string) string {
 func TestPrintingATourGivesAHandoutWithEveryStep(t *testing.T) {
 	t.Parallel()
 	for _, tour := range loadKnowledge(t).Tours() {
-		p := openPage(t, desktop)
+		p := openReturningPage(t, desktop)
 		p.openApp("/tours/" + tour.ID)
 		if p.count("button.print-button") != 1 {
 			t.Errorf("%s: no Print button", tour.ID)
@@ -390,7 +390,7 @@ Feedback: A judge decides – see [debate](/concepts/debate).
 
 func TestAnImportedTourIsCheckedStoredAndPlayed(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.openApp("/tours")
 
 	// A tour with a mistake is refused, naming the line.
@@ -447,7 +447,7 @@ func TestAnImportedTourIsCheckedStoredAndPlayed(t *testing.T) {
 
 func TestAnImportedTourRunsNoScript(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
+	p := openReturningPage(t, desktop)
 	p.watchCSP()
 	dialogs := p.watchDialogs()
 	evil := strings.Replace(teacherTour, "Who marks the answers? A teacher-written step.",
