@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -45,11 +44,7 @@ func TestNoSeriousAccessibilityViolationsInEitherTheme(t *testing.T) {
 	for _, theme := range []string{"light", "dark"} {
 		t.Run(theme, func(t *testing.T) {
 			p := openReturningPage(t, desktop)
-			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: theme}},
-			}); err != nil {
-				t.Fatal(err)
-			}
+			p.emulateMedia("prefers-color-scheme", theme)
 			p.showEach(paths, func(path string) {
 				for _, v := range p.seriousViolations() {
 					t.Errorf("%s (%s theme): %s", path, theme, v)

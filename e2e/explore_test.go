@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -163,11 +162,7 @@ func TestTheTextTwinListsEveryConcept(t *testing.T) {
 func TestDarkModeFollowsTheSystemAndTheToggleIsRemembered(t *testing.T) {
 	t.Parallel()
 	p := openReturningPage(t, desktop)
-	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	p.emulateMedia("prefers-color-scheme", "dark")
 	p.openApp("/")
 	background := `getComputedStyle(document.body).backgroundColor`
 	if got := eval[string](p, background); got != "rgb(17, 22, 28)" {
@@ -323,11 +318,7 @@ func TestOnAPhoneEveryControlIsAtLeast44PixelsSquare(t *testing.T) {
 func TestReducedMotionTurnsTransitionsOff(t *testing.T) {
 	t.Parallel()
 	p := openReturningPage(t, desktop)
-	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	p.emulateMedia("prefers-reduced-motion", "reduce")
 	p.openApp("/")
 	moving := eval[[]string](p, `[...document.querySelectorAll("*")]
 		.filter(el => getComputedStyle(el).transitionDuration.split(",").some(d => parseFloat(d) > 0) ||

@@ -41,12 +41,17 @@ func jsString(s string) string {
 }
 
 // beforeEveryDocument runs script in each document the tab loads from now
-// on, before any of the page's own scripts.
+// on until the test ends, before any of the page's own scripts.
 func (p *page) beforeEveryDocument(script string) {
 	p.t.Helper()
-	if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: script}); err != nil {
+	added, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+	if err != nil {
 		p.t.Fatal(err)
 	}
+	p.undoWhenDone(func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, cdppage.RemoveScriptToEvaluateOnNewDocument, cdppage.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: added.Identifier})
+		return err
+	})
 }
 
 // clickCentred clicks an element once it is in the middle of the window,

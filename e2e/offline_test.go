@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -412,13 +413,18 @@ func TestTheStaticExportWorksOnAPlainFileServer(t *testing.T) {
 }
 
 // beSafariOnAnIPhone makes the page's browser say it is Safari on an
-// iPhone, which offers no install prompt.
+// iPhone, which offers no install prompt, until the test ends.
 func (p *page) beSafariOnAnIPhone() {
 	p.t.Helper()
 	const iPhoneSafari = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
 	if _, err := chromedp.Call(p.ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: iPhoneSafari}); err != nil {
 		p.t.Fatal(err)
 	}
+	// An empty user agent ends the override.
+	p.undoWhenDone(func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{})
+		return err
+	})
 }
 
 func TestSafariReadersAreShownHowToAddTheAppToTheirHomeScreen(t *testing.T) {

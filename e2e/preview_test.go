@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -88,9 +87,7 @@ func TestHoveringAMapNodeShowsItsPreviewBesideTheNode(t *testing.T) {
 func TestOnAPhoneATapPreviewsAConceptAsABottomSheetAndASecondTapOpensIt(t *testing.T) {
 	t.Parallel()
 	p := openReturningPage(t, phone)
-	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
-		t.Fatal(err)
-	}
+	p.emulateTouch()
 	p.openApp("/")
 	eval[bool](p, `document.getElementById("node-debate").scrollIntoView({block: "center", inline: "center"}), true`)
 	x, y := p.centreOf("#node-debate")
@@ -131,9 +128,7 @@ func TestOnAPhoneATapPreviewsAConceptAsABottomSheetAndASecondTapOpensIt(t *testi
 func TestATapOnTheSheetsCloseButtonClosesIt(t *testing.T) {
 	t.Parallel()
 	p := openReturningPage(t, phone)
-	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
-		t.Fatal(err)
-	}
+	p.emulateTouch()
 	p.openApp("/concepts/debate")
 	eval[bool](p, `document.querySelector(".relations a").scrollIntoView({block: "center"}), true`)
 	p.tap(p.centreOf(".relations a"))

@@ -4,39 +4,59 @@ import (
 	"context"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
-// openReturningPage opens a tab for a reader who has used the app before on
-// this device: in a browser context that visited the app at serverURL once
-// and holds its offline copy (the service worker active, its cache filled),
-// with everything the app stores for the reader cleared (local storage,
-// IndexedDB, cookies). A fresh tab has none of another test's emulation,
-// scripts or history.
+// openReturningPage opens the app for a reader who has used it before on
+// this device: a tab of a browser context that visited the app at serverURL
+// once and holds its offline copy (the service worker active, its cache
+// filled), with everything the app stores for the reader cleared (local
+// storage, IndexedDB, cookies, the tab's session storage).
+//
+// The tab is lent, one test at a time, and between two tests it is left
+// on about:blank with no history. A test that changes the tab itself (the
+// media it emulates, touch, the user agent, scripts run before every
+// document) does so through the page's helpers, which undo it when the
+// test ends.
 //
 // It is for tests of what the app does once it runs. A test of a first
 // visit, of what the worker caches or keeps, of the network, of the
 // storage's permissions or of going offline opens a fresh browser context
 // with openPage. A fresh context costs a first visit's download and
-// precache, twice the CPU of this tab on the suite's 2-core machines, and
-// most tests need neither.
+// precache, and a new tab a new renderer that compiles the WebAssembly
+// again: on the suite's 2-core machines, about 2.5 s of CPU against 0.6 s.
 func openReturningPage(t *testing.T, vp viewport) *page {
 	t.Helper()
 	b := returning.take(t)
-	// Registered before the tab's own cleanup, so it runs after the tab
-	// has closed and the proxy has been read for this test.
-	t.Cleanup(func() { returning.give(b) })
-	ctx, cancelTab := chromedp.NewContext(b.ctx)
-	p := openTab(t, vp, serverURL, ctx, cancelTab, b.proxy)
+	ctx, cancelTest := context.WithTimeout(b.tab, 5*time.Minute)
+	p := &page{t: t, ctx: ctx, origin: serverURL, proxy: b.proxy}
+	// Listening on the test's own context, so that the listener goes when
+	// the test does.
+	if err := chromedp.Listen(ctx, p.record); err != nil {
+		cancelTest()
+		t.Fatalf("listening to a tab: %v", err)
+	}
+	t.Cleanup(func() {
+		p.checkRequests()
+		p.checkProblems()
+		cancelTest()
+		returning.giveBack(b)
+	})
 	if _, err := chromedp.Call(p.ctx, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{
 		Origin:       serverURL,
 		StorageTypes: "local_storage,indexeddb,cookies,websql,file_systems",
 	}); err != nil {
 		t.Fatalf("clearing the reader's stored data: %v", err)
 	}
+	p.do(chromedp.EmulateViewport(vp.width, vp.height))
 	return p
 }
 
@@ -49,10 +69,11 @@ type returningBrowsers struct {
 	idle []*returningBrowser
 }
 
-// returningBrowser is a browser context that has visited the app once.
-// Its first tab, left on about:blank, owns the context.
+// returningBrowser is a browser context that has visited the app once,
+// and its one tab, which owns the context: closing the tab disposes of it.
 type returningBrowser struct {
-	ctx   context.Context
+	tab   context.Context
+	close func()
 	proxy *recordingProxy
 }
 
@@ -71,32 +92,113 @@ func (r *returningBrowsers) take(t *testing.T) *returningBrowser {
 	return firstVisit(t)
 }
 
-func (r *returningBrowsers) give(b *returningBrowser) {
+// giveBack clears what the test left in the tab and lends it again; a tab
+// that cannot be cleared is closed with its browser context.
+func (r *returningBrowsers) giveBack(b *returningBrowser) {
+	if err := b.clear(); err != nil {
+		b.close()
+		return
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.idle = append(r.idle, b)
 }
 
+// clear ends the test's document and forgets its session storage and its
+// history. The session storage is the tab's own and outlives a
+// navigation, so it is cleared while the app's origin is still loaded.
+func (b *returningBrowser) clear() error {
+	ctx, cancel := context.WithTimeout(b.tab, 20*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { try { sessionStorage.clear(); } catch (e) {} return true; })()`)); err != nil {
+		return err
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(ctx, cdppage.ResetNavigationHistory, cdp.Empty{})
+	return err
+}
+
 // firstVisit makes a browser context, with a proxy that records what it
-// sends outside loopback, and visits the app in it until the offline copy
-// is in place. The context lives until the shared browser stops.
+// sends outside loopback, and visits the app in its tab until the offline
+// copy is in place. The context lives until the shared browser stops, or
+// until its tab cannot be cleared.
 func firstVisit(t *testing.T) *returningBrowser {
 	t.Helper()
 	proxy := &recordingProxy{}
-	if _, err := proxy.start(); err != nil {
+	stopProxy, err := proxy.start()
+	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, _ := chromedp.NewContext(sharedBrowser, chromedp.WithNewBrowserContext(func(p *target.CreateBrowserContextParams) {
+	tab, closeTab := chromedp.NewContext(sharedBrowser, chromedp.WithNewBrowserContext(func(p *target.CreateBrowserContextParams) {
 		p.ProxyServer = "http://" + proxy.addr
 	}))
-	visit := &page{t: t, ctx: ctx, origin: serverURL, proxy: proxy}
-	if err := chromedp.Listen(ctx, visit.record); err != nil {
+	b := &returningBrowser{tab: tab, proxy: proxy, close: func() { closeTab(); stopProxy() }}
+	// The tab is opened with its own context: chromedp serves a tab for as
+	// long as the context its first action ran with.
+	if err := chromedp.Do(tab); err != nil {
+		b.close()
 		t.Fatalf("opening a browser context: %v", err)
+	}
+	visiting, endVisit := context.WithTimeout(tab, 2*time.Minute)
+	defer endVisit()
+	visit := &page{t: t, ctx: visiting, origin: serverURL, proxy: proxy}
+	if err := chromedp.Listen(visiting, visit.record); err != nil {
+		t.Fatalf("opening a browser context: %v", err)
+	}
+	// As openTab does for every tab: see there.
+	if _, err := chromedp.Call(visiting, css.Disable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(visiting, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatal(err)
 	}
 	visit.openApp("/")
 	visit.waitForOfflineCopy()
-	visit.do(chromedp.Navigate("about:blank"))
 	visit.checkRequests()
 	visit.checkProblems()
-	return &returningBrowser{ctx: ctx, proxy: proxy}
+	if err := b.clear(); err != nil {
+		t.Fatalf("leaving the first visit: %v", err)
+	}
+	return b
+}
+
+// emulateMedia has the tab report a media feature, such as
+// prefers-color-scheme: dark, until the test ends.
+func (p *page) emulateMedia(name, value string) {
+	p.t.Helper()
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: name, Value: value}},
+	}); err != nil {
+		p.t.Fatal(err)
+	}
+	p.undoWhenDone(func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		return err
+	})
+}
+
+// emulateTouch gives the tab a touch screen of one finger until the test
+// ends.
+func (p *page) emulateTouch() {
+	p.t.Helper()
+	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
+		p.t.Fatal(err)
+	}
+	p.undoWhenDone(func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{})
+		return err
+	})
+}
+
+// undoWhenDone undoes a change to the tab as the test ends, before the
+// tab is lent again; a change that cannot be undone fails the test.
+func (p *page) undoWhenDone(undo func(ctx context.Context) error) {
+	t := p.t
+	t.Cleanup(func() {
+		if err := undo(p.ctx); err != nil {
+			t.Errorf("undoing a change to the tab: %v", err)
+		}
+	})
 }

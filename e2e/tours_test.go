@@ -15,7 +15,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
@@ -165,9 +164,7 @@ func TestASwipeOnAPhoneMovesBetweenSteps(t *testing.T) {
 	t.Parallel()
 	tour := builtInTour(t, "superalignment-in-ten-minutes")
 	p := openReturningPage(t, phone)
-	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
-		t.Fatal(err)
-	}
+	p.emulateTouch()
 	p.openApp("/tours/" + tour.ID + "/2")
 	p.expectStep(tour, 2)
 	y := eval[float64](p, `(r => r.top + Math.min(r.height, innerHeight - r.top) / 2)(document.querySelector(".tour-step h1").getBoundingClientRect())`)
