@@ -1,7 +1,9 @@
 // Package e2e drives the real Oversight Explorer server through Debian's
 // headless Chromium. TestMain builds the server and the WebAssembly exactly as
 // `make build` does, serves them on a free loopback port, and every test opens
-// a fresh browser profile against it.
+// the app in one Chromium: in a fresh browser context for a first visit
+// (openPage), or in a tab lent to returning readers' tests one at a time
+// (openReturningPage).
 package e2e
 
 import (
