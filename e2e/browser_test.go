@@ -89,33 +89,51 @@ func openPageInProfile(t *testing.T, vp viewport, origin string) *page {
 	return openTab(t, vp, origin, ctx, cancelTab, offOrigin)
 }
 
-func openTab(t *testing.T, vp viewport, origin string, ctx context.Context, cancelTab context.CancelFunc, proxy *recordingProxy) *page {
+// openTab opens a page for test t in tab, a chromedp context of its own
+// (a new tab, or one lent: release closes or gives it back as the test
+// ends), on the app at origin, with what the tab sends outside loopback
+// going to proxy.
+func openTab(t *testing.T, vp viewport, origin string, tab context.Context, release func(), proxy *recordingProxy) *page {
 	t.Helper()
-	p := &page{t: t, origin: origin, proxy: proxy}
-	if err := chromedp.Listen(ctx, p.record); err != nil {
-		cancelTab()
+	// chromedp serves a tab for as long as the context its first action
+	// ran with: the tab's own, not the test's.
+	if err := chromedp.Do(tab); err != nil {
+		release()
 		t.Fatalf("opening a tab: %v", err)
 	}
-	ctx, cancelTest := context.WithTimeout(ctx, 5*time.Minute)
-	p.ctx = ctx
+	ctx, cancelTest := context.WithTimeout(tab, 5*time.Minute)
+	p := &page{t: t, ctx: ctx, origin: origin, proxy: proxy}
+	// Listening on the test's own context, so that the listener goes with
+	// the test, before a lent tab serves the next one.
+	if err := chromedp.Listen(ctx, p.record); err != nil {
+		cancelTest()
+		release()
+		t.Fatalf("listening to a tab: %v", err)
+	}
 	t.Cleanup(func() {
 		p.checkRequests()
 		p.checkProblems()
 		cancelTest()
-		cancelTab()
+		release()
 	})
-	// chromedp turns on DevTools' CSS domain in every tab, which has the
-	// renderer report and track every style sheet; no test reads styles
-	// through it, and every page loads faster without it.
-	if _, err := chromedp.Call(p.ctx, css.Disable, cdp.Empty{}); err != nil {
+	if err := setUpTab(p.ctx); err != nil {
 		t.Fatal(err)
 	}
 	p.do(chromedp.EmulateViewport(vp.width, vp.height))
-	// A headless tab never has window focus, so focus events would not fire.
-	if _, err := chromedp.Call(p.ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
-		t.Fatal(err)
-	}
 	return p
+}
+
+// setUpTab makes a new tab what every test expects, whatever it emulates.
+func setUpTab(ctx context.Context) error {
+	// chromedp turns on DevTools' CSS domain in every tab, which has the
+	// renderer report and track every style sheet; no test reads styles
+	// through it, and every page loads faster without it.
+	if _, err := chromedp.Call(ctx, css.Disable, cdp.Empty{}); err != nil {
+		return err
+	}
+	// A headless tab never has window focus, so focus events would not fire.
+	_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+	return err
 }
 
 func (p *page) record(ev any) {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/css"
 	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
@@ -36,27 +35,13 @@ import (
 func openReturningPage(t *testing.T, vp viewport) *page {
 	t.Helper()
 	b := returning.take(t)
-	ctx, cancelTest := context.WithTimeout(b.tab, 5*time.Minute)
-	p := &page{t: t, ctx: ctx, origin: serverURL, proxy: b.proxy}
-	// Listening on the test's own context, so that the listener goes when
-	// the test does.
-	if err := chromedp.Listen(ctx, p.record); err != nil {
-		cancelTest()
-		t.Fatalf("listening to a tab: %v", err)
-	}
-	t.Cleanup(func() {
-		p.checkRequests()
-		p.checkProblems()
-		cancelTest()
-		returning.giveBack(b)
-	})
+	p := openTab(t, vp, serverURL, b.tab, func() { returning.giveBack(b) }, b.proxy)
 	if _, err := chromedp.Call(p.ctx, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{
 		Origin:       serverURL,
 		StorageTypes: "local_storage,indexeddb,cookies,websql,file_systems",
 	}); err != nil {
 		t.Fatalf("clearing the reader's stored data: %v", err)
 	}
-	p.do(chromedp.EmulateViewport(vp.width, vp.height))
 	return p
 }
 
@@ -147,11 +132,7 @@ func firstVisit(t *testing.T) *returningBrowser {
 	if err := chromedp.Listen(visiting, visit.record); err != nil {
 		t.Fatalf("opening a browser context: %v", err)
 	}
-	// As openTab does for every tab: see there.
-	if _, err := chromedp.Call(visiting, css.Disable, cdp.Empty{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(visiting, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+	if err := setUpTab(visiting); err != nil {
 		t.Fatal(err)
 	}
 	visit.openApp("/")
