@@ -71,7 +71,7 @@ func TestEveryPageReadsTheSameWithAndWithoutJavaScript(t *testing.T) {
 		withJS.showInApp(route)
 		drawn := readText(withJS, route)
 		if drawn != prerendered[route] {
-			t.Errorf("%s reads differently without JavaScript:\n%s", route, firstDifference(prerendered[route], drawn))
+			t.Errorf("%s reads differently without JavaScript:\n%s", route, firstDifference("without JavaScript", prerendered[route], "drawn by the app", drawn))
 		}
 	}
 }
@@ -84,14 +84,16 @@ func (p *page) showInApp(path string) {
 	p.waitFor(fmt.Sprintf(`document.documentElement.dataset.shown === %s`, jsString(path)))
 }
 
-// firstDifference shows where two texts part, with some context.
-func firstDifference(want, got string) string {
+// firstDifference shows where two texts part, with some context, each
+// under its name.
+func firstDifference(wantName, want, gotName, got string) string {
 	i := 0
 	for i < len(want) && i < len(got) && want[i] == got[i] {
 		i++
 	}
 	from := max(0, i-60)
-	return fmt.Sprintf("  without JavaScript: %q\n  drawn by the app:   %q", excerpt(want, from, i+60), excerpt(got, from, i+60))
+	width := max(len(wantName), len(gotName)) + 1
+	return fmt.Sprintf("  %-*s %q\n  %-*s %q", width, wantName+":", excerpt(want, from, i+60), width, gotName+":", excerpt(got, from, i+60))
 }
 
 func excerpt(s string, from, to int) string {

@@ -218,3 +218,106 @@ func TestNothingMovesWhileThePageArrivesOrWhenTheAppTakesOver(t *testing.T) {
 		}
 	}
 }
+
+// The app starts on the page the server sent: it takes over the elements
+// the browser parsed instead of drawing the page again, so the page is laid
+// out once and everything the reader sees or holds (focus, a selection)
+// stays where it is.
+func TestTheAppStartsOnTheElementsTheServerSent(t *testing.T) {
+	t.Parallel()
+	tour := loadKnowledge(t).Tours()[0]
+	p := openReturningPage(t, desktop)
+	p.beforeEveryDocument(`document.addEventListener("DOMContentLoaded", () => {
+		const page = document.body.firstElementChild;
+		window.prerendered = [page, ...page.querySelectorAll("*")];
+		window.startedBeforeParsed = document.documentElement.dataset.app === "ready";
+		window.focusedBeforeStart = page.querySelector("a[href]");
+		window.focusedBeforeStart.focus();
+		window.elementsAdded = 0;
+		new MutationObserver(records => {
+			for (const r of records) for (const n of r.addedNodes)
+				if (n.nodeType === Node.ELEMENT_NODE) window.elementsAdded += 1 + n.querySelectorAll("*").length;
+		}).observe(document.body, {childList: true, subtree: true});
+	});`)
+	for _, path := range []string{"/", "/concepts/debate", "/tours/" + tour.ID + "/1", "/history", "/caveats"} {
+		p.openApp(path)
+		if eval[bool](p, `window.startedBeforeParsed`) {
+			t.Fatalf("%s: the app was ready before the page was parsed", path)
+		}
+		total := eval[int](p, `prerendered.length`)
+		replaced := eval[[]string](p, `prerendered.filter(e => !e.isConnected).map(e => e.outerHTML.slice(0, 120))`)
+		added := eval[int](p, `elementsAdded`)
+		t.Logf("%s: %d prerendered elements, %d replaced, %d added", path, total, len(replaced), added)
+		if len(replaced) > 0 {
+			t.Errorf("%s: the app replaced %d of the %d elements the server sent, such as:\n%s", path, len(replaced), total, strings.Join(replaced[:min(len(replaced), 5)], "\n"))
+		}
+		if !eval[bool](p, `document.activeElement === window.focusedBeforeStart`) {
+			t.Errorf("%s: the link focused before the app started lost its focus", path)
+		}
+	}
+}
+
+// canonicalPage is the page as a string that the way its nodes came to be
+// cannot change: attributes sorted, adjacent texts joined, and without the
+// attributes whose live state is a property (a form field's value).
+const canonicalPage = `(() => {
+	const page = document.body.firstElementChild.cloneNode(true);
+	page.normalize();
+	const properties = new Set(["value", "checked", "selected", "muted"]);
+	const canon = node => {
+		if (node.nodeType === Node.TEXT_NODE) return JSON.stringify(node.nodeValue);
+		if (node.nodeType !== Node.ELEMENT_NODE) return "";
+		const attrs = [...node.attributes].filter(a => !properties.has(a.name))
+			.map(a => a.name + "=" + JSON.stringify(a.value)).sort().join(" ");
+		return "<" + node.nodeName + " " + attrs + ">" + [...node.childNodes].map(canon).join("") + "</" + node.nodeName + ">";
+	};
+	return canon(page);
+})()`
+
+// spoilThePrerenderedPage changes the page the server sent, once parsed and
+// before the app starts, in every way it could differ from what the app
+// draws: attributes added and changed, texts changed, elements added,
+// removed and of another tag.
+const spoilThePrerenderedPage = `document.addEventListener("DOMContentLoaded", () => {
+	const page = document.body.firstElementChild;
+	let spoiled = 0;
+	[...page.querySelectorAll("*")].forEach((el, i) => {
+		if (i % 7 === 3) { el.setAttribute("data-stray", "yes"); spoiled++; }
+		if (i % 11 === 5 && el.hasAttribute("class")) { el.setAttribute("class", "stray"); spoiled++; }
+		const text = [...el.childNodes].find(n => n.nodeType === Node.TEXT_NODE);
+		if (i % 13 === 6 && text) { text.nodeValue = "stray words"; spoiled++; }
+		if (i % 17 === 8) { el.prepend(document.createElement("span"), "stray"); spoiled++; }
+		if (i % 19 === 9 && el.isConnected) { el.remove(); spoiled++; }
+		if (i % 23 === 10 && el.isConnected) {
+			const other = document.createElement(el.nodeName === "DIV" ? "section" : "div");
+			other.append(...el.childNodes);
+			el.replaceWith(other);
+			spoiled++;
+		}
+	});
+	window.spoiled = spoiled;
+});`
+
+// Whatever the page the app starts on says, the app ends by showing what it
+// draws: the same elements, attributes and text as when it draws the page
+// from scratch, on a link followed inside the app.
+func TestTheAppShowsWhatItDrawsWhateverThePrerenderedPageSaid(t *testing.T) {
+	t.Parallel()
+	tour := loadKnowledge(t).Tours()[0]
+	p := openReturningPage(t, desktop)
+	paths := []string{"/concepts/debate", "/tours/" + tour.ID + "/2", "/caveats"}
+	drawn := map[string]string{}
+	p.showEach(append([]string{"/history"}, paths...), func(path string) {
+		drawn[path] = eval[string](p, canonicalPage)
+	})
+	p.beforeEveryDocument(spoilThePrerenderedPage)
+	for _, path := range paths {
+		p.openApp(path)
+		if spoiled := eval[int](p, `window.spoiled`); spoiled < 10 {
+			t.Fatalf("%s: only %d changes to the prerendered page", path, spoiled)
+		}
+		if got := eval[string](p, canonicalPage); got != drawn[path] {
+			t.Errorf("%s: the app started on a spoiled page does not show what it draws:\n%s", path, firstDifference("drawn from scratch", drawn[path], "started on it", got))
+		}
+	}
+}

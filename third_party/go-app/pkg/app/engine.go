@@ -205,17 +205,13 @@ func (e *engineX) Load(v Composer) error {
 	if e.body == nil {
 		body := Body()
 		body = body.setJSElement(Window().Get("document").Get("body")).(HTMLBody)
-
-		firstChild := Div()
-		firstChild = firstChild.setJSElement(body.JSValue().firstElementChild()).(HTMLDiv)
-		firstChild = firstChild.setParent(body).(HTMLDiv)
-
-		body = body.setBody([]UI{firstChild}).(HTMLBody)
-		e.body = body
-
 		for action, handler := range e.asynchronousActionHandlers {
 			e.actions.Handle(action, body, true, handler)
 		}
+
+		// Oversight Explorer: the first page adopts the nodes of the page
+		// the server prerendered (see adopt.go).
+		return e.adoptPrerenderedPage(body, v)
 	}
 
 	body, err := e.nodes.Update(e.baseContext(), e.body, Body().privateBody(v))
@@ -223,6 +219,24 @@ func (e *engineX) Load(v Composer) error {
 		return errors.New("updating root failed").Wrap(err)
 	}
 	e.body = body.(HTMLBody)
+	return nil
+}
+
+// adoptPrerenderedPage mounts v, the first page, onto the body's first
+// element, where the server wrote the page it prerendered.
+func (e *engineX) adoptPrerenderedPage(body HTMLBody, v Composer) error {
+	prerendered := body.JSValue().firstElementChild()
+	page, became, err := e.nodes.Adopt(e.baseContext(), body.depth()+1, v, prerendered)
+	if err != nil {
+		return errors.New("adopting the prerendered page failed").Wrap(err)
+	}
+	switch became {
+	case replacesNode:
+		body.JSValue().replaceChild(page, prerendered)
+	case precedesNode:
+		body.JSValue().Call("insertBefore", page, prerendered)
+	}
+	e.body = body.setBody([]UI{page.setParent(body)}).(HTMLBody)
 	return nil
 }
 

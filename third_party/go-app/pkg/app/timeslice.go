@@ -9,8 +9,10 @@ import "time"
 // the engine now gives the thread back to the browser whenever it has held
 // it for timeSlice: Go waits for a message the page posts to itself, the
 // browser handles the input and paints that arrived meanwhile, and Go goes
-// on where it stopped. A page's new tree is built apart from the document
-// and replaces the prerendered page whole, so the reader sees no half page.
+// on where it stopped. The first page adopts the prerendered page node by
+// node (adopt.go), which reads the same meanwhile; what it draws otherwise
+// is built apart from the document and put in place whole, so the reader
+// sees no half-drawn part.
 
 // timeSlice is how long the engine holds the main thread while it starts.
 // Lighthouse counts a task as blocking beyond 50 ms of a phone with a CPU

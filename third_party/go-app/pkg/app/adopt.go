@@ -1,0 +1,241 @@
+package app
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/errors"
+)
+
+// Oversight Explorer: upstream's client built the first page's whole tree
+// anew and put it in place of the page the server had prerendered, so the
+// browser parsed, styled and laid out every element of the page twice while
+// the app started. The engine now adopts the prerendered page: each text,
+// element and raw HTML of the first render takes the node the server wrote
+// for it in the same place, and an element's attributes are brought to what
+// the browser's render says. Where the two renders differ (what only the
+// browser knows, such as the reader's local data), a new node is mounted in
+// that place, as upstream mounts every node, so the page always ends as the
+// browser's render says, whatever the server sent.
+
+// adoption says what became of the prerendered node an element was given.
+type adoption int
+
+const (
+	// tookNode: the element owns the node now.
+	tookNode adoption = iota
+	// replacesNode: the element was mounted anew and takes the node's place.
+	replacesNode
+	// precedesNode: the element was mounted anew and goes before the node,
+	// which the element's next sibling may still take.
+	precedesNode
+)
+
+// Adopt mounts v onto node, the prerendered node in v's place (null when
+// there is none), and says what became of node. The caller puts a newly
+// mounted element into the document.
+func (m nodeManager) Adopt(ctx Context, depth uint, v UI, node Value) (UI, adoption, error) {
+	m.slicer.yieldIfDue()
+	ctx = m.context(ctx, v)
+	name := nodeName(node)
+
+	switch v := v.(type) {
+	case *text:
+		if name == "#text" && !v.Mounted() {
+			return m.adoptText(v, node), tookNode, nil
+		}
+
+	case HTML:
+		if name == elementNodeName(v) && !v.Mounted() {
+			return m.adoptHTML(ctx, depth, v, node)
+		}
+
+	case Composer:
+		return m.adoptComponent(ctx, depth, v, node)
+
+	case *raw:
+		if isElementName(name) && !v.Mounted() {
+			return m.adoptRawHTML(v, node)
+		}
+	}
+
+	mounted, err := m.Mount(ctx, depth, v)
+	if err != nil {
+		return nil, 0, err
+	}
+	if isElementName(name) && isElementNode(mounted) {
+		return mounted, replacesNode, nil
+	}
+	return mounted, precedesNode, nil
+}
+
+// nodeName is the DOM's nodeName of node: "#text" for a text, the tag in
+// capitals for an HTML element, the tag as written for an SVG element; ""
+// for no node. One read tells the kind of node, its tag and its namespace.
+func nodeName(node Value) string {
+	if node == nil || node.IsNull() || node.IsUndefined() {
+		return ""
+	}
+	return node.Get("nodeName").String()
+}
+
+// elementNodeName is the nodeName of the element the browser would make
+// for v.
+func elementNodeName(v HTML) string {
+	if v.XMLNamespace() == "" {
+		return strings.ToUpper(v.Tag())
+	}
+	return v.Tag()
+}
+
+func isElementName(nodeName string) bool {
+	return nodeName != "" && nodeName[0] != '#'
+}
+
+func isElementNode(v UI) bool {
+	switch v.(type) {
+	case HTML, *raw:
+		return true
+	}
+	return false
+}
+
+func (m nodeManager) adoptText(v *text, node Value) UI {
+	v.jsvalue = node
+	if node.Get("nodeValue").String() != v.value {
+		v.jsvalue.setNodeValue(v.value)
+	}
+	return v
+}
+
+func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value) (UI, adoption, error) {
+	v = v.setJSElement(node)
+	m.adoptHTMLAttributes(ctx, v)
+	m.mountHTMLEventHandlers(ctx, v)
+	v = v.setDepth(depth).(HTML)
+
+	children := v.body()
+	next := node.firstChild()
+	for i, child := range children {
+		current := next
+		child, became, err := m.Adopt(ctx, depth+1, child, current)
+		if err != nil {
+			return nil, 0, errors.New("adopting child failed").
+				WithTag("type", reflect.TypeOf(v)).
+				WithTag("tag", v.Tag()).
+				WithTag("depth", depth).
+				WithTag("index", i).
+				Wrap(err)
+		}
+		switch became {
+		case tookNode:
+			next = current.Get("nextSibling")
+		case replacesNode:
+			next = current.Get("nextSibling")
+			node.replaceChild(child, current)
+		case precedesNode:
+			node.Call("insertBefore", child, current)
+		}
+		children[i] = child.setParent(v)
+	}
+	for nodeName(next) != "" {
+		leftover := next
+		next = leftover.Get("nextSibling")
+		node.removeChild(leftover)
+	}
+	return v, tookNode, nil
+}
+
+// adoptHTMLAttributes brings the attributes of v's prerendered element to
+// v's: an attribute is written only where the element's differs, so the
+// browser restyles nothing the server already drew right, and one the
+// browser's render does not have is removed.
+func (m nodeManager) adoptHTMLAttributes(ctx Context, v HTML) {
+	element := v.JSValue()
+	attrs := v.attrs()
+	for name, value := range attrs {
+		value = resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)
+		if !isAttributeAsWritten(element, name, value) {
+			setJSAttribute(element, name, value)
+		}
+	}
+
+	names := element.Call("getAttributeNames").Call("join", " ").String()
+	for _, name := range strings.Fields(names) {
+		if _, kept := attrs[name]; !kept {
+			deleteJSAttribute(element, name)
+		}
+	}
+}
+
+// isAttributeAsWritten reports whether element already holds the attribute
+// as setJSAttribute would leave it.
+func isAttributeAsWritten(element Value, name, value string) bool {
+	if isBooleanProperty(name) {
+		on, _ := strconv.ParseBool(value)
+		return element.Call("hasAttribute", name).Bool() == on
+	}
+	switch name {
+	case "value", "contenteditable":
+		// Properties, which may differ from the attribute the server wrote.
+		return false
+	}
+	current := element.Call("getAttribute", name)
+	return !current.IsNull() && current.String() == value
+}
+
+func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node Value) (UI, adoption, error) {
+	if v.Mounted() {
+		return nil, 0, errors.New("component is already mounted").
+			WithTag("parent-type", reflect.TypeOf(v.parent())).
+			WithTag("type", reflect.TypeOf(v)).
+			WithTag("depth", v.depth())
+	}
+
+	v = v.setRef(v)
+	v = v.setDepth(depth)
+	if initializer, ok := v.(Initializer); ok {
+		initializer.OnInit()
+	}
+	if mounter, ok := v.(Mounter); ok && IsClient {
+		ctx.Dispatch(mounter.OnMount)
+	}
+
+	root, err := m.renderComponent(v)
+	if err != nil {
+		return nil, 0, errors.New("rendering component failed").
+			WithTag("type", reflect.TypeOf(v)).
+			WithTag("depth", v.depth()).
+			Wrap(err)
+	}
+	root, became, err := m.Adopt(ctx, depth+1, root, node)
+	if err != nil {
+		return nil, 0, errors.New("adopting component root failed").
+			WithTag("type", reflect.TypeOf(v)).
+			WithTag("depth", v.depth()).
+			Wrap(err)
+	}
+	root = root.setParent(v)
+	v = v.setRoot(root)
+	return v, became, nil
+}
+
+// adoptRawHTML takes node when it is the element that v's HTML makes, and
+// otherwise mounts v in its place.
+func (m nodeManager) adoptRawHTML(v *raw, node Value) (UI, adoption, error) {
+	wrapper, _ := Window().createElement("div", "")
+	wrapper.setInnerHTML(v.value)
+	made := wrapper.firstChild()
+	if made.IsNull() {
+		return nil, 0, errors.New("raw html has no element").
+			WithTag("raw-preview", previewText(v.value))
+	}
+	wrapper.removeChild(made)
+	if made.Call("isEqualNode", node).Bool() {
+		v.jsElement = node
+		return v, tookNode, nil
+	}
+	v.jsElement = made
+	return v, replacesNode, nil
+}
