@@ -33,7 +33,8 @@ diff)
   copy_upstream "$tmp/upstream"
   cp -r go-app "$tmp/ours"
   # Without the files' times, so that the same change makes the same patch.
-  (cd "$tmp" && diff -ruN upstream ours | sed -E 's/^((---|\+\+\+) [^\t]+)\t.*$/\1/') > go-app.patch
+  # diff exits 1 when the trees differ, as they do: that is its success.
+  (cd "$tmp" && { diff -ruN upstream ours || [ $? -eq 1 ]; } | sed -E 's/^((---|\+\+\+) [^\t]+)\t.*$/\1/') > go-app.patch
   echo "revendor: wrote go-app.patch ($(grep -c '^+++ ' go-app.patch) files changed or added)"
   ;;
 "")
