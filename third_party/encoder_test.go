@@ -1,6 +1,7 @@
 package thirdparty
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -78,5 +79,23 @@ func TestSVGAttributesKeepTheirCase(t *testing.T) {
 	got := ui.HTMLString(ui.Elem("svg").Attr("viewBox", "0 0 10 10").Body(ui.Elem("marker").Attr("refX", 9)))
 	if !strings.Contains(got, `viewBox="0 0 10 10"`) || !strings.Contains(got, `refX="9"`) {
 		t.Errorf("got %s", got)
+	}
+}
+
+// go-app formats every ARIA and data attribute's value, and the app every
+// page's title, with FormatString; for a string, a bool or an int it now
+// does so without fmt, and must say exactly what fmt says.
+func TestFormatStringSaysWhatFmtSays(t *testing.T) {
+	for _, c := range []struct {
+		format string
+		value  any
+	}{
+		{"%v", "Debate · Oversight Explorer"}, {"%s", "100% of the map"}, {"%v", ""},
+		{"%v", true}, {"%v", false}, {"%v", 0}, {"%v", -42}, {"%v", 7},
+		{"%s", 7}, {"%d", 7}, {"%s", true}, {"%q", "x"}, {"%v", 1.5}, {"%v", uint8(3)},
+	} {
+		if got, want := ui.FormatString(c.format, c.value), fmt.Sprintf(c.format, c.value); got != want {
+			t.Errorf("FormatString(%q, %#v) = %q, fmt says %q", c.format, c.value, got, want)
+		}
 	}
 }

@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"reflect"
+	"strconv"
 	"sync"
 )
 
@@ -112,5 +114,13 @@ func (m *actionManager) Cleanup() {
 }
 
 func actionHandlerKey(source UI, handler ActionHandler) string {
-	return fmt.Sprintf("/%T/%p/%p", source, source, handler)
+	// Oversight Explorer: the key fmt's "/%T/%p/%p" makes, built without
+	// fmt (see FormatString).
+	sourceValue := reflect.ValueOf(source)
+	if sourceValue.Kind() != reflect.Pointer {
+		return fmt.Sprintf("/%T/%p/%p", source, source, handler)
+	}
+	return "/" + sourceValue.Type().String() +
+		"/0x" + strconv.FormatUint(uint64(sourceValue.Pointer()), 16) +
+		"/0x" + strconv.FormatUint(uint64(reflect.ValueOf(handler).Pointer()), 16)
 }

@@ -32,30 +32,61 @@ const (
 	precedesNode
 )
 
+// adoptionHelpers are the functions of app.js that answer, in one call
+// each, whether a prerendered node is what Go would make: reading a string
+// from JavaScript into Go costs two calls and an encoding, and asking the
+// DOM attribute by attribute made adopting the page cost more than drawing
+// it.
+type adoptionHelpers struct {
+	element Value // oversightAdoptElement(node, nodeName, attrs) int
+	text    Value // oversightAdoptText(node, text) bool
+}
+
+// newAdoptionHelpers finds the helpers, or gives nil when the page's app.js
+// has none, and the nodes are then read from Go.
+func newAdoptionHelpers() *adoptionHelpers {
+	h := &adoptionHelpers{
+		element: Window().Get("oversightAdoptElement"),
+		text:    Window().Get("oversightAdoptText"),
+	}
+	if h.element.Type() != TypeFunction || h.text.Type() != TypeFunction {
+		return nil
+	}
+	return h
+}
+
+// What oversightAdoptElement says of a node.
+const (
+	otherNode       = 0
+	otherAttributes = 1
+	sameElement     = 2
+)
+
 // Adopt mounts v onto node, the prerendered node in v's place (null when
 // there is none), and says what became of node. The caller puts a newly
 // mounted element into the document.
 func (m nodeManager) Adopt(ctx Context, depth uint, v UI, node Value) (UI, adoption, error) {
 	m.slicer.yieldIfDue()
 	ctx = m.context(ctx, v)
-	name := nodeName(node)
 
 	switch v := v.(type) {
 	case *text:
-		if name == "#text" && !v.Mounted() {
-			return m.adoptText(v, node), tookNode, nil
+		if !v.Mounted() && m.adoptText(v, node) {
+			return v, tookNode, nil
 		}
 
 	case HTML:
-		if name == elementNodeName(v) && !v.Mounted() {
-			return m.adoptHTML(ctx, depth, v, node)
+		if !v.Mounted() {
+			if match := m.matchElement(ctx, v, node); match != otherNode {
+				return m.adoptHTML(ctx, depth, v, node, match)
+			}
 		}
 
 	case Composer:
 		return m.adoptComponent(ctx, depth, v, node)
 
 	case *raw:
-		if isElementName(name) && !v.Mounted() {
+		if isElementName(nodeName(node)) && !v.Mounted() {
 			return m.adoptRawHTML(v, node)
 		}
 	}
@@ -64,10 +95,44 @@ func (m nodeManager) Adopt(ctx Context, depth uint, v UI, node Value) (UI, adopt
 	if err != nil {
 		return nil, 0, err
 	}
-	if isElementName(name) && isElementNode(mounted) {
+	if isElementNode(mounted) && isElementName(nodeName(node)) {
 		return mounted, replacesNode, nil
 	}
 	return mounted, precedesNode, nil
+}
+
+// matchElement says whether node is the element v would make, and whether
+// it already has v's attributes.
+func (m nodeManager) matchElement(ctx Context, v HTML, node Value) int {
+	if m.adoption == nil {
+		if nodeName(node) != elementNodeName(v) {
+			return otherNode
+		}
+		return otherAttributes
+	}
+	return m.adoption.element.Invoke(node, elementNodeName(v), attributesAsParsed(ctx, v.attrs())).Int()
+}
+
+// attributesAsParsed is what a browser holds of attrs once it has parsed
+// the server's page: the names and values joined with NUL, a boolean
+// property there only when true, with no value.
+func attributesAsParsed(ctx Context, attrs attributes) string {
+	var b strings.Builder
+	for name, value := range attrs {
+		if isBooleanProperty(name) {
+			if on, _ := strconv.ParseBool(value); !on {
+				continue
+			}
+			value = ""
+		}
+		if b.Len() > 0 {
+			b.WriteByte(0)
+		}
+		b.WriteString(name)
+		b.WriteByte(0)
+		b.WriteString(resolveAttributeURLValue(name, value, ctx.ResolveStaticResource))
+	}
+	return b.String()
 }
 
 // nodeName is the DOM's nodeName of node: "#text" for a text, the tag in
@@ -101,17 +166,31 @@ func isElementNode(v UI) bool {
 	return false
 }
 
-func (m nodeManager) adoptText(v *text, node Value) UI {
-	v.jsvalue = node
-	if node.Get("nodeValue").String() != v.value {
-		v.jsvalue.setNodeValue(v.value)
+// adoptText makes v own node, and node say v's text, when node is a text.
+func (m nodeManager) adoptText(v *text, node Value) bool {
+	if m.adoption != nil {
+		if !m.adoption.text.Invoke(node, v.value).Bool() {
+			return false
+		}
+	} else {
+		if nodeName(node) != "#text" {
+			return false
+		}
+		if node.Get("nodeValue").String() != v.value {
+			node.setNodeValue(v.value)
+		}
 	}
-	return v
+	v.jsvalue = node
+	return true
 }
 
-func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value) (UI, adoption, error) {
+func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value, match int) (UI, adoption, error) {
 	v = v.setJSElement(node)
-	m.adoptHTMLAttributes(ctx, v)
+	if match == sameElement {
+		m.setHTMLProperties(ctx, v)
+	} else {
+		m.adoptHTMLAttributes(ctx, v)
+	}
 	m.mountHTMLEventHandlers(ctx, v)
 	v = v.setDepth(depth).(HTML)
 
@@ -165,6 +244,17 @@ func (m nodeManager) adoptHTMLAttributes(ctx Context, v HTML) {
 	for _, name := range strings.Fields(names) {
 		if _, kept := attrs[name]; !kept {
 			deleteJSAttribute(element, name)
+		}
+	}
+}
+
+// setHTMLProperties sets the attributes that setJSAttribute sets as
+// properties, whose live state the page's attributes do not show.
+func (m nodeManager) setHTMLProperties(ctx Context, v HTML) {
+	for name, value := range v.attrs() {
+		switch name {
+		case "value", "contenteditable":
+			setJSAttribute(v.JSValue(), name, value)
 		}
 	}
 }

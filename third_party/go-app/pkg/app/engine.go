@@ -73,6 +73,7 @@ func newEngine(ctx context.Context, routes *router, resolveURL func(string) stri
 	if IsClient {
 		// Oversight Explorer: see timeslice.go.
 		engine.nodes.slicer = newTimeSlicer()
+		engine.nodes.adoption = newAdoptionHelpers()
 	}
 	return engine
 }

@@ -103,6 +103,10 @@ type nodeManager struct {
 	// while the first page mounts and updates as the app starts (see
 	// timeslice.go).
 	slicer *timeSlicer
+
+	// Oversight Explorer: adoption asks app.js about the prerendered page
+	// as the first page adopts it (see adopt.go); nil asks the DOM.
+	adoption *adoptionHelpers
 }
 
 // Mount mounts a UI element based on its type and the specified depth. It

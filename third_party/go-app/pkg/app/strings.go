@@ -131,6 +131,27 @@ func FormatString(format string, v ...any) string {
 	if len(v) == 0 {
 		return format
 	}
+	// Oversight Explorer: the generated attribute setters (Aria, DataSet)
+	// format every value with "%v", and a page's title is set with "%s".
+	// For a string, a bool or an int that is done here without fmt, whose
+	// first call compiled much of fmt on a phone's main thread while the
+	// app started.
+	if len(v) == 1 {
+		switch value := v[0].(type) {
+		case string:
+			if format == "%v" || format == "%s" {
+				return value
+			}
+		case bool:
+			if format == "%v" {
+				return strconv.FormatBool(value)
+			}
+		case int:
+			if format == "%v" {
+				return strconv.Itoa(value)
+			}
+		}
+	}
 	return fmt.Sprintf(format, v...)
 }
 

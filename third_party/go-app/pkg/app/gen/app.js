@@ -212,6 +212,46 @@ function goappKeepBodyClean() {
 }
 
 // -----------------------------------------------------------------------------
+// Oversight Explorer: adopting the prerendered page (adopt.go)
+// -----------------------------------------------------------------------------
+// Each answers one question about a prerendered node in one call from Go:
+// a string read from JavaScript into Go costs two calls and an encoding,
+// and asking the DOM attribute by attribute made reading the page cost more
+// than drawing it.
+
+// oversightAdoptElement says whether node is the element Go would make:
+// 0 when it is not (another tag, a text, no node), 1 when it is with other
+// attributes, 2 when its attributes are exactly attrs, the names and values
+// joined with NUL ("" for none).
+function oversightAdoptElement(node, nodeName, attrs) {
+  if (!node || node.nodeName !== nodeName) {
+    return 0;
+  }
+  const want = attrs === "" ? [] : attrs.split("\0");
+  if (node.attributes.length !== want.length / 2) {
+    return 1;
+  }
+  for (let i = 0; i < want.length; i += 2) {
+    if (node.getAttribute(want[i]) !== want[i + 1]) {
+      return 1;
+    }
+  }
+  return 2;
+}
+
+// oversightAdoptText makes node, when it is a text, say text, and says
+// whether it was one.
+function oversightAdoptText(node, text) {
+  if (!node || node.nodeType !== Node.TEXT_NODE) {
+    return false;
+  }
+  if (node.nodeValue !== text) {
+    node.nodeValue = text;
+  }
+  return true;
+}
+
+// -----------------------------------------------------------------------------
 // Web Assembly
 // -----------------------------------------------------------------------------
 async function goappInitWebAssembly() {
