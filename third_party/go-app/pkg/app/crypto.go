@@ -1,3 +1,8 @@
+//go:build !wasm
+
+// Oversight Explorer: AES is left out of the browser build (crypto_wasm.go
+// stands in for it).
+
 package app
 
 import (
