@@ -42,15 +42,16 @@ type adoptionHelpers struct {
 	text    Value // oversightAdoptText(node, text) bool
 }
 
-// newAdoptionHelpers finds the helpers, or gives nil when the page's app.js
-// has none, and the nodes are then read from Go.
+// newAdoptionHelpers finds the helpers in the page's app.js, which comes
+// from the same build as the WebAssembly (the service worker caches both
+// under the build's version).
 func newAdoptionHelpers() *adoptionHelpers {
 	h := &adoptionHelpers{
 		element: Window().Get("oversightAdoptElement"),
 		text:    Window().Get("oversightAdoptText"),
 	}
 	if h.element.Type() != TypeFunction || h.text.Type() != TypeFunction {
-		return nil
+		panic(errors.New("app.js has no oversightAdoptElement or oversightAdoptText: it is not from the WebAssembly's build"))
 	}
 	return h
 }
@@ -104,12 +105,6 @@ func (m nodeManager) Adopt(ctx Context, depth uint, v UI, node Value) (UI, adopt
 // matchElement says whether node is the element v would make, and whether
 // it already has v's attributes.
 func (m nodeManager) matchElement(ctx Context, v HTML, node Value) int {
-	if m.adoption == nil {
-		if nodeName(node) != elementNodeName(v) {
-			return otherNode
-		}
-		return otherAttributes
-	}
 	return m.adoption.element.Invoke(node, elementNodeName(v), attributesAsParsed(ctx, v.attrs())).Int()
 }
 
@@ -137,7 +132,7 @@ func attributesAsParsed(ctx Context, attrs attributes) string {
 
 // nodeName is the DOM's nodeName of node: "#text" for a text, the tag in
 // capitals for an HTML element, the tag as written for an SVG element; ""
-// for no node. One read tells the kind of node, its tag and its namespace.
+// for no node.
 func nodeName(node Value) string {
 	if node == nil || node.IsNull() || node.IsUndefined() {
 		return ""
@@ -168,17 +163,8 @@ func isElementNode(v UI) bool {
 
 // adoptText makes v own node, and node say v's text, when node is a text.
 func (m nodeManager) adoptText(v *text, node Value) bool {
-	if m.adoption != nil {
-		if !m.adoption.text.Invoke(node, v.value).Bool() {
-			return false
-		}
-	} else {
-		if nodeName(node) != "#text" {
-			return false
-		}
-		if node.Get("nodeValue").String() != v.value {
-			node.setNodeValue(v.value)
-		}
+	if !m.adoption.text.Invoke(node, v.value).Bool() {
+		return false
 	}
 	v.jsvalue = node
 	return true

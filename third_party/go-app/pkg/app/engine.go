@@ -210,8 +210,12 @@ func (e *engineX) Load(v Composer) error {
 			e.actions.Handle(action, body, true, handler)
 		}
 
-		// Oversight Explorer: the first page adopts the nodes of the page
-		// the server prerendered (see adopt.go).
+		// Oversight Explorer: in the browser, the first page adopts the
+		// nodes of the page the server prerendered (see adopt.go); the
+		// server mounts it to write it.
+		if IsServer {
+			return e.mountFirstPage(body, v)
+		}
 		return e.adoptPrerenderedPage(body, v)
 	}
 
@@ -220,6 +224,16 @@ func (e *engineX) Load(v Composer) error {
 		return errors.New("updating root failed").Wrap(err)
 	}
 	e.body = body.(HTMLBody)
+	return nil
+}
+
+// mountFirstPage mounts v, the first page, as the body's first child.
+func (e *engineX) mountFirstPage(body HTMLBody, v Composer) error {
+	page, err := e.nodes.Mount(e.baseContext(), body.depth()+1, v)
+	if err != nil {
+		return errors.New("mounting the first page failed").Wrap(err)
+	}
+	e.body = body.setBody([]UI{page.setParent(body)}).(HTMLBody)
 	return nil
 }
 

@@ -105,7 +105,7 @@ type nodeManager struct {
 	slicer *timeSlicer
 
 	// Oversight Explorer: adoption asks app.js about the prerendered page
-	// as the first page adopts it (see adopt.go); nil asks the DOM.
+	// as the first page adopts it (see adopt.go).
 	adoption *adoptionHelpers
 }
 
