@@ -2,7 +2,6 @@ package app
 
 import (
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/errors"
@@ -114,18 +113,16 @@ func (m nodeManager) matchElement(ctx Context, v HTML, node Value) int {
 func attributesAsParsed(ctx Context, attrs attributes) string {
 	var b strings.Builder
 	for name, value := range attrs {
-		if isBooleanProperty(name) {
-			if on, _ := strconv.ParseBool(value); !on {
-				continue
-			}
-			value = ""
+		inDOM, present := attributeInDOM(name, value, ctx.ResolveStaticResource)
+		if !present {
+			continue
 		}
 		if b.Len() > 0 {
 			b.WriteByte(0)
 		}
 		b.WriteString(name)
 		b.WriteByte(0)
-		b.WriteString(resolveAttributeURLValue(name, value, ctx.ResolveStaticResource))
+		b.WriteString(inDOM)
 	}
 	return b.String()
 }
@@ -220,9 +217,9 @@ func (m nodeManager) adoptHTMLAttributes(ctx Context, v HTML) {
 	element := v.JSValue()
 	attrs := v.attrs()
 	for name, value := range attrs {
-		value = resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)
-		if !isAttributeAsWritten(element, name, value) {
-			setJSAttribute(element, name, value)
+		inDOM, present := attributeInDOM(name, value, ctx.ResolveStaticResource)
+		if isLiveProperty(name) || !holdsAttribute(element, name, inDOM, present) {
+			setJSAttribute(element, name, resolveAttributeURLValue(name, value, ctx.ResolveStaticResource))
 		}
 	}
 
@@ -238,27 +235,20 @@ func (m nodeManager) adoptHTMLAttributes(ctx Context, v HTML) {
 // properties, whose live state the page's attributes do not show.
 func (m nodeManager) setHTMLProperties(ctx Context, v HTML) {
 	for name, value := range v.attrs() {
-		switch name {
-		case "value", "contenteditable":
+		if isLiveProperty(name) {
 			setJSAttribute(v.JSValue(), name, value)
 		}
 	}
 }
 
-// isAttributeAsWritten reports whether element already holds the attribute
-// as setJSAttribute would leave it.
-func isAttributeAsWritten(element Value, name, value string) bool {
-	if isBooleanProperty(name) {
-		on, _ := strconv.ParseBool(value)
-		return element.Call("hasAttribute", name).Bool() == on
-	}
-	switch name {
-	case "value", "contenteditable":
-		// Properties, which may differ from the attribute the server wrote.
-		return false
-	}
+// holdsAttribute reports whether element holds the attribute name as
+// attributeInDOM says it should: inDOM, or not at all when not present.
+func holdsAttribute(element Value, name, inDOM string, present bool) bool {
 	current := element.Call("getAttribute", name)
-	return !current.IsNull() && current.String() == value
+	if current.IsNull() {
+		return !present
+	}
+	return present && current.String() == inDOM
 }
 
 func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node Value) (UI, adoption, error) {

@@ -115,6 +115,25 @@ func isBooleanProperty(name string) bool {
 	return ok
 }
 
+// Oversight Explorer: attributeInDOM is the attribute the DOM holds once
+// setJSAttribute has set name to value: a boolean property is there, with
+// no value, only when true; any other attribute holds its value, a URL
+// resolved. The server's encoder writes it so, and the first page compares
+// the prerendered page's attributes with it.
+func attributeInDOM(name, value string, resolve attributeURLResolver) (inDOM string, present bool) {
+	if isBooleanProperty(name) {
+		on, _ := strconv.ParseBool(value)
+		return "", on
+	}
+	return resolveAttributeURLValue(name, value, resolve), true
+}
+
+// isLiveProperty reports whether setJSAttribute sets name as a property
+// whose live state (a field's typed value) the attribute does not show.
+func isLiveProperty(name string) bool {
+	return name == "value" || name == "contenteditable"
+}
+
 func deleteJSAttribute(jsElement Value, name string) {
 	jsElement.Call("removeAttribute", name)
 }

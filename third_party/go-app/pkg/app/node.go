@@ -6,7 +6,6 @@ import (
 	"io"
 	"reflect"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/errors"
@@ -741,19 +740,15 @@ func (m nodeManager) encodeHTMLAttribute(ctx Context, w *bytes.Buffer, name, val
 			return
 		}
 	}
-	if isBooleanProperty(name) {
-		if on, _ := strconv.ParseBool(value); on {
-			w.WriteString(" ")
-			w.WriteString(name)
-		}
+	value, present := attributeInDOM(name, value, ctx.ResolveStaticResource)
+	if !present {
 		return
 	}
-
 	w.WriteString(" ")
 	w.WriteString(name)
 	if value != "" {
 		w.WriteString(`="`)
-		w.WriteString(html.EscapeString(resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)))
+		w.WriteString(html.EscapeString(value))
 		w.WriteByte('"')
 	}
 }
