@@ -94,6 +94,7 @@ func TestTheAppStartsUnderTheStrictContentSecurityPolicy(t *testing.T) {
 	p.openApp("/")
 	p.settle()
 	p.expectNoCSPViolation("the map")
+	p.expectGoStartedInTheCompileWorker("the map")
 	p.clickUntil("#node-debate", `location.pathname === "/concepts/debate"`)
 	p.waitFor(`document.querySelector("h1") && document.querySelector("h1").textContent === "Debate"`)
 	p.expectNoCSPViolation("a concept opened from the map")
@@ -102,6 +103,7 @@ func TestTheAppStartsUnderTheStrictContentSecurityPolicy(t *testing.T) {
 	// a related concept opens that one in the app.
 	p.openApp("/concepts/debate")
 	p.settle()
+	p.expectGoStartedInTheCompileWorker("a concept page, from the offline copy")
 	p.clickUntil("details.definition > summary", `document.querySelector("details.definition").open`)
 	p.expectNoCSPViolation("a concept page")
 	p.clickUntil(".back a", `location.pathname === "/" && document.getElementById("node-debate") !== null`)
@@ -109,6 +111,17 @@ func TestTheAppStartsUnderTheStrictContentSecurityPolicy(t *testing.T) {
 	// The address changes a frame before the page is drawn.
 	p.waitFor(`document.documentElement.dataset.shown === "/concepts/scalable-oversight"`)
 	p.expectNoCSPViolation("a concept opened from a concept page")
+}
+
+// expectGoStartedInTheCompileWorker fails the test unless the worker that
+// compiled the WebAssembly ran the program once before the page did
+// (web/wasmcompile.js), which app.js marks: the policy allows the worker
+// to load Go's wasm_exec.js and to instantiate the module.
+func (p *page) expectGoStartedInTheCompileWorker(where string) {
+	p.t.Helper()
+	if !eval[bool](p, `performance.getEntriesByName("oversight:go-started-in-worker").length === 1`) {
+		p.t.Errorf("%s: the worker that compiled the WebAssembly did not start Go before the page", where)
+	}
 }
 
 // A check that the test above can fail: the browser enforces the policy the

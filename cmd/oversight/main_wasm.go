@@ -18,6 +18,12 @@ import (
 )
 
 func main() {
+	if !js.Global().Get("document").Truthy() {
+		// The worker that compiled the WebAssembly runs it once, so that
+		// the runtime's start is compiled there, off the page's main
+		// thread (web/wasmcompile.js): there is no page to draw.
+		return
+	}
 	mark("oversight:main")
 	debug.SetGCPercent(collectAfterGrowth)
 	slicer := newTimeSlicer()

@@ -342,6 +342,8 @@ function oversightCompileInWorker(url, progress) {
       }
       if (!data.module) {
         console.warn("compiling the WebAssembly in a worker failed: ", data.error);
+      } else if (data.startedGo) {
+        performance.mark("oversight:go-started-in-worker");
       }
       settle(data.module || null);
     };
@@ -352,10 +354,18 @@ function oversightCompileInWorker(url, progress) {
     worker.onmessageerror = () => settle(null);
     worker.postMessage({
       url: new URL(url, location.href).href,
+      wasmExec: oversightWasmExecURL(),
       contentLength: parseInt(goappWasmContentLength, 10) || 0,
       contentLengthHeader: goappWasmContentLengthHeader,
     });
   });
+}
+
+// Oversight Explorer: the address of Go's wasm_exec.js as the page loaded
+// it, for the worker to start the program once itself (wasmcompile.js).
+function oversightWasmExecURL() {
+  const script = document.querySelector('script[src$="wasm_exec.js"]');
+  return script ? script.src : "";
 }
 
 // Oversight Explorer: from the service worker's cache, the WebAssembly's own
