@@ -103,6 +103,30 @@ func TestEveryItemHasItsOwnPage(t *testing.T) {
 	}
 }
 
+func TestPageAtGivesThePageAnAddressShowsWithOrWithoutItsSlash(t *testing.T) {
+	for path, want := range map[string]ui.Composer{
+		"/":                   &MapPage{Site: testSite},
+		"/concepts/debate":    &ConceptPage{Site: testSite, ID: "debate"},
+		"/concepts/debate/":   &ConceptPage{Site: testSite, ID: "debate"},
+		"/history":            &HistoryPage{Site: testSite},
+		"/readings/spiralist": &ReadingPage{Site: testSite, ID: "spiralist"},
+	} {
+		got := PageAt(testSite, path)
+		if got == nil {
+			t.Errorf("PageAt(%s) = nil, want %T", path, want)
+			continue
+		}
+		if ui.HTMLString(got) != ui.HTMLString(want) {
+			t.Errorf("PageAt(%s) is not the page %T shows", path, want)
+		}
+	}
+	for _, nowhere := range []string{"/concepts/nope", "/concepts/", "/elsewhere"} {
+		if page := PageAt(testSite, nowhere); page != nil {
+			t.Errorf("PageAt(%s) = %T, want none", nowhere, page)
+		}
+	}
+}
+
 func TestTheTextTwinListsEveryConceptAndEveryRelation(t *testing.T) {
 	doc := render(t, &MapOutline{Site: testSite})
 	concepts := findAll(doc, func(n *html.Node) bool { return hasClass(n, "outline-concept") })

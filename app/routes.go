@@ -86,6 +86,17 @@ func Redirects(k *kb.KB) map[string]string {
 	return moved
 }
 
+// PageAt is the page component at path, or nil if no page is there.
+func PageAt(site *Site, path string) ui.Composer {
+	if path != "/" {
+		path = strings.TrimSuffix(path, "/")
+	}
+	if page, ok := pageFactories(site)[path]; ok {
+		return page()
+	}
+	return nil
+}
+
 // pageFactories maps every page path to the component that shows it.
 func pageFactories(site *Site) map[string]func() ui.Composer {
 	k := site.Knowledge

@@ -94,7 +94,7 @@ func TestTheAppStartsUnderTheStrictContentSecurityPolicy(t *testing.T) {
 	p.openApp("/")
 	p.settle()
 	p.expectNoCSPViolation("the map")
-	p.expectGoStartedInTheCompileWorker("the map")
+	p.expectTheCompileWorkerRehearsedTheStart("the map")
 	p.clickUntil("#node-debate", `location.pathname === "/concepts/debate"`)
 	p.waitFor(`document.querySelector("h1") && document.querySelector("h1").textContent === "Debate"`)
 	p.expectNoCSPViolation("a concept opened from the map")
@@ -103,7 +103,7 @@ func TestTheAppStartsUnderTheStrictContentSecurityPolicy(t *testing.T) {
 	// a related concept opens that one in the app.
 	p.openApp("/concepts/debate")
 	p.settle()
-	p.expectGoStartedInTheCompileWorker("a concept page, from the offline copy")
+	p.expectTheCompileWorkerRehearsedTheStart("a concept page, from the offline copy")
 	p.clickUntil("details.definition > summary", `document.querySelector("details.definition").open`)
 	p.expectNoCSPViolation("a concept page")
 	p.clickUntil(".back a", `location.pathname === "/" && document.getElementById("node-debate") !== null`)
@@ -113,14 +113,19 @@ func TestTheAppStartsUnderTheStrictContentSecurityPolicy(t *testing.T) {
 	p.expectNoCSPViolation("a concept opened from a concept page")
 }
 
-// expectGoStartedInTheCompileWorker fails the test unless the worker that
-// compiled the WebAssembly ran the program once before the page did
-// (web/wasmcompile.js), which app.js marks: the policy allows the worker
-// to load Go's wasm_exec.js and to instantiate the module.
-func (p *page) expectGoStartedInTheCompileWorker(where string) {
+// expectTheCompileWorkerRehearsedTheStart fails the test unless the worker
+// that compiled the WebAssembly started the program before the page did,
+// and then decoded the knowledge and rendered the page as the page was
+// about to (web/wasmcompile.js, cmd/oversight/rehearsal_wasm.go), which
+// app.js marks: the policy allows the worker to load Go's wasm_exec.js, to
+// instantiate the module and to fetch the knowledge.
+func (p *page) expectTheCompileWorkerRehearsedTheStart(where string) {
 	p.t.Helper()
 	if !eval[bool](p, `performance.getEntriesByName("oversight:go-started-in-worker").length === 1`) {
 		p.t.Errorf("%s: the worker that compiled the WebAssembly did not start Go before the page", where)
+	}
+	if !p.within(20*time.Second, `performance.getEntriesByName("oversight:worker-rehearsed").length === 1`) {
+		p.t.Errorf("%s: the worker that compiled the WebAssembly did not rehearse the page's start", where)
 	}
 }
 

@@ -3,8 +3,9 @@
 // worker from beside the WebAssembly, and instantiates and runs what it
 // gets. Decoding the 8 MB of code as it arrives otherwise holds the page's
 // main thread for most of a second on a phone. On the way, the share of
-// the download done, for the page's progress label; and before the module
-// goes, the program is run here once (startGoOnce).
+// the download done, for the page's progress label; before the module
+// goes, the program is started here (startGoOnce), and after, it rehearses
+// the page's start.
 self.onmessage = async ({ data }) => {
   try {
     const download = fetch(data.url);
@@ -26,6 +27,7 @@ self.onmessage = async ({ data }) => {
     const compiled = WebAssembly.compileStreaming(response.clone());
     countProgress(response, data);
     const module = await compiled;
+    self.oversightPagePath = data.page;
     const startedGo = canStartGo && (await startGoOnce(module));
     self.postMessage({ module, startedGo });
   } catch (err) {
@@ -45,25 +47,29 @@ function loadGoSupport(wasmExec) {
   }
 }
 
-// startGoOnce runs the program here once, before the page does: here it
-// finds no document and its main returns at once. V8 compiles each
-// function on its first call, on the thread that calls it, and the page's
-// module shares this one's code: so Go's runtime and package
+// startGoOnce starts the program here, before the page does. V8 compiles
+// each function on its first call, on the thread that calls it, and the
+// page's module shares this one's code: so Go's runtime and package
 // initialisation, which the page then runs in a task that cannot give the
 // main thread back, find their 500-odd functions compiled (in one trace,
-// the page's instantiation to main went from 165 ms to 60 ms). A failure
-// here, or a run that has not ended after startGoLimit, leaves the page to
-// start the program as before.
+// the page's instantiation to main went from 165 ms to 60 ms). Here main
+// finds no document: it calls oversightPostModule, which resolves this,
+// and then, while the page starts, it decodes the knowledge and renders
+// the page at oversightPagePath as the page is about to, and calls
+// oversightRehearsed (cmd/oversight/rehearsal_wasm.go); the page ends this
+// worker then. A failure, or a program that has not called
+// oversightPostModule after startGoLimit, leaves the page to start the
+// program as before.
 async function startGoOnce(module) {
   try {
     const go = new Go();
-    let exitCode;
-    go.exit = (code) => {
-      exitCode = code;
-    };
+    const started = new Promise((resolve) => {
+      self.oversightPostModule = () => resolve(true);
+    });
+    self.oversightRehearsed = (error) => self.postMessage({ rehearsed: true, error });
     const instance = await WebAssembly.instantiate(module, go.importObject);
-    await Promise.race([go.run(instance), new Promise((done) => setTimeout(done, startGoLimit))]);
-    return exitCode === 0;
+    const exited = go.run(instance).then(() => false);
+    return await Promise.race([started, exited, new Promise((done) => setTimeout(() => done(false), startGoLimit))]);
   } catch (err) {
     return false;
   }

@@ -19,15 +19,13 @@ import (
 
 func main() {
 	if !js.Global().Get("document").Truthy() {
-		// The worker that compiled the WebAssembly runs it once, so that
-		// the runtime's start is compiled there, off the page's main
-		// thread (web/wasmcompile.js): there is no page to draw.
+		rehearseInWorker()
 		return
 	}
 	mark("oversight:main")
 	debug.SetGCPercent(collectAfterGrowth)
 	slicer := newTimeSlicer()
-	snapshot, err := fetchKnowledge()
+	snapshot, err := fetchKnowledge("default")
 	var k *kb.KB
 	if err == nil {
 		k, err = kb.FromSnapshotPausing(snapshot, slicer.yieldIfDue)
@@ -113,8 +111,8 @@ func (s *timeSlicer) stop() { s.onMessage.Release() }
 // fetchKnowledge reads the knowledge snapshot the server wrote. The page's
 // head preloads it, so it has usually arrived before the WebAssembly has;
 // offline, the service worker answers from its cache.
-func fetchKnowledge() ([]byte, error) {
-	res, err := await(js.Global().Call("fetch", app.KnowledgePath))
+func fetchKnowledge(cache string) ([]byte, error) {
+	res, err := await(js.Global().Call("fetch", app.KnowledgePath, map[string]any{"cache": cache}))
 	if err != nil {
 		return nil, fmt.Errorf("fetching %s: %w", app.KnowledgePath, err)
 	}

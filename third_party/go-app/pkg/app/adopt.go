@@ -41,18 +41,25 @@ type adoptionHelpers struct {
 	text    Value // oversightAdoptText(node, text) bool
 }
 
-// newAdoptionHelpers finds the helpers in the page's app.js, which comes
-// from the same build as the WebAssembly (the service worker caches both
-// under the build's version).
+// newAdoptionHelpers returns helpers that find theirs in the page's app.js,
+// which comes from the same build as the WebAssembly (the service worker
+// caches both under the build's version), when the engine first adopts a
+// node: an engine that never adopts, such as HTMLString's in the worker that
+// compiles the WebAssembly (web/wasmcompile.js), has no page to ask.
 func newAdoptionHelpers() *adoptionHelpers {
-	h := &adoptionHelpers{
-		element: Window().Get("oversightAdoptElement"),
-		text:    Window().Get("oversightAdoptText"),
+	return &adoptionHelpers{}
+}
+
+// find looks the helpers up, once.
+func (h *adoptionHelpers) find() {
+	if h.element != nil {
+		return
 	}
-	if h.element.Type() != TypeFunction || h.text.Type() != TypeFunction {
+	element, text := Window().Get("oversightAdoptElement"), Window().Get("oversightAdoptText")
+	if element.Type() != TypeFunction || text.Type() != TypeFunction {
 		panic(errors.New("app.js has no oversightAdoptElement or oversightAdoptText: it is not from the WebAssembly's build"))
 	}
-	return h
+	h.element, h.text = element, text
 }
 
 // What oversightAdoptElement says of a node.
@@ -104,6 +111,7 @@ func (m nodeManager) Adopt(ctx Context, depth uint, v UI, node Value) (UI, adopt
 // matchElement says whether node is the element v would make, and whether
 // it already has v's attributes.
 func (m nodeManager) matchElement(ctx Context, v HTML, node Value) int {
+	m.adoption.find()
 	return m.adoption.element.Invoke(node, elementNodeName(v), attributesAsParsed(ctx, v.attrs())).Int()
 }
 
@@ -160,6 +168,7 @@ func isElementNode(v UI) bool {
 
 // adoptText makes v own node, and node say v's text, when node is a text.
 func (m nodeManager) adoptText(v *text, node Value) bool {
+	m.adoption.find()
 	if !m.adoption.text.Invoke(node, v.value).Bool() {
 		return false
 	}

@@ -340,12 +340,26 @@ function oversightCompileInWorker(url, progress) {
         progress(data.progress);
         return;
       }
+      if (data.rehearsed) {
+        if (data.error) {
+          console.warn("the compile worker's rehearsal failed: ", data.error);
+        } else {
+          performance.mark("oversight:worker-rehearsed");
+        }
+        worker.terminate();
+        return;
+      }
       if (!data.module) {
         console.warn("compiling the WebAssembly in a worker failed: ", data.error);
+        settle(null);
       } else if (data.startedGo) {
+        // The worker goes on to rehearse the page's start, and says when
+        // it has (wasmcompile.js).
         performance.mark("oversight:go-started-in-worker");
+        resolve(data.module);
+      } else {
+        settle(data.module);
       }
-      settle(data.module || null);
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -355,6 +369,7 @@ function oversightCompileInWorker(url, progress) {
     worker.postMessage({
       url: new URL(url, location.href).href,
       wasmExec: oversightWasmExecURL(),
+      page: location.pathname,
       contentLength: parseInt(goappWasmContentLength, 10) || 0,
       contentLengthHeader: goappWasmContentLengthHeader,
     });
