@@ -17,7 +17,14 @@ const lighthouseJSON = `{
     "best-practices": {"score": 1},
     "seo": {"score": null}
   },
-  "audits": {"total-blocking-time": {"numericValue": 2412.5}, "first-contentful-paint": {"numericValue": 900}}
+  "audits": {
+    "total-blocking-time": {"numericValue": 2412.5},
+    "first-contentful-paint": {"numericValue": 900},
+    "screenshot-thumbnails": {"details": {"type": "filmstrip", "items": [{"timing": 300, "data": "data:image/jpeg;base64,"}]}},
+    "network-rtt": {"details": {"type": "table", "items": {"unexpected": "an object"}}},
+    "final-screenshot": {"details": {"type": "screenshot", "timing": 900, "data": "data:image/jpeg;base64,"}},
+    "long-tasks": {"details": {"type": "table", "items": [{"url": "/web/app.wasm", "duration": 310.5, "startTime": 2000}, {"url": "/app.js", "duration": 72, "startTime": 900}]}}
+  }
 }`
 
 func TestALighthouseReportGivesItsFourScoresAndTheBlockingTime(t *testing.T) {
@@ -26,7 +33,7 @@ func TestALighthouseReportGivesItsFourScoresAndTheBlockingTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := lighthouseResult{Performance: 71, Accessibility: 100, BestPractices: 100, SEO: -1, TBT: 2412.5,
-		Version: "12.8.2", BenchmarkIndex: 1450, Problem: "The page loaded too slowly to finish within the time limit."}
+		LongTasks: 2, LongestTask: 310.5, Version: "12.8.2", BenchmarkIndex: 1450, Problem: "The page loaded too slowly to finish within the time limit."}
 	if r != want {
 		t.Errorf("read %+v\nwant %+v", r, want)
 	}
@@ -86,5 +93,24 @@ func TestLighthouseTargetsHoldTheAppsPagesToNinetyAndAHundred(t *testing.T) {
 	// Desktop's blocking time is not a target; its best practices are.
 	if want := []string{"Lighthouse best practices, /, desktop"}; !slices.Equal(missed, want) {
 		t.Errorf("missed %v, want %v", missed, want)
+	}
+}
+
+func TestAMissedLighthouseTargetSaysWhatTheSameRunMeasuredBesideIt(t *testing.T) {
+	cells := []lighthouseCell{
+		{Variant: appVariant, Path: "/concepts/debate/", FormFactor: mobile, Runs: 1, Performance: 79, Accessibility: 100, BestPractices: 100, SEO: 100, TBT: 892, LongTasks: 9, LongestTask: 212},
+		{Variant: helloVariant, Path: "/", FormFactor: mobile, Runs: 1, Performance: 47, TBT: 2172, LongTasks: 6},
+		{Variant: helloVariant, Path: "/", FormFactor: desktop, Runs: 1, Performance: 73, TBT: 485, LongTasks: 2},
+		{Variant: staticVariant, Path: "/", FormFactor: mobile, Runs: 1, Performance: 99, TBT: 103, LongTasks: 1},
+	}
+	want := "Lighthouse lists 9 tasks over 50 ms on this page, the longest 212 ms; " +
+		"hello scores 47 with 2172 ms of blocking (long tasks: 6); static scores 99 with 103 ms of blocking (long tasks: 1)"
+	for _, g := range lighthouseTargets(cells) {
+		if g.Met {
+			continue
+		}
+		if g.Why != want {
+			t.Errorf("%s: why = %q\nwant %q", g.Name, g.Why, want)
+		}
 	}
 }

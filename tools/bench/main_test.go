@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -228,6 +229,52 @@ func TestTargetsAreRatiosOfTheAppToItsBaselines(t *testing.T) {
 		if d := got[i].Value - w.value; d > 1e-9 || d < -1e-9 || got[i].Met != w.met {
 			t.Errorf("%s = %v (met %v), want %v (met %v)", got[i].Name, got[i].Value, got[i].Met, w.value, w.met)
 		}
+	}
+}
+
+func TestTheWebAssemblyIsWeighedWhetherThePageOrItsWorkerFetchedIt(t *testing.T) {
+	appDir, helloDir := t.TempDir(), t.TempDir()
+	writeFiles(t, appDir, map[string]string{"index.html": "app", "web/app.wasm": "0123456789", "web/app.wasm.br": "0123"})
+	writeFiles(t, helloDir, map[string]string{"index.html": "hello", "web/app.wasm": "01234567", "web/app.wasm.br": "012"})
+	variants := []*variant{{name: appVariant, dir: appDir, wasm: true}, {name: helloVariant, dir: helloDir, wasm: true}}
+	samples := []sample{
+		// The app's page never asks for its WebAssembly: its compile
+		// worker does.
+		{Variant: appVariant, Profile: "loopback", Requests: []request{{URL: "http://127.0.0.1:1/", Status: 200, Bytes: 50}}},
+		{Variant: helloVariant, Profile: "loopback", Requests: []request{
+			{URL: "http://127.0.0.1:2/", Status: 200, Bytes: 60},
+			{URL: "http://127.0.0.1:2/web/app.wasm", Status: 200, Bytes: 40, Encoding: "br"},
+		}},
+	}
+	files, err := fileSizes(variants, samples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []fileSize{
+		{Variant: appVariant, Path: "/", Raw: 3, Gzip: 3, Brotli: 3, Wire: 50, Requests: 1},
+		{Variant: appVariant, Path: wasmPath, Raw: 10, Gzip: 10, Brotli: 4, Encoding: "(its worker's)"},
+		{Variant: helloVariant, Path: "/", Raw: 5, Gzip: 5, Brotli: 5, Wire: 60, Requests: 1},
+		{Variant: helloVariant, Path: wasmPath, Raw: 8, Gzip: 8, Brotli: 3, Wire: 40, Encoding: "br", Requests: 1},
+	}
+	if !reflect.DeepEqual(files, want) {
+		t.Fatalf("files:\n got %+v\nwant %+v", files, want)
+	}
+	ts := targets(files, nil, nil)
+	if len(ts) != 1 || ts[0].Value != 4.0/3 {
+		t.Errorf("targets = %+v, want the WebAssembly's brotli ratio 4/3", ts)
+	}
+}
+
+func TestAMissedStartUpTargetSaysWhereTheAppsStartTakesLonger(t *testing.T) {
+	app := cell{Variant: appVariant, Main: 9700, ContentLoaded: 9850, Registered: 9880, Interactive: 10350}
+	hello := cell{Variant: helloVariant, Main: 9100, ContentLoaded: -1, Registered: -1, Interactive: 9370}
+	want := "the app's main starts 600 ms after the hello world's (9700 against 9100 ms), then takes 650 ms to interactive, " +
+		"the hello world 270: 150 to decode the knowledge, 30 to register the routes, 470 to draw the first page"
+	if got := startUpWhy(app, hello); got != want {
+		t.Errorf("why = %q\nwant %q", got, want)
+	}
+	if got := startUpWhy(cell{Main: -1, Interactive: -1}, hello); got != "" {
+		t.Errorf("without the app's marks, why = %q, want none", got)
 	}
 }
 
