@@ -75,8 +75,9 @@ async function startGoOnce(module) {
   }
 }
 
-// startGoLimit is the longest the page waits for the run above, in ms:
-// fifteen times what it took in a trace on a laptop (130 ms).
+// startGoLimit is the longest the page waits for the program to reach
+// main here, in ms: fifteen times what it took in a trace on a laptop
+// (130 ms).
 const startGoLimit = 2000;
 
 async function countProgress(response, { contentLength, contentLengthHeader }) {
