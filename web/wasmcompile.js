@@ -27,9 +27,19 @@ self.onmessage = async ({ data }) => {
     const compiled = WebAssembly.compileStreaming(response.clone());
     countProgress(response, data);
     const module = await compiled;
-    self.oversightPagePath = data.page;
-    const startedGo = canStartGo && (await startGoOnce(module));
-    self.postMessage({ module, startedGo });
+    // Posted once, before anything else the program says: the page ends
+    // this worker when it hears the rehearsal is over.
+    let posted = false;
+    const postModule = (startedGo) => {
+      if (!posted) {
+        posted = true;
+        self.postMessage({ module, startedGo });
+      }
+    };
+    if (canStartGo) {
+      await startGoOnce(module, data.page, () => postModule(true));
+    }
+    postModule(false);
   } catch (err) {
     self.postMessage({ error: String(err) });
   }
@@ -53,26 +63,30 @@ function loadGoSupport(wasmExec) {
 // initialisation, which the page then runs in a task that cannot give the
 // main thread back, find their 500-odd functions compiled (in one trace,
 // the page's instantiation to main went from 165 ms to 60 ms). Here main
-// finds no document: it calls oversightPostModule, which resolves this,
+// finds no document: it calls oversightPostModule, which calls started,
 // and then, while the page starts, it decodes the knowledge and renders
 // the page at oversightPagePath as the page is about to, and calls
-// oversightRehearsed (cmd/oversight/rehearsal_wasm.go); the page ends this
-// worker then. A failure, or a program that has not called
-// oversightPostModule after startGoLimit, leaves the page to start the
-// program as before.
-async function startGoOnce(module) {
-  try {
-    const go = new Go();
-    const started = new Promise((resolve) => {
-      self.oversightPostModule = () => resolve(true);
-    });
-    self.oversightRehearsed = (error) => self.postMessage({ rehearsed: true, error });
-    const instance = await WebAssembly.instantiate(module, go.importObject);
-    const exited = go.run(instance).then(() => false);
-    return await Promise.race([started, exited, new Promise((done) => setTimeout(() => done(false), startGoLimit))]);
-  } catch (err) {
-    return false;
-  }
+// oversightRehearsed (cmd/oversight/rehearsal_wasm.go). The promise
+// settles when the program has called started, has exited, or has done
+// neither after startGoLimit; a page given the module without started
+// being called starts the program as before.
+function startGoOnce(module, page, started) {
+  return new Promise(async (settle) => {
+    try {
+      const go = new Go();
+      self.oversightPagePath = page;
+      self.oversightPostModule = () => {
+        started();
+        settle();
+      };
+      self.oversightRehearsed = (error) => self.postMessage({ rehearsed: true, error });
+      const instance = await WebAssembly.instantiate(module, go.importObject);
+      setTimeout(settle, startGoLimit);
+      go.run(instance).then(settle, settle);
+    } catch (err) {
+      settle();
+    }
+  });
 }
 
 // startGoLimit is the longest the page waits for the program to reach
