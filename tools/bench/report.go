@@ -82,26 +82,26 @@ type fileSize struct {
 
 // cell is the medians of one variant on one network.
 type cell struct {
-	Variant string  `json:"variant"`
-	Profile string  `json:"profile"`
-	Repeat  bool    `json:"repeat"`
-	Runs    int     `json:"runs"`
-	FCP     float64 `json:"fcp"`
+	Variant         string  `json:"variant"`
+	Profile         string  `json:"profile"`
+	Repeat          bool    `json:"repeat"`
+	Runs            int     `json:"runs"`
+	FCP             float64 `json:"fcp"`
+	Interactive     float64 `json:"interactive"`
+	WasmEnd         float64 `json:"wasmEnd"`
+	Main            float64 `json:"main"`
+	ContentLoaded   float64 `json:"contentLoaded"`
+	Registered      float64 `json:"registered"`
+	PageBytes       float64 `json:"pageBytes"`
+	FirstVisitBytes float64 `json:"firstVisitBytes,omitempty"`
 	// FCPs are every run's first contentful paint, in the order run.
-	FCPs            []float64 `json:"fcps"`
-	Interactive     float64   `json:"interactive"`
-	WasmEnd         float64   `json:"wasmEnd"`
-	Main            float64   `json:"main"`
-	ContentLoaded   float64   `json:"contentLoaded"`
-	Registered      float64   `json:"registered"`
-	PageBytes       float64   `json:"pageBytes"`
-	FirstVisitBytes float64   `json:"firstVisitBytes,omitempty"`
+	FCPs []float64 `json:"fcps"`
 	// FromWorker counts, in the last run, the page's requests the service
 	// worker answered, of all its requests.
 	FromWorker string `json:"fromWorker,omitempty"`
 }
 
-// target is one of issue 7's targets, as this run measured it.
+// target is one of the targets of issues 7 and 21, as this run measured it.
 type target struct {
 	Name  string  `json:"name"`
 	Value float64 `json:"value"`
