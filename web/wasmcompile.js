@@ -70,23 +70,23 @@ function loadGoSupport(wasmExec) {
 // settles when the program has called started, has exited, or has done
 // neither after startGoLimit; a page given the module without started
 // being called starts the program as before.
-function startGoOnce(module, page, started) {
-  return new Promise(async (settle) => {
-    try {
-      const go = new Go();
-      self.oversightPagePath = page;
+async function startGoOnce(module, page, started) {
+  try {
+    const go = new Go();
+    self.oversightPagePath = page;
+    self.oversightRehearsed = (error) => self.postMessage({ rehearsed: true, error });
+    const instance = await WebAssembly.instantiate(module, go.importObject);
+    await new Promise((settle) => {
       self.oversightPostModule = () => {
         started();
         settle();
       };
-      self.oversightRehearsed = (error) => self.postMessage({ rehearsed: true, error });
-      const instance = await WebAssembly.instantiate(module, go.importObject);
       setTimeout(settle, startGoLimit);
       go.run(instance).then(settle, settle);
-    } catch (err) {
-      settle();
-    }
-  });
+    });
+  } catch (err) {
+    // The page starts the program as before.
+  }
 }
 
 // startGoLimit is the longest the page waits for the program to reach

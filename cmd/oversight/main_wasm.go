@@ -38,7 +38,7 @@ func main() {
 	}
 	mark("oversight:content-loaded")
 	slicer.yieldIfDue()
-	site := app.NewSite(k, &app.TourReaderModule{Path: "/web/" + app.TourReaderFile, Snapshot: snapshot}, &app.LabWorker{Script: app.LabWorkerScript})
+	site := browserSite(k, snapshot)
 	// Before go-app starts, which reads localStorage and cannot start if
 	// the browser refuses it.
 	site.OpenLocalData(slicer.yieldIfDue)
@@ -50,6 +50,13 @@ func main() {
 	// mounts the first page.
 	slicer.stop()
 	ui.RunWhenOnBrowser()
+}
+
+// browserSite is the site the browser runs on the knowledge k, decoded
+// from snapshot: imported tours are read by the tour reader's WebAssembly,
+// and labs run in their worker.
+func browserSite(k *kb.KB, snapshot []byte) *app.Site {
+	return app.NewSite(k, &app.TourReaderModule{Path: "/web/" + app.TourReaderFile, Snapshot: snapshot}, &app.LabWorker{Script: app.LabWorkerScript})
 }
 
 // collectAfterGrowth is how much the heap may grow, in percent of what it

@@ -55,8 +55,7 @@ func rehearse(path string) (err error) {
 	if err != nil {
 		return err
 	}
-	site := app.NewSite(k, &app.TourReaderModule{Path: "/web/" + app.TourReaderFile, Snapshot: snapshot}, &app.LabWorker{Script: app.LabWorkerScript})
-	if page := app.PageAt(site, path); page != nil {
+	if page := app.PageAt(browserSite(k, snapshot), path); page != nil {
 		ui.HTMLString(page)
 	}
 	return nil
