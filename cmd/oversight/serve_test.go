@@ -427,9 +427,12 @@ func TestSIGINTLetsADownloadInFlightFinishAndRefusesNewConnections(t *testing.T)
 		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 			c, err := net.DialTimeout("tcp", addr, time.Second)
 			if err != nil {
-				refused = errors.Is(err, syscall.ECONNREFUSED)
+				// A SYN that meets the listener while it closes is answered
+				// with a reset rather than a refusal: either way the server
+				// took no new connection.
+				refused = errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET)
 				if !refused {
-					t.Errorf("a new connection after SIGINT failed with %v, want connection refused", err)
+					t.Errorf("a new connection after SIGINT failed with %v, want it refused or reset", err)
 				}
 				break
 			}
