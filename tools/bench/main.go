@@ -204,6 +204,9 @@ func run(c config) error {
 		return err
 	}
 	r.Targets = targets(r.Files, r.Cells, c.profiles)
+	if t, ok := builtAsAppTarget(r.Files, r.HelloForBrowser, r.CodeShares); ok {
+		r.Targets = append(r.Targets, t)
+	}
 	r.Targets = append(r.Targets, lighthouseTargets(r.Lighthouse)...)
 	r.Targets = append(r.Targets, inputDelayTargets(r.InputDelay)...)
 	r.print(os.Stdout)
