@@ -523,15 +523,23 @@ func (r *report) printTargets(w io.Writer) {
 		fmt.Fprintf(t, "%s\t%s\t%s\t%s\t(%s)\n", g.Name, value, limit, verdict, g.Detail)
 	}
 	t.Flush()
+	fmt.Fprintln(w)
+	var tried []triedSection
 	for _, g := range r.Targets {
 		if g.Met {
 			continue
 		}
 		if g.Why != "" {
-			fmt.Fprintf(w, "\nwhy %s is missed: %s\n", g.Name, g.Why)
+			fmt.Fprintf(w, "why %s is missed: %s\n", g.Name, g.Why)
 		}
-		if note, ok := triedFor(g.Name); ok {
-			fmt.Fprintf(w, "what was tried for it (tools/bench/tried.md):\n%s\n", note)
+		if section, ok := triedFor(g.Name); ok && !slices.Contains(tried, section) {
+			tried = append(tried, section)
+		}
+	}
+	if len(tried) > 0 {
+		fmt.Fprintln(w, "\nWhat was tried for the targets missed (tools/bench/tried.md):")
+		for _, section := range tried {
+			fmt.Fprintf(w, "\n%s…\n%s\n", section.prefix, section.text)
 		}
 	}
 }

@@ -29,14 +29,14 @@ func triedSections() []triedSection {
 	return sections
 }
 
-// triedFor is the note on the target named name: the section whose heading
+// triedFor is the section on the target named name: the one whose heading
 // is the longest start of the name.
-func triedFor(name string) (string, bool) {
+func triedFor(name string) (triedSection, bool) {
 	best := triedSection{}
 	for _, s := range triedSections() {
 		if strings.HasPrefix(name, s.prefix) && len(s.prefix) > len(best.prefix) {
 			best = s
 		}
 	}
-	return best.text, best.prefix != ""
+	return best, best.prefix != ""
 }
