@@ -74,15 +74,22 @@ func TestThePrerenderedPageIsUsableBeforeTheWebAssemblyArrives(t *testing.T) {
 // The service worker precaches the whole app. Until the WebAssembly has
 // arrived it is not even registered, so on a slow link its downloads do not
 // compete with the one the reader is waiting for.
-func TestTheServiceWorkerWaitsForTheWebAssembly(t *testing.T) {
+func TestTheServiceWorkerWaitsForTheWebAssemblyAndTheAppsStart(t *testing.T) {
 	t.Parallel()
-	p := openPage(t, desktop)
-	// Count the registrations the page asks for, and when the loader has
-	// asked for the WebAssembly: go-app's loader does both, and the worker
-	// must come after the WebAssembly has arrived, which here is never.
-	p.beforeEveryDocument(`window.registrations = 0;
+	// Count the registrations the page asks for, noting whether the app
+	// had said it was interactive at each, and when the loader has asked
+	// for the WebAssembly: the worker precaches the whole app, so it must
+	// wait for the download and then for the start, the first of which
+	// here never ends.
+	countRegistrations := `window.registrations = 0; window.registeredBeforeTheStart = 0;
 		const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
-		navigator.serviceWorker.register = (...args) => { window.registrations++; return register(...args); };`)
+		navigator.serviceWorker.register = (...args) => {
+			window.registrations++;
+			if (performance.getEntriesByName("oversight:interactive").length === 0) window.registeredBeforeTheStart++;
+			return register(...args);
+		};`
+	p := openPage(t, desktop)
+	p.beforeEveryDocument(countRegistrations)
 	wasmAsked := make(chan struct{}, 1)
 	if err := chromedp.Listen(p.ctx, func(ev any) {
 		if paused, ok := ev.(*fetch.EventRequestPaused); ok && strings.HasSuffix(paused.Request.URL, "/web/app.wasm") {
@@ -106,12 +113,20 @@ func TestTheServiceWorkerWaitsForTheWebAssembly(t *testing.T) {
 		t.Errorf("the service worker was registered %d times while the WebAssembly was still downloading", n)
 	}
 
-	// The same page with the WebAssembly let through starts the worker.
+	// The same page with the WebAssembly let through starts the worker,
+	// once the app is interactive.
 	other := openPage(t, desktop)
+	other.beforeEveryDocument(countRegistrations)
 	other.open("/")
 	other.waitFor(`document.documentElement.dataset.app === "ready"`)
 	eval[bool](other, `navigator.serviceWorker.ready.then(() => { window.workerReady = true; }), true`)
 	other.waitFor(`window.workerReady === true`)
+	if n := eval[int](other, `window.registrations`); n != 1 {
+		t.Errorf("the page registered the service worker %d times, want once", n)
+	}
+	if n := eval[int](other, `window.registeredBeforeTheStart`); n != 0 {
+		t.Errorf("the service worker was registered before the app was interactive, competing with its start")
+	}
 }
 
 // failTourReader makes every request the page sends for the tour reader's
