@@ -7,8 +7,8 @@ import (
 
 // tried.md says, for each kind of target, what was tried to reach it and
 // what each attempt measured: a record kept beside the code, which the
-// report prints under each target a run misses, so that a reader of one
-// run sees the history the numbers stand on.
+// report prints, once per kind, after the targets a run misses, so that a
+// reader of one run sees the history its numbers stand on.
 //
 //go:embed tried.md
 var triedNotes string
