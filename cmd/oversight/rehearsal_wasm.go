@@ -51,7 +51,7 @@ func rehearse(path string) (err error) {
 	if err != nil {
 		return err
 	}
-	k, err := kb.FromSnapshotPausing(snapshot, func() {})
+	k, err := kb.FromSnapshot(snapshot)
 	if err != nil {
 		return err
 	}
