@@ -304,6 +304,8 @@ func (e *engineX) processFrame() {
 		if !c.Mounted() {
 			return
 		}
+		// Oversight Explorer: see timeslice.go.
+		e.nodes.slicer.redraw()
 
 		if _, err := e.nodes.UpdateComponentRoot(e.baseContext(), c); err != nil {
 			panic(errors.New("updating component failed").Wrap(err))

@@ -23,7 +23,9 @@ const timeSlice = 10 * time.Millisecond
 // timeSlice while active. Its zero value, and a nil one, never yield: the
 // server and the tests run go-app without a browser.
 type timeSlicer struct {
-	active    bool
+	active bool
+	// redrawn counts the components the start's frames rendered again.
+	redrawn   int
 	since     time.Time
 	port      Value
 	resumed   chan struct{}
@@ -55,13 +57,28 @@ func (s *timeSlicer) yieldIfDue() {
 	s.since = time.Now()
 }
 
+// redraw counts a component that a frame renders again while the app
+// starts.
+func (s *timeSlicer) redraw() {
+	if s != nil && s.active {
+		s.redrawn++
+	}
+}
+
 // stop ends the slicing once the app has started: later work runs in
 // answer to the reader, in event handlers whose effects (such as
-// preventDefault) must happen before they return.
+// preventDefault) must happen before they return. It marks the moment
+// oversight:started, with the number of components that the start's frames
+// rendered again: the first page is drawn as it mounts, and a component
+// renders again only when its OnMount or OnNav changed what it shows (the
+// app's components tell go-app when they did not, with PreventUpdate).
 func (s *timeSlicer) stop() {
 	if s == nil || !s.active {
 		return
 	}
 	s.active = false
 	s.onMessage.Release()
+	Window().Get("performance").Call("mark", "oversight:started", map[string]any{
+		"detail": map[string]any{"redrawn": s.redrawn},
+	})
 }
