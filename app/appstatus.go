@@ -28,12 +28,30 @@ type AppStatus struct {
 	onConnectivity ui.Func
 }
 
-func (s *AppStatus) OnMount(ctx ui.Context) {
-	s.updateReady = ctx.AppUpdateAvailable()
-	s.installable = ctx.IsAppInstallable()
-	s.apple = ctx.IsAppleBrowser()
-	s.installDismissed = readLocal(ctx, s.Site.device, localdata.DeviceRecord).InstallPromptDismissed
+// OnInit reads, in the browser, what the status shows before its first
+// render: read only in OnMount, a change drew the status again, and with it
+// every component above it, the whole page, as the app started.
+func (s *AppStatus) OnInit() {
+	if ui.IsClient {
+		s.readBrowser()
+		s.installDismissed = readBeforeMount(s.Site.device, localdata.DeviceRecord).InstallPromptDismissed
+	}
+}
+
+// readBrowser reads what the browser says of the app and the network.
+func (s *AppStatus) readBrowser() {
+	var page ui.Context // these read the page's app.js, not the context
+	s.installable = page.IsAppInstallable()
+	s.apple = page.IsAppleBrowser()
 	s.offline = !ui.Window().Get("navigator").Get("onLine").Bool()
+}
+
+func (s *AppStatus) OnMount(ctx ui.Context) {
+	before := s.shown()
+	s.updateReady = ctx.AppUpdateAvailable()
+	s.readBrowser()
+	s.installDismissed = readLocal(ctx, s.Site.device, localdata.DeviceRecord).InstallPromptDismissed
+	keepRenderIfUnchanged(ctx, before, s.shown())
 	s.onConnectivity = ui.FuncOf(func(ui.Value, []ui.Value) any {
 		ctx.Dispatch(func(ui.Context) {
 			s.offline = !ui.Window().Get("navigator").Get("onLine").Bool()
@@ -54,11 +72,27 @@ func (s *AppStatus) OnDismount() {
 }
 
 func (s *AppStatus) OnAppUpdate(ctx ui.Context) {
+	before := s.updateReady
 	s.updateReady = ctx.AppUpdateAvailable()
+	keepRenderIfUnchanged(ctx, before, s.updateReady)
 }
 
+// OnAppInstallChange comes as the app starts when the browser offered to
+// install it before (OnInit has read that already), and whenever it does.
 func (s *AppStatus) OnAppInstallChange(ctx ui.Context) {
+	before := s.installable
 	s.installable = ctx.IsAppInstallable()
+	keepRenderIfUnchanged(ctx, before, s.installable)
+}
+
+// appStatusShown is what the status draws from: the state that OnMount
+// reads.
+type appStatusShown struct {
+	updateReady, offline, installable, apple, installDismissed bool
+}
+
+func (s *AppStatus) shown() appStatusShown {
+	return appStatusShown{s.updateReady, s.offline, s.installable, s.apple, s.installDismissed}
 }
 
 func (s *AppStatus) Render() ui.UI {

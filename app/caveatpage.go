@@ -25,7 +25,11 @@ func (p *CaveatPage) caveat() *kb.Caveat {
 
 func (p *CaveatPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *CaveatPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *CaveatPage) OnNav(ctx ui.Context) {
+	p.arrive(ctx)
+	// Arriving names the document, which the page does not draw.
+	ctx.PreventUpdate()
+}
 
 func (p *CaveatPage) arrive(ctx ui.Context) {
 	c := p.caveat()

@@ -17,7 +17,11 @@ type CaveatsPage struct {
 
 func (p *CaveatsPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *CaveatsPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *CaveatsPage) OnNav(ctx ui.Context) {
+	p.arrive(ctx)
+	// Arriving names the document, which the page does not draw.
+	ctx.PreventUpdate()
+}
 
 func (p *CaveatsPage) arrive(ctx ui.Context) {
 	p.Site.showPage(ctx, "Caveats", "The limits and disputes of superalignment, and the caveats on each research direction.", headingID)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -358,11 +359,15 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 		m.listeners = append(m.listeners, mapListener{event, fn})
 	}
 	ctx.Defer(func(ui.Context) { m.centreInPane(svgEl) })
-	m.visited = m.Site.device.visitedConcepts(ctx)
+	// OnInit read the same record for the first render: the map is drawn
+	// again only if another tab has opened a concept since.
+	m.readVisited(ctx)
 	ctx.Handle(localDataChanged, func(ctx ui.Context, a ui.Action) {
-		if a.Value == localdata.VisitedRecord.Key() {
-			m.visited = m.Site.device.visitedConcepts(ctx)
+		if a.Value != localdata.VisitedRecord.Key() {
+			ctx.PreventUpdate()
+			return
 		}
+		m.readVisited(ctx)
 	})
 	listen("mouseover", m.onPointerOver)
 	listen("focusin", m.onPointerOver)
@@ -389,6 +394,16 @@ func (m *ConceptMap) OnMount(ctx ui.Context) {
 	for _, end := range []string{"pointerup", "pointercancel", "pointerleave"} {
 		listen(end, func(e ui.Event) { delete(m.pointers, e.Get("pointerId").Int()) })
 	}
+}
+
+// readVisited reads the concepts opened on this device, and draws the map
+// again only if they changed.
+func (m *ConceptMap) readVisited(ctx ui.Context) {
+	visited := m.Site.device.visitedConcepts(ctx)
+	if maps.Equal(visited, m.visited) {
+		ctx.PreventUpdate()
+	}
+	m.visited = visited
 }
 
 // centreInPane scrolls a map that is wider than its pane, as on a phone,

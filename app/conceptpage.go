@@ -21,7 +21,12 @@ type ConceptPage struct {
 
 func (p *ConceptPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *ConceptPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *ConceptPage) OnNav(ctx ui.Context) {
+	p.arrive(ctx)
+	// Arriving names the document and marks the concept visited, which the
+	// page does not draw (its concept is a property, ID).
+	ctx.PreventUpdate()
+}
 
 func (p *ConceptPage) arrive(ctx ui.Context) {
 	c := p.concept()

@@ -209,11 +209,19 @@ func (d localData) visitedConcepts(ctx ui.Context) map[string]bool {
 // yet: it reads the record without telling the app of news in it, which
 // visitedConcepts does once the component is mounted.
 func (d localData) visitedBeforeMount() map[string]bool {
-	if d.Store == nil {
-		return nil
+	return localdata.VisitedSet(readBeforeMount(d, localdata.VisitedRecord))
+}
+
+// readBeforeMount is readLocal for a component that has no context yet: it
+// reads the record without telling the app of news in it, which readLocal
+// does once the component is mounted.
+func readBeforeMount[T any](device localData, r localdata.Record[T]) T {
+	if device.Store == nil {
+		var none T
+		return none
 	}
-	ids, _ := localdata.Load(d.Store, localdata.VisitedRecord)
-	return localdata.VisitedSet(ids)
+	v, _ := localdata.Load(device.Store, r)
+	return v
 }
 
 // clearVisited forgets which concepts were opened; tour progress stays.

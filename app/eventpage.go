@@ -24,7 +24,11 @@ func (p *EventPage) event() *kb.Event {
 
 func (p *EventPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *EventPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *EventPage) OnNav(ctx ui.Context) {
+	p.arrive(ctx)
+	// Arriving names the document, which the page does not draw.
+	ctx.PreventUpdate()
+}
 
 func (p *EventPage) arrive(ctx ui.Context) {
 	e := p.event()

@@ -23,7 +23,11 @@ type GlossaryPage struct {
 
 func (p *GlossaryPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *GlossaryPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *GlossaryPage) OnNav(ctx ui.Context) {
+	p.arrive(ctx)
+	// Arriving names the document, which the page does not draw.
+	ctx.PreventUpdate()
+}
 
 func (p *GlossaryPage) arrive(ctx ui.Context) {
 	p.Site.showPage(ctx, "Glossary", "The technical terms of superalignment, each in a sentence or two of plain language.", headingID)

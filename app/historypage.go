@@ -17,7 +17,11 @@ type HistoryPage struct {
 
 func (p *HistoryPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *HistoryPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *HistoryPage) OnNav(ctx ui.Context) {
+	p.arrive(ctx)
+	// Arriving names the document, which the page does not draw.
+	ctx.PreventUpdate()
+}
 
 func (p *HistoryPage) arrive(ctx ui.Context) {
 	p.Site.showPage(ctx, "Institutional history", "A timeline of superalignment as an institutional effort, with the evidence behind each event.", headingID)

@@ -191,6 +191,8 @@ func (p *LinkPreview) OnMount(ctx ui.Context) {
 	listen("click", true, func(e ui.Event) { p.onClick(ctx, e) })
 	listen("keydown", true, func(e ui.Event) { p.onKey(ctx, e) })
 	listen("scroll", true, func(e ui.Event) { p.onScroll(ctx) })
+	// Listening changes nothing the preview draws.
+	ctx.PreventUpdate()
 }
 
 func (p *LinkPreview) OnDismount() {

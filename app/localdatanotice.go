@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -23,12 +24,17 @@ type LocalDataNotice struct {
 }
 
 func (n *LocalDataNotice) OnMount(ctx ui.Context) {
-	n.refresh()
-	ctx.Handle(localDataChanged, func(ui.Context, ui.Action) { n.refresh() })
+	n.refresh(ctx)
+	ctx.Handle(localDataChanged, func(ctx ui.Context, _ ui.Action) { n.refresh(ctx) })
 }
 
-func (n *LocalDataNotice) refresh() {
+// refresh reads the device's notice, and draws it again only if it changed.
+func (n *LocalDataNotice) refresh(ctx ui.Context) {
+	before := n.notice
 	n.notice = n.Site.device.Notice()
+	if before.State == n.notice.State && slices.Equal(before.SetAside, n.notice.SetAside) {
+		ctx.PreventUpdate()
+	}
 }
 
 func (n *LocalDataNotice) Render() ui.UI {

@@ -38,7 +38,28 @@ const caveatLensPath = "/?lens=caveats"
 
 func (p *MapPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *MapPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *MapPage) OnNav(ctx ui.Context) {
+	before := p.view()
+	p.arrive(ctx)
+	keepRenderIfUnchanged(ctx, before, p.view())
+}
+
+// mapPageView is what arrive reads from the address, as one comparable
+// value.
+type mapPageView struct {
+	focus              string
+	caveatLens, asText bool
+	hidden             string
+	hops               int
+}
+
+func (p *MapPage) view() mapPageView {
+	var hidden strings.Builder
+	for _, k := range p.hidden {
+		hidden.WriteString(string(k) + ",")
+	}
+	return mapPageView{p.focus, p.caveatLens, p.asText, hidden.String(), p.hops}
+}
 
 func (p *MapPage) arrive(ctx ui.Context) {
 	p.focus = ""

@@ -28,7 +28,11 @@ func (p *ProsePage) page() *kb.Page {
 
 func (p *ProsePage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *ProsePage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *ProsePage) OnNav(ctx ui.Context) {
+	p.arrive(ctx)
+	// Arriving names the document, which the page does not draw.
+	ctx.PreventUpdate()
+}
 
 func (p *ProsePage) arrive(ctx ui.Context) {
 	pg := p.page()

@@ -17,7 +17,11 @@ type QuestionsPage struct {
 
 func (p *QuestionsPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *QuestionsPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *QuestionsPage) OnNav(ctx ui.Context) {
+	p.arrive(ctx)
+	// Arriving names the document, which the page does not draw.
+	ctx.PreventUpdate()
+}
 
 func (p *QuestionsPage) arrive(ctx ui.Context) {
 	p.Site.showPage(ctx, "Open questions", "Open questions for each research direction of superalignment, as prompts for class discussion.", headingID)

@@ -25,7 +25,11 @@ func (p *ReadingPage) reading() *kb.Reading {
 
 func (p *ReadingPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *ReadingPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *ReadingPage) OnNav(ctx ui.Context) {
+	p.arrive(ctx)
+	// Arriving names the document, which the page does not draw.
+	ctx.PreventUpdate()
+}
 
 func (p *ReadingPage) arrive(ctx ui.Context) {
 	r := p.reading()

@@ -46,6 +46,8 @@ func (s *SearchBox) OnMount(ctx ui.Context) {
 		return nil
 	})
 	ui.Window().Call("addEventListener", "keydown", s.onSlash)
+	// No result is drawn before a query, so the highlight changes nothing.
+	ctx.PreventUpdate()
 }
 
 func (s *SearchBox) OnDismount() {

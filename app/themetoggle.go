@@ -19,9 +19,17 @@ type ThemeToggle struct {
 }
 
 func (t *ThemeToggle) OnMount(ctx ui.Context) {
-	t.follow(ctx)
+	t.refresh(ctx)
 	// An imported data file can bring a theme.
-	ctx.Handle(localDataChanged, func(ctx ui.Context, _ ui.Action) { t.follow(ctx) })
+	ctx.Handle(localDataChanged, func(ctx ui.Context, _ ui.Action) { t.refresh(ctx) })
+}
+
+// refresh follows the stored theme, and draws the toggle again only if
+// that turned it.
+func (t *ThemeToggle) refresh(ctx ui.Context) {
+	before := t.dark
+	t.follow(ctx)
+	keepRenderIfUnchanged(ctx, before, t.dark)
 }
 
 // follow shows the theme the reader chose, or the system's.

@@ -43,7 +43,13 @@ func (p *TourPlayer) OnUpdate(ctx ui.Context) {
 
 func (p *TourPlayer) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *TourPlayer) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *TourPlayer) OnNav(ctx ui.Context) {
+	// A built-in tour's step was read before the first render (OnInit,
+	// OnUpdate); an imported tour's is read here.
+	before := p.tourPosition
+	p.arrive(ctx)
+	keepRenderIfUnchanged(ctx, before, p.tourPosition)
+}
 
 func (p *TourPlayer) OnMount(ctx ui.Context) {
 	p.keys.listen(ctx, map[string]bool{"ArrowRight": true, "ArrowLeft": true}, func(ctx ui.Context, key string) {
@@ -53,6 +59,8 @@ func (p *TourPlayer) OnMount(ctx ui.Context) {
 			p.move(ctx, -1)
 		}
 	})
+	// Listening for the keys changes nothing the step draws.
+	ctx.PreventUpdate()
 }
 
 func (p *TourPlayer) OnDismount() { p.keys.stop() }

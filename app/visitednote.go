@@ -22,12 +22,22 @@ type VisitedNote struct {
 }
 
 func (n *VisitedNote) OnMount(ctx ui.Context) {
-	n.visited = len(n.Site.device.visitedConcepts(ctx))
+	n.count(ctx)
 	ctx.Handle(localDataChanged, func(ctx ui.Context, a ui.Action) {
-		if a.Value == localdata.VisitedRecord.Key() {
-			n.visited = len(n.Site.device.visitedConcepts(ctx))
+		if a.Value != localdata.VisitedRecord.Key() {
+			ctx.PreventUpdate()
+			return
 		}
+		n.count(ctx)
 	})
+}
+
+// count counts the concepts opened on this device, and draws the note again
+// only if their number changed.
+func (n *VisitedNote) count(ctx ui.Context) {
+	before := n.visited
+	n.visited = len(n.Site.device.visitedConcepts(ctx))
+	keepRenderIfUnchanged(ctx, before, n.visited)
 }
 
 func (n *VisitedNote) Render() ui.UI {

@@ -237,7 +237,10 @@ func TestNothingMovesWhileThePageArrivesOrWhenTheAppTakesOver(t *testing.T) {
 // The app starts on the page the server sent: it takes over the elements
 // the browser parsed instead of drawing the page again, so the page is laid
 // out once and everything the reader sees or holds (focus, a selection)
-// stays where it is.
+// stays where it is. Nor does it draw the page again once it has taken it
+// over: no component's OnMount or OnNav changed what it shows, and go-app,
+// which renders a component and every component above it again after each,
+// is told so.
 func TestTheAppStartsOnTheElementsTheServerSent(t *testing.T) {
 	t.Parallel()
 	tour := loadKnowledge(t).Tours()[0]
@@ -269,6 +272,35 @@ func TestTheAppStartsOnTheElementsTheServerSent(t *testing.T) {
 		if !eval[bool](p, `document.activeElement === window.focusedBeforeStart`) {
 			t.Errorf("%s: the link focused before the app started lost its focus", path)
 		}
+		if redrawn := componentsRedrawnAtStart(p); redrawn != 0 {
+			t.Errorf("%s: the app rendered %d components again as it started", path, redrawn)
+		}
+	}
+}
+
+// componentsRedrawnAtStart is how many components go-app rendered again
+// between mounting the first page and the end of its start (the mark
+// oversight:started, third_party/go-app's timeslice.go); -1 before the end.
+func componentsRedrawnAtStart(p *page) int {
+	p.t.Helper()
+	if !p.within(10*time.Second, `performance.getEntriesByName("oversight:started").length === 1`) {
+		return -1
+	}
+	return eval[int](p, `performance.getEntriesByName("oversight:started")[0].detail.redrawn`)
+}
+
+// A component whose OnNav does change what it shows is still drawn again:
+// the map's page reads its lens from the address only once the app runs.
+func TestAPageTheAddressChangesIsDrawnAgainAsTheAppStarts(t *testing.T) {
+	t.Parallel()
+	p := openReturningPage(t, desktop)
+	const lens = "/?lens=caveats"
+	p.openApp(lens)
+	if redrawn := componentsRedrawnAtStart(p); redrawn < 1 {
+		t.Errorf("%s: the app rendered %d components again as it started, want the map's page", lens, redrawn)
+	}
+	if p.count("a.node.has-caveat") == 0 {
+		t.Errorf("%s: the map does not mark the concepts caveats qualify once the app has started", lens)
 	}
 }
 
