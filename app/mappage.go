@@ -38,6 +38,16 @@ const caveatLensPath = "/?lens=caveats"
 
 func (p *MapPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
+// OnInit reads, in the browser, the view the address asks for before the
+// first render, as the server did for its page: read only in OnNav, the
+// first render drew the plain map in place of a lens or a filter, and then
+// drew the page again.
+func (p *MapPage) OnInit() {
+	if ui.IsClient {
+		p.readAddress(ui.Window().URL())
+	}
+}
+
 func (p *MapPage) OnNav(ctx ui.Context) {
 	before := p.view()
 	p.arrive(ctx)
@@ -62,8 +72,15 @@ func (p *MapPage) view() mapPageView {
 }
 
 func (p *MapPage) arrive(ctx ui.Context) {
+	focusID := p.readAddress(ctx.Page().URL())
+	p.Site.showPage(ctx, SiteName, "An interactive map of superalignment: the research directions for overseeing AI systems that may outgrow their overseers.", focusID)
+}
+
+// readAddress reads the map's view from the address's query, and says
+// which element takes the focus on arrival.
+func (p *MapPage) readAddress(u *url.URL) (focusID string) {
 	p.focus = ""
-	query := ctx.Page().URL().Query()
+	query := u.Query()
 	p.caveatLens = query.Get("lens") == "caveats"
 	p.asText = query.Get("view") == "text"
 	p.hidden = nil
@@ -78,14 +95,14 @@ func (p *MapPage) arrive(ctx ui.Context) {
 	if h := query.Get("hops"); h == "1" || h == "2" {
 		p.hops = int(h[0] - '0')
 	}
-	focusID := headingID
+	focusID = headingID
 	if id := query.Get("focus"); id != "" {
 		if _, ok := p.Site.Knowledge.Concept(id); ok {
 			p.focus = id
 			focusID = nodeElementID(id)
 		}
 	}
-	p.Site.showPage(ctx, SiteName, "An interactive map of superalignment: the research directions for overseeing AI systems that may outgrow their overseers.", focusID)
+	return focusID
 }
 
 func (p *MapPage) Render() ui.UI {

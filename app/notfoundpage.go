@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/url"
 	"path"
 	"strings"
 
@@ -24,10 +25,27 @@ type NotFoundPage struct {
 
 func (p *NotFoundPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *NotFoundPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+// OnInit reads, in the browser, what the address asked for before the
+// first render, as the server did for its page.
+func (p *NotFoundPage) OnInit() {
+	if ui.IsClient {
+		p.asked = askedFor(ui.Window().URL())
+	}
+}
+
+func (p *NotFoundPage) OnNav(ctx ui.Context) {
+	before := p.asked
+	p.arrive(ctx)
+	keepRenderIfUnchanged(ctx, before, p.asked)
+}
+
+// askedFor is the last segment of u's path, as the reader typed it.
+func askedFor(u *url.URL) string {
+	return strings.TrimSpace(path.Base(u.Path))
+}
 
 func (p *NotFoundPage) arrive(ctx ui.Context) {
-	p.asked = strings.TrimSpace(path.Base(ctx.Page().URL().Path))
+	p.asked = askedFor(ctx.Page().URL())
 	p.Site.showPage(ctx, "Page not found", "There is no page at this address.", headingID)
 }
 

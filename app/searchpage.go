@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/url"
 	"strconv"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -23,12 +24,29 @@ type SearchPage struct {
 
 func (p *SearchPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *SearchPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+// OnInit finds, in the browser, the results for the address's query before
+// the first render, as the server did for its page.
+func (p *SearchPage) OnInit() {
+	if ui.IsClient {
+		p.search(ui.Window().URL())
+	}
+}
+
+func (p *SearchPage) OnNav(ctx ui.Context) {
+	before := p.query
+	p.arrive(ctx)
+	keepRenderIfUnchanged(ctx, before, p.query)
+}
 
 func (p *SearchPage) arrive(ctx ui.Context) {
-	p.query = ctx.Page().URL().Query().Get("q")
-	p.results = p.Site.searchIndex().Find(p.query, searchPageLimit)
+	p.search(ctx.Page().URL())
 	p.Site.showPage(ctx, "Search", "Search the concepts, caveats, history and sources of Oversight Explorer.", headingID)
+}
+
+// search finds the results for the address's ?q=.
+func (p *SearchPage) search(u *url.URL) {
+	p.query = u.Query().Get("q")
+	p.results = p.Site.searchIndex().Find(p.query, searchPageLimit)
 }
 
 func (p *SearchPage) Render() ui.UI {

@@ -20,7 +20,19 @@ type SourcesPage struct {
 
 func (p *SourcesPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *SourcesPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+// OnInit reads, in the browser, the entry the address's fragment names
+// before the first render: the server never sees a fragment.
+func (p *SourcesPage) OnInit() {
+	if ui.IsClient {
+		p.target = ui.Window().URL().Fragment
+	}
+}
+
+func (p *SourcesPage) OnNav(ctx ui.Context) {
+	before := p.target
+	p.arrive(ctx)
+	keepRenderIfUnchanged(ctx, before, p.target)
+}
 
 func (p *SourcesPage) arrive(ctx ui.Context) {
 	p.target = ctx.Page().URL().Fragment

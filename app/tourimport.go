@@ -53,7 +53,14 @@ const (
 	tourPasteID = "tour-paste"
 )
 
-func (s *TourImport) OnMount(ctx ui.Context) { s.refresh(ctx) }
+func (s *TourImport) OnMount(ctx ui.Context) {
+	s.refresh(ctx)
+	// The import draws the progress only beside tours imported on this
+	// device: without any, it draws what it drew before.
+	if len(s.mine) == 0 && !s.reading {
+		ctx.PreventUpdate()
+	}
+}
 
 func (s *TourImport) refresh(ctx ui.Context) {
 	s.progress = s.Site.device.loadProgress(ctx)

@@ -38,7 +38,12 @@ func (p *TourPage) OnInit() {
 
 func (p *TourPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *TourPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+func (p *TourPage) OnNav(ctx ui.Context) {
+	// OnInit has read a built-in tour; an imported one is read here.
+	before := tourPosition{tour: p.tour, ref: p.ref, problem: p.problem}
+	p.arrive(ctx)
+	keepRenderIfUnchanged(ctx, before, tourPosition{tour: p.tour, ref: p.ref, problem: p.problem})
+}
 
 func (p *TourPage) arrive(ctx ui.Context) {
 	p.tour, p.ref, p.problem = p.Site.resolveTour(ctx, p.TourID, p.Imported, p.arrive)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"strconv"
 
 	ui "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -23,7 +24,21 @@ type ToursPage struct {
 
 func (p *ToursPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 
-func (p *ToursPage) OnNav(ctx ui.Context) { p.arrive(ctx) }
+// OnInit reads, in the browser, what this device remembers of the tours
+// before the first render.
+func (p *ToursPage) OnInit() {
+	if ui.IsClient {
+		p.progress = p.Site.device.progressBeforeMount()
+	}
+}
+
+func (p *ToursPage) OnNav(ctx ui.Context) {
+	before := p.progress
+	p.arrive(ctx)
+	if maps.EqualFunc(before, p.progress, localdata.TourProgress.Equal) {
+		ctx.PreventUpdate()
+	}
+}
 
 func (p *ToursPage) arrive(ctx ui.Context) {
 	p.progress = nil

@@ -55,6 +55,11 @@ type TourProgress struct {
 	Checked bool `json:"checked,omitempty"`
 }
 
+// Equal says whether p and q record the same progress.
+func (p TourProgress) Equal(q TourProgress) bool {
+	return p.Steps == q.Steps && p.Checked == q.Checked && slices.Equal(p.Seen, q.Seen)
+}
+
 // Complete says whether every step has been seen.
 func (p TourProgress) Complete() bool { return p.Steps > 0 && len(p.Seen) >= p.Steps }
 

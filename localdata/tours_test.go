@@ -1,6 +1,7 @@
 package localdata
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -91,5 +92,27 @@ func TestAVisitIsKeptOnceAndClearingForgetsEveryOne(t *testing.T) {
 	}
 	if !Change(s, VisitedRecord, ClearVisited) || Change(s, VisitedRecord, ClearVisited) {
 		t.Errorf("clearing is a change only while something was visited")
+	}
+}
+
+func TestTourProgressIsEqualOnlyWhenEveryFieldIs(t *testing.T) {
+	base := TourProgress{Seen: []int{1, 2}, Steps: 5, Checked: true}
+	if !base.Equal(TourProgress{Seen: []int{1, 2}, Steps: 5, Checked: true}) {
+		t.Error("the same progress in another slice is not equal")
+	}
+	differing := map[string]TourProgress{
+		"Seen":    {Seen: []int{1}, Steps: 5, Checked: true},
+		"Steps":   {Seen: []int{1, 2}, Steps: 6, Checked: true},
+		"Checked": {Seen: []int{1, 2}, Steps: 5},
+	}
+	// A field added to TourProgress must be added to Equal, and here.
+	fields := reflect.TypeFor[TourProgress]().NumField()
+	if fields != len(differing) {
+		t.Fatalf("TourProgress has %d fields; this test and Equal know %d", fields, len(differing))
+	}
+	for field, other := range differing {
+		if base.Equal(other) || other.Equal(base) {
+			t.Errorf("progress differing only in %s is equal", field)
+		}
 	}
 }
