@@ -180,14 +180,6 @@ func (d localData) loadProgress(ctx ui.Context) map[string]localdata.TourProgres
 	return progress
 }
 
-// progressBeforeMount is loadProgress for a component that has no context
-// yet (see readBeforeMount).
-func (d localData) progressBeforeMount() map[string]localdata.TourProgress {
-	progress := make(map[string]localdata.TourProgress)
-	maps.Copy(progress, readBeforeMount(d, localdata.ProgressRecord))
-	return progress
-}
-
 // markStepSeen remembers that step n of a tour of steps steps was opened.
 func (d localData) markStepSeen(ctx ui.Context, ref tourRef, n, steps int) {
 	changeLocal(ctx, d, localdata.ProgressRecord, localdata.MarkStepSeen(ref.key(), n, steps))

@@ -43,9 +43,14 @@ func (p *SearchPage) arrive(ctx ui.Context) {
 	p.Site.showPage(ctx, "Search", "Search the concepts, caveats, history and sources of Oversight Explorer.", headingID)
 }
 
-// search finds the results for the address's ?q=.
+// search finds the results for the address's ?q=, unless they are found
+// already: OnNav reads the address that OnInit read for the first render.
 func (p *SearchPage) search(u *url.URL) {
-	p.query = u.Query().Get("q")
+	query := u.Query().Get("q")
+	if query == p.query && p.results != nil {
+		return
+	}
+	p.query = query
 	p.results = p.Site.searchIndex().Find(p.query, searchPageLimit)
 }
 

@@ -28,7 +28,7 @@ func (p *ToursPage) OnPreRender(ctx ui.Context) { p.arrive(ctx) }
 // before the first render.
 func (p *ToursPage) OnInit() {
 	if ui.IsClient {
-		p.progress = p.Site.device.progressBeforeMount()
+		p.progress = readBeforeMount(p.Site.device, localdata.ProgressRecord)
 	}
 }
 
