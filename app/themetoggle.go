@@ -18,6 +18,15 @@ type ThemeToggle struct {
 	dark bool
 }
 
+// OnInit reads, in the browser, the theme this device chose before the
+// first render: read only in OnMount, a reader who had chosen the dark
+// theme saw the page drawn again as the app started.
+func (t *ThemeToggle) OnInit() {
+	if ui.IsClient {
+		t.follow(readBeforeMount(t.Site.device, localdata.SettingsRecord).Theme)
+	}
+}
+
 func (t *ThemeToggle) OnMount(ctx ui.Context) {
 	t.refresh(ctx)
 	// An imported data file can bring a theme.
@@ -28,13 +37,12 @@ func (t *ThemeToggle) OnMount(ctx ui.Context) {
 // that turned it.
 func (t *ThemeToggle) refresh(ctx ui.Context) {
 	before := t.dark
-	t.follow(ctx)
+	t.follow(readLocal(ctx, t.Site.device, localdata.SettingsRecord).Theme)
 	keepRenderIfUnchanged(ctx, before, t.dark)
 }
 
 // follow shows the theme the reader chose, or the system's.
-func (t *ThemeToggle) follow(ctx ui.Context) {
-	chosen := readLocal(ctx, t.Site.device, localdata.SettingsRecord).Theme
+func (t *ThemeToggle) follow(chosen string) {
 	if chosen == "" {
 		prefersDark := ui.Window().Call("matchMedia", "(prefers-color-scheme: dark)")
 		t.dark = prefersDark.Truthy() && prefersDark.Get("matches").Bool()

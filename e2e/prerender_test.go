@@ -238,10 +238,11 @@ func TestNothingMovesWhileThePageArrivesOrWhenTheAppTakesOver(t *testing.T) {
 // the browser parsed instead of drawing the page again, so the page is laid
 // out once and everything the reader sees or holds (focus, a selection)
 // stays where it is. Nor does it draw the page again once it has taken it
-// over: a page reads what its address asks for (a lens, a query) before its
-// first render, as the server did, and no component's OnMount or OnNav
-// changed what it shows; go-app, which renders a component and every
-// component above it again after each, is told so.
+// over: a page reads what its address asks for (a lens, a query) and what
+// the device remembers (here, the reader's choice of the dark theme) before
+// its first render, and no component's OnMount or OnNav changed what it
+// shows; go-app, which renders a component and every component above it
+// again after each, is told so.
 func TestTheAppStartsOnTheElementsTheServerSent(t *testing.T) {
 	t.Parallel()
 	tour := loadKnowledge(t).Tours()[0]
@@ -258,6 +259,9 @@ func TestTheAppStartsOnTheElementsTheServerSent(t *testing.T) {
 				if (n.nodeType === Node.ELEMENT_NODE) window.elementsAdded += 1 + n.querySelectorAll("*").length;
 		}).observe(document.body, {childList: true, subtree: true});
 	});`)
+	p.openApp("/")
+	p.do(chromedp.Click(chromedp.CSS(".theme-toggle")))
+	p.waitFor(`document.querySelector(".theme-toggle").getAttribute("aria-pressed") === "true"`)
 	// Each page, and what it shows once the app has started.
 	pages := []struct{ path, shows string }{
 		{"/", `document.getElementById("node-debate") !== null`},
